@@ -1,0 +1,179 @@
+/* sluice-test-utils.c
+ *
+ * Copyright 2026 The Sluice authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include "sluice-resources.h"
+#include "sluice-test-utils.h"
+
+static void
+register_resources (void)
+{
+  /* The resource registers itself from a constructor; referencing it keeps the linker from
+   * dropping it from the static library. */
+  g_assert_nonnull (sluice_get_resource ());
+}
+
+void
+sluice_test_init_core (int    *argc,
+                       char ***argv)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  register_resources ();
+}
+
+void
+sluice_test_init_ui (int    *argc,
+                     char ***argv)
+{
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  register_resources ();
+}
+
+void
+sluice_test_iterate (guint msec)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) msec * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+widget_is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+/* Lets a shown widget reach the screen and finish any pending layout and drawing. */
+void
+sluice_test_flush_widget (GtkWidget *widget)
+{
+  if (gtk_widget_get_visible (gtk_widget_get_root (widget) ? GTK_WIDGET (gtk_widget_get_root (widget)) : widget))
+    g_assert_true (sluice_test_wait_for (widget_is_mapped, widget, 5000));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  if (gtk_widget_get_mapped (widget))
+    gtk_test_widget_wait_for_draw (widget);
+}
+
+gboolean
+sluice_test_wait_for (gboolean (*predicate) (gpointer data),
+                      gpointer   data,
+                      guint      timeout_msec)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_msec * 1000;
+
+  while (!predicate (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  return TRUE;
+}
+
+static const char *
+widget_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return gtk_label_get_label (GTK_LABEL (widget));
+  if (GTK_IS_BUTTON (widget))
+    return gtk_button_get_label (GTK_BUTTON (widget));
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+  if (ADW_IS_WINDOW_TITLE (widget))
+    return adw_window_title_get_title (ADW_WINDOW_TITLE (widget));
+  if (ADW_IS_STATUS_PAGE (widget))
+    return adw_status_page_get_title (ADW_STATUS_PAGE (widget));
+  return NULL;
+}
+
+/**
+ * sluice_test_find_widget:
+ * @root: where to start
+ * @type: the type to look for
+ * @label: (nullable): the label, button label, row title or status page title it must have
+ *
+ * Returns: (transfer none) (nullable): the first descendant of @root, depth first, that matches
+ */
+GtkWidget *
+sluice_test_find_widget (GtkWidget  *root,
+                         GType       type,
+                         const char *label)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (label == NULL || g_strcmp0 (widget_label (root), label) == 0))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = sluice_test_find_widget (child, type, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  SluiceTestAppFunc func;
+  gpointer          user_data;
+  gboolean          ran;
+} RunApp;
+
+static void
+run_app_activate_cb (GtkApplication *app,
+                     RunApp         *run)
+{
+  GList *windows;
+
+  /* The body may activate the application again, as a second launch would. */
+  g_signal_handlers_disconnect_by_func (app, run_app_activate_cb, run);
+
+  run->func (app, run->user_data);
+  run->ran = TRUE;
+
+  while ((windows = gtk_application_get_windows (app)) != NULL)
+    gtk_window_destroy (windows->data);
+}
+
+/**
+ * sluice_test_run_app:
+ * @app: (transfer full): the application to run
+ * @func: the test body, called once the application has started and activated
+ * @user_data: data for @func
+ *
+ * Runs @app as main() would, so that it starts up and shuts down for real, calls @func
+ * after the application's own activation, closes every window and checks that the
+ * application is finalized once it has quit.
+ */
+void
+sluice_test_run_app (GtkApplication    *app,
+                     SluiceTestAppFunc  func,
+                     gpointer           user_data)
+{
+  RunApp run = { func, user_data, FALSE };
+
+  /* Tests must not find or become a running Sluice on the session bus. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (run_app_activate_cb), &run);
+
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
+  g_assert_true (run.ran);
+  g_assert_finalize_object (app);
+}

@@ -1,0 +1,34 @@
+/* sluice-test-utils.h
+ *
+ * Copyright 2026 The Sluice authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+void      sluice_test_init_core     (int          *argc,
+                                     char       ***argv);
+void      sluice_test_init_ui       (int          *argc,
+                                     char       ***argv);
+void      sluice_test_flush_widget  (GtkWidget    *widget);
+void      sluice_test_iterate       (guint         msec);
+gboolean  sluice_test_wait_for      (gboolean    (*predicate) (gpointer data),
+                                     gpointer      data,
+                                     guint         timeout_msec);
+GtkWidget *sluice_test_find_widget  (GtkWidget    *root,
+                                     GType         type,
+                                     const char   *label);
+
+typedef void (*SluiceTestAppFunc) (GtkApplication *app,
+                                   gpointer        user_data);
+
+void      sluice_test_run_app       (GtkApplication *app,
+                                     SluiceTestAppFunc func,
+                                     gpointer       user_data);
+
+G_END_DECLS
