@@ -64,9 +64,11 @@ appearance_choices (GtkApplication *app,
   sluice_test_flush_widget (root);
   g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==, ADW_COLOR_SCHEME_DEFAULT);
 
-  /* Every choice is named for assistive technologies after its visible row title. */
+  /* Every choice is named for assistive technologies by its visible row title. */
   gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (dark), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                       sluice_test_find_widget (root, ADW_TYPE_ACTION_ROW, "_Dark"), NULL);
+                                       sluice_test_find_widget (gtk_widget_get_ancestor (dark, ADW_TYPE_ACTION_ROW),
+                                                                GTK_TYPE_LABEL, "_Dark"),
+                                       NULL);
 
   gtk_window_destroy (GTK_WINDOW (prefs));
   g_assert_finalize_object (prefs);

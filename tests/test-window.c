@@ -63,9 +63,9 @@ welcome_page (GtkApplication *app,
   g_assert_true (gtk_widget_get_mapped (status));
   g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (status)), ==, "sluice-symbolic");
 
-  button = sluice_test_find_widget (status, GTK_TYPE_BUTTON, "_Connect to data.all…");
+  button = sluice_test_find_widget (status, GTK_TYPE_BUTTON, NULL);
   g_assert_nonnull (button);
-  g_assert_true (gtk_button_get_use_underline (GTK_BUTTON (button)));
+  g_assert_nonnull (sluice_test_find_widget (button, GTK_TYPE_LABEL, "_Connect to data.all…"));
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "app.connect");
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_ROLE_BUTTON);
 }

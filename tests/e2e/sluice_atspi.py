@@ -1,0 +1,175 @@
+"""Drive the real Sluice binary through the accessibility bus, as a user's assistive technology would.
+
+Run with /usr/bin/python3 (Debian's gi). Needs a display and a D-Bus session bus; the accessibility
+bus is started by D-Bus activation.
+"""
+import os
+import subprocess
+import sys
+import time
+
+import gi
+
+gi.require_version('Atspi', '2.0')
+from gi.repository import Atspi  # noqa: E402
+
+
+class Timeout(AssertionError):
+    pass
+
+
+def wait_for(predicate, timeout=10.0, interval=0.05, what='condition'):
+    end = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value:
+            return value
+        if time.monotonic() > end:
+            raise Timeout(f'timed out after {timeout:.0f} s waiting for {what}')
+        time.sleep(interval)
+
+
+def role_name(node):
+    try:
+        return node.get_role_name()
+    except Exception:
+        return ''
+
+
+def name_of(node):
+    try:
+        return node.get_name() or ''
+    except Exception:
+        return ''
+
+
+def is_visible(node):
+    try:
+        return node.get_state_set().contains(Atspi.StateType.VISIBLE)
+    except Exception:
+        return False
+
+
+def walk(node, depth=0, max_depth=60):
+    if node is None or depth > max_depth:
+        return
+    yield node
+    try:
+        count = node.get_child_count()
+    except Exception:
+        return
+    for i in range(count):
+        try:
+            child = node.get_child_at_index(i)
+        except Exception:
+            continue
+        yield from walk(child, depth + 1, max_depth)
+
+
+def dump(node, file=sys.stderr):
+    for n in walk(node):
+        print(f'{role_name(n)!r} {name_of(n)!r} visible={is_visible(n)}', file=file)
+
+
+class App:
+    """The Sluice process and its accessible application object."""
+
+    def __init__(self, *args, env=None):
+        binary = os.environ.get('SLUICE_BINARY')
+        if not binary:
+            raise RuntimeError('SLUICE_BINARY is not set')
+        full_env = dict(os.environ)
+        full_env.pop('NO_AT_BRIDGE', None)
+        full_env.pop('GTK_A11Y', None)
+        if env:
+            full_env.update(env)
+        self.proc = subprocess.Popen([binary, *args], env=full_env,
+                                     stdout=sys.stderr, stderr=sys.stderr)
+        self.accessible = wait_for(self._find_application, timeout=20, what='Sluice on the accessibility bus')
+
+    def _find_application(self):
+        if self.proc.poll() is not None:
+            raise AssertionError(f'sluice exited early with status {self.proc.returncode}')
+        desktop = Atspi.get_desktop(0)
+        for i in range(desktop.get_child_count()):
+            app = desktop.get_child_at_index(i)
+            try:
+                if app is not None and app.get_process_id() == self.proc.pid and app.get_child_count() > 0:
+                    return app
+            except Exception:
+                continue
+        return None
+
+    def find(self, role, name=None, visible=True, root=None):
+        for node in walk(root or self.accessible):
+            if role_name(node) != role:
+                continue
+            if name is not None and name_of(node) != name:
+                continue
+            if visible and not is_visible(node):
+                continue
+            return node
+        return None
+
+    def wait(self, role, name=None, timeout=10.0, root=None):
+        return wait_for(lambda: self.find(role, name, root=root), timeout=timeout,
+                        what=f'{role} named {name!r}')
+
+    def gone(self, role, name=None, timeout=10.0):
+        wait_for(lambda: self.find(role, name) is None, timeout=timeout,
+                 what=f'{role} named {name!r} to disappear')
+
+    def click(self, node):
+        """Clicks with the pointer in the middle of the node, as a user would."""
+        ext = node.get_extents(Atspi.CoordType.SCREEN)
+        Atspi.generate_mouse_event(ext.x + ext.width // 2, ext.y + ext.height // 2, 'b1c')
+
+    def action(self, node, index=0):
+        node.do_action(index)
+
+    def point_at(self, node):
+        """Moves the pointer over a node: with no window manager, keyboard focus follows it."""
+        ext = node.get_extents(Atspi.CoordType.SCREEN)
+        Atspi.generate_mouse_event(ext.x + ext.width // 2, ext.y + ext.height // 2, 'abs')
+
+    def key(self, keysym_name, modifiers=()):
+        """Presses a key, with modifiers held ('control', 'shift', 'alt'), as a user would."""
+        mask = 0
+        for mod in modifiers:
+            mask |= _MODIFIERS[mod]
+        if mask:
+            Atspi.generate_keyboard_event(mask, None, Atspi.KeySynthType.LOCKMODIFIERS)
+        try:
+            Atspi.generate_keyboard_event(_keysym(keysym_name), None, Atspi.KeySynthType.SYM)
+        finally:
+            if mask:
+                Atspi.generate_keyboard_event(mask, None, Atspi.KeySynthType.UNLOCKMODIFIERS)
+
+    def close(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+        return False
+
+
+# X11 modifier masks, as LOCKMODIFIERS takes them.
+_MODIFIERS = {'shift': 1 << 0, 'control': 1 << 2, 'alt': 1 << 3}
+
+
+def _keysym(name):
+    gi.require_version('Gdk', '4.0')
+    from gi.repository import Gdk
+    value = Gdk.keyval_from_name(name)
+    if value == 0xffffff:
+        raise ValueError(f'unknown key {name}')
+    return value

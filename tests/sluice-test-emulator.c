@@ -1,0 +1,338 @@
+/* sluice-test-emulator.c: start a local data.all emulator for a test
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "sluice-test-emulator.h"
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+#include <signal.h>
+
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
+
+#define START_TIMEOUT_SECONDS 30
+#define STOP_TIMEOUT_SECONDS 10
+
+struct _SluiceTestEmulator
+{
+  GSubprocess      *process;
+  GDataInputStream *stdout_stream;
+  char             *info_json;
+  char             *url;
+  char             *graphql;
+  char             *oauth;
+  char             *client_id;
+  char             *codecommit;
+  GStrv             users;
+};
+
+typedef struct
+{
+  GCancellable *cancellable;
+  gboolean      done;
+  gboolean      timed_out;
+  GAsyncResult *result;
+} Waiter;
+
+static void
+on_async_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Waiter *waiter = user_data;
+
+  (void) source;
+  waiter->result = g_object_ref (result);
+  waiter->done = TRUE;
+}
+
+static gboolean
+on_timeout (gpointer user_data)
+{
+  Waiter *waiter = user_data;
+
+  waiter->timed_out = TRUE;
+  g_cancellable_cancel (waiter->cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+/* Iterates @context until the pending async call finishes, cancelling it after @seconds;
+ * the caller then finishes the call with waiter->result. */
+static void
+wait_for (GMainContext *context,
+          Waiter       *waiter,
+          guint         seconds)
+{
+  g_autoptr(GSource) timeout = g_timeout_source_new_seconds (seconds);
+
+  g_source_set_callback (timeout, on_timeout, waiter, NULL);
+  g_source_attach (timeout, context);
+  while (!waiter->done)
+    g_main_context_iteration (context, TRUE);
+  g_source_destroy (timeout);
+}
+
+#ifdef __linux__
+static void
+die_with_parent (gpointer user_data)
+{
+  (void) user_data;
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+#endif
+
+static char *
+dup_member (JsonObject  *object,
+            const char  *name,
+            GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "emulator line has no string \"%s\"", name);
+      return NULL;
+    }
+  return g_strdup (json_node_get_string (node));
+}
+
+static gboolean
+parse_info (SluiceTestEmulator  *self,
+            GError             **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+  JsonObject *object;
+  JsonArray *users;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (!json_parser_load_from_data (parser, self->info_json, -1, error))
+    return FALSE;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "emulator line is not a JSON object: %s", self->info_json);
+      return FALSE;
+    }
+  object = json_node_get_object (root);
+  if (!(self->url = dup_member (object, "url", error)) ||
+      !(self->graphql = dup_member (object, "graphql", error)) ||
+      !(self->oauth = dup_member (object, "oauth", error)) ||
+      !(self->client_id = dup_member (object, "client_id", error)) ||
+      !(self->codecommit = dup_member (object, "codecommit", error)))
+    return FALSE;
+
+  if (!json_object_has_member (object, "users") ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "users")))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           "emulator line has no \"users\" array");
+      return FALSE;
+    }
+  users = json_object_get_array_member (object, "users");
+  for (guint i = 0; i < json_array_get_length (users); i++)
+    g_strv_builder_add (builder, json_array_get_string_element (users, i));
+  self->users = g_strv_builder_end (builder);
+  return TRUE;
+}
+
+static void
+sluice_test_emulator_free (SluiceTestEmulator *self)
+{
+  g_clear_object (&self->stdout_stream);
+  g_clear_object (&self->process);
+  g_free (self->info_json);
+  g_free (self->url);
+  g_free (self->graphql);
+  g_free (self->oauth);
+  g_free (self->client_id);
+  g_free (self->codecommit);
+  g_strfreev (self->users);
+  g_free (self);
+}
+
+/**
+ * sluice_test_emulator_start:
+ * @extra_args: (nullable): more arguments for the emulator, %NULL-terminated
+ *   (e.g. "--seed", "empty"); `--port 0` is added unless they name a port
+ * @error: return location for a #GError
+ *
+ * Spawns an emulator and reads the JSON line it prints once it listens.
+ *
+ * Returns: (transfer full): the running emulator, or %NULL with @error set
+ */
+SluiceTestEmulator *
+sluice_test_emulator_start (const char * const  *extra_args,
+                            GError             **error)
+{
+  g_autoptr(SluiceTestEmulator) self = g_new0 (SluiceTestEmulator, 1);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GMainContext) context = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) local_error = NULL;
+  Waiter waiter = { .cancellable = cancellable };
+  const char *path = g_getenv ("SLUICE_EMULATOR");
+  gboolean has_port = FALSE;
+  gsize length = 0;
+
+#ifdef SLUICE_EMULATOR_PATH
+  if (path == NULL || *path == '\0')
+    path = SLUICE_EMULATOR_PATH;
+#endif
+  if (path == NULL || *path == '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           "no emulator: set SLUICE_EMULATOR or define SLUICE_EMULATOR_PATH");
+      return NULL;
+    }
+
+  g_ptr_array_add (argv, (gpointer) path);
+  for (guint i = 0; extra_args != NULL && extra_args[i] != NULL; i++)
+    if (g_str_equal (extra_args[i], "--port") || g_str_has_prefix (extra_args[i], "--port="))
+      has_port = TRUE;
+  if (!has_port)
+    {
+      g_ptr_array_add (argv, (gpointer) "--port");
+      g_ptr_array_add (argv, (gpointer) "0");
+    }
+  for (guint i = 0; extra_args != NULL && extra_args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) extra_args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+#ifdef __linux__
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+#endif
+  self->process = g_subprocess_launcher_spawnv (launcher,
+                                                (const char * const *) argv->pdata, error);
+  if (self->process == NULL)
+    return NULL;
+  self->stdout_stream = g_data_input_stream_new (g_subprocess_get_stdout_pipe (self->process));
+
+  context = g_main_context_new ();
+  g_main_context_push_thread_default (context);
+  g_data_input_stream_read_line_async (self->stdout_stream, G_PRIORITY_DEFAULT, cancellable,
+                                       on_async_done, &waiter);
+  wait_for (context, &waiter, START_TIMEOUT_SECONDS);
+  self->info_json = g_data_input_stream_read_line_finish_utf8 (self->stdout_stream,
+                                                               waiter.result, &length,
+                                                               &local_error);
+  g_clear_object (&waiter.result);
+  g_main_context_pop_thread_default (context);
+
+  if (self->info_json == NULL)
+    {
+      if (waiter.timed_out)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                     "emulator %s printed no line within %d s", path, START_TIMEOUT_SECONDS);
+      else if (local_error != NULL)
+        g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                    "reading the emulator's first line: ");
+      else
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_BROKEN_PIPE,
+                     "emulator %s exited before printing its line", path);
+      return NULL;
+    }
+  if (!parse_info (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/**
+ * sluice_test_emulator_stop:
+ * @self: (transfer full) (nullable): an emulator
+ *
+ * Sends SIGTERM, waits for the emulator to exit (killing it if it takes too long) and frees
+ * @self. Also usable as the g_autoptr() cleanup.
+ */
+void
+sluice_test_emulator_stop (SluiceTestEmulator *self)
+{
+  if (self == NULL)
+    return;
+
+  if (self->process != NULL && g_subprocess_get_identifier (self->process) != NULL)
+    {
+      g_autoptr(GMainContext) context = g_main_context_new ();
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      Waiter waiter = { .cancellable = cancellable };
+
+      g_subprocess_send_signal (self->process, SIGTERM);
+      g_main_context_push_thread_default (context);
+      g_subprocess_wait_async (self->process, cancellable, on_async_done, &waiter);
+      wait_for (context, &waiter, STOP_TIMEOUT_SECONDS);
+      if (!g_subprocess_wait_finish (self->process, waiter.result, NULL))
+        {
+          g_subprocess_force_exit (self->process);
+          g_subprocess_wait (self->process, NULL, NULL);
+        }
+      g_clear_object (&waiter.result);
+      g_main_context_pop_thread_default (context);
+    }
+  sluice_test_emulator_free (self);
+}
+
+const char *
+sluice_test_emulator_get_url (SluiceTestEmulator *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->url;
+}
+
+const char *
+sluice_test_emulator_get_graphql (SluiceTestEmulator *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->graphql;
+}
+
+const char *
+sluice_test_emulator_get_oauth (SluiceTestEmulator *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->oauth;
+}
+
+const char *
+sluice_test_emulator_get_client_id (SluiceTestEmulator *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->client_id;
+}
+
+const char *
+sluice_test_emulator_get_codecommit (SluiceTestEmulator *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->codecommit;
+}
+
+/**
+ * sluice_test_emulator_get_users:
+ *
+ * Returns: (transfer none): the seeded users' e-mails: admin, member, no pipeline permission
+ */
+const char * const *
+sluice_test_emulator_get_users (SluiceTestEmulator *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return (const char * const *) self->users;
+}
+
+/**
+ * sluice_test_emulator_get_info_json:
+ *
+ * Returns: (transfer none): the emulator's whole first line
+ */
+const char *
+sluice_test_emulator_get_info_json (SluiceTestEmulator *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->info_json;
+}
