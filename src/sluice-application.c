@@ -52,7 +52,10 @@ apply_style_variant (SluiceApplication *self)
       break;
     }
 
-  adw_style_manager_set_color_scheme (style_manager, scheme);
+  /* Setting the scheme reloads every style sheet, even to the same value: a cost start-up
+   * need not pay when the user follows the system. */
+  if (adw_style_manager_get_color_scheme (style_manager) != scheme)
+    adw_style_manager_set_color_scheme (style_manager, scheme);
 }
 
 /* ------------------------------------------------------------------------ */

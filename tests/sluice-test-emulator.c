@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "sluice-test-emulator"
+
 #include "sluice-test-emulator.h"
 
 #include <gio/gio.h>
@@ -38,7 +40,7 @@ typedef struct
 } Waiter;
 
 static void
-on_async_done (GObject      *source,
+async_done_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
@@ -50,7 +52,7 @@ on_async_done (GObject      *source,
 }
 
 static gboolean
-on_timeout (gpointer user_data)
+timeout_cb (gpointer user_data)
 {
   Waiter *waiter = user_data;
 
@@ -68,7 +70,7 @@ wait_for (GMainContext *context,
 {
   g_autoptr(GSource) timeout = g_timeout_source_new_seconds (seconds);
 
-  g_source_set_callback (timeout, on_timeout, waiter, NULL);
+  g_source_set_callback (timeout, timeout_cb, waiter, NULL);
   g_source_attach (timeout, context);
   while (!waiter->done)
     g_main_context_iteration (context, TRUE);
@@ -77,7 +79,7 @@ wait_for (GMainContext *context,
 
 #ifdef __linux__
 static void
-die_with_parent (gpointer user_data)
+child_setup_cb (gpointer user_data)
 {
   (void) user_data;
   prctl (PR_SET_PDEATHSIG, SIGTERM);
@@ -207,7 +209,7 @@ sluice_test_emulator_start (const char * const  *extra_args,
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
 #ifdef __linux__
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  g_subprocess_launcher_set_child_setup (launcher, child_setup_cb, NULL, NULL);
 #endif
   self->process = g_subprocess_launcher_spawnv (launcher,
                                                 (const char * const *) argv->pdata, error);
@@ -218,7 +220,7 @@ sluice_test_emulator_start (const char * const  *extra_args,
   context = g_main_context_new ();
   g_main_context_push_thread_default (context);
   g_data_input_stream_read_line_async (self->stdout_stream, G_PRIORITY_DEFAULT, cancellable,
-                                       on_async_done, &waiter);
+                                       async_done_cb, &waiter);
   wait_for (context, &waiter, START_TIMEOUT_SECONDS);
   self->info_json = g_data_input_stream_read_line_finish_utf8 (self->stdout_stream,
                                                                waiter.result, &length,
@@ -265,7 +267,7 @@ sluice_test_emulator_stop (SluiceTestEmulator *self)
 
       g_subprocess_send_signal (self->process, SIGTERM);
       g_main_context_push_thread_default (context);
-      g_subprocess_wait_async (self->process, cancellable, on_async_done, &waiter);
+      g_subprocess_wait_async (self->process, cancellable, async_done_cb, &waiter);
       wait_for (context, &waiter, STOP_TIMEOUT_SECONDS);
       if (!g_subprocess_wait_finish (self->process, waiter.result, NULL))
         {

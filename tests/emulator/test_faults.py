@@ -1,0 +1,110 @@
+#!/usr/bin/python3
+"""Faults on request through POST /_emulator/faults: each kind, count, match and skip."""
+
+import http.client
+import time
+import unittest
+
+from emutest import CREATE_ENV, ENGINEER, LIST, EmulatorTestCase
+
+
+class Faults(EmulatorTestCase):
+    def setUp(self):
+        self.emu.control("DELETE", "faults")
+        self.emu.sign_in(ENGINEER)
+
+    def fault(self, **spec):
+        return self.emu.control("POST", "faults", spec)
+
+    def call(self):
+        return self.emu.gql(ENGINEER, LIST, {"filter": {"pageSize": 1}}, check=False)
+
+    def test_slow(self):
+        self.fault(kind="slow", delay_ms=400, match="ListDataPipelines")
+        t = time.monotonic()
+        r = self.call()
+        self.assertGreaterEqual(time.monotonic() - t, 0.4)
+        self.assertEqual(r.status, 200)
+        t = time.monotonic()
+        self.assertEqual(self.call().status, 200)
+        self.assertLess(time.monotonic() - t, 0.4)
+
+    def test_http500_count(self):
+        self.fault(kind="http500", count=2)
+        self.assertEqual(self.emu.control("GET", "state")["faults"][0]["count"], 2)
+        self.assertEqual([self.call().status for _ in range(3)], [500, 500, 200])
+        self.assertEqual(self.emu.control("GET", "state")["faults"], [])
+
+    def test_malformed(self):
+        self.fault(kind="malformed", match="ListDataPipelines")
+        r = self.call()
+        self.assertEqual(r.status, 200)
+        with self.assertRaises(ValueError):
+            r.json()
+        self.assertEqual(self.call().json()["data"]["listDataPipelines"]["page"], 1)
+
+    def test_drop(self):
+        self.fault(kind="drop")
+        with self.assertRaises((http.client.RemoteDisconnected, ConnectionError)):
+            self.call()
+        self.assertEqual(self.call().status, 200)
+
+    def test_reauth(self):
+        self.fault(kind="reauth", match="ListDataPipelines")
+        r = self.call()
+        self.assertEqual(r.status, 401)
+        self.assertEqual(r.json(), {
+            "data": {"ListDataPipelines": None},
+            "errors": [{"message": "ReAuth Required To Perform This Action ListDataPipelines",
+                        "locations": None, "path": ["ListDataPipelines"],
+                        "extensions": {"code": "REAUTH"}}]})
+        self.assertEqual(self.call().status, 200)
+
+    def test_expire_tokens(self):
+        old = self.emu.tokens[ENGINEER]
+        self.fault(kind="expire-tokens")
+        self.assertEqual(self.call().status, 403)
+        self.assertEqual(self.call().status, 403)  # the token stays invalid
+        r = self.emu.token_request(grant_type="refresh_token", refresh_token=old["refresh_token"],
+                                   client_id=self.emu.info["client_id"])
+        self.assertEqual(r.status, 200)
+        self.emu.tokens[ENGINEER] = dict(old, access_token=r.json()["access_token"])
+        self.assertEqual(self.call().status, 200)
+
+    def test_fail_exactly_the_second_matching_request(self):
+        env = self.emu.data(ENGINEER, """query ListValidEnvironments($filter: EnvironmentFilter) {
+            listValidEnvironments(filter: $filter) { nodes { environmentUri label } } }""", {})
+        envs = {e["label"]: e["environmentUri"] for e in env["listValidEnvironments"]["nodes"]}
+        p = self.emu.data(ENGINEER, """mutation CreateDataPipeline($input: NewDataPipelineInput!) {
+            createDataPipeline(input: $input) { DataPipelineUri } }""", {"input": {
+            "label": "faulty", "environmentUri": envs["CICD"], "SamlGroupName": "DataEngineers",
+            "devStrategy": "trunk"}})["createDataPipeline"]
+        self.fault(kind="http500", match="createDataPipelineEnvironment", skip=1, count=1)
+        statuses = []
+        for order, (stage, label) in enumerate((("dev", "DEV"), ("test", "TEST"),
+                                                ("prod", "PROD")), 1):
+            self.assertEqual(self.call().status, 200)  # other operations are not touched
+            statuses.append(self.emu.gql(ENGINEER, CREATE_ENV, {"input": {
+                "stage": stage, "order": order, "pipelineUri": p["DataPipelineUri"],
+                "environmentLabel": label, "environmentUri": envs[label],
+                "samlGroupName": "DataEngineers"}}).status)
+        self.assertEqual(statuses, [200, 500, 200])
+
+    def test_match_path_prefix(self):
+        self.fault(kind="http500", match="/oauth2/")
+        r = self.emu.request("GET", "/oauth2/userInfo")
+        self.assertEqual(r.status, 500)
+        self.assertEqual(self.call().status, 200)
+        self.assertEqual(self.emu.request("GET", "/.well-known/openid-configuration").status, 200)
+
+    def test_bad_specs(self):
+        for spec in ({"kind": "explode"}, {"kind": "slow", "count": 0}, {"kind": "drop",
+                                                                          "match": 5}, [1], {}):
+            r = self.emu.request("POST", "/_emulator/faults", spec)
+            self.assertEqual(r.status, 400, spec)
+        r = self.emu.request("POST", "/_emulator/faults", "not json")
+        self.assertEqual(r.status, 400)
+
+
+if __name__ == "__main__":
+    unittest.main()
