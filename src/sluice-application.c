@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "sluice-application.h"
+#include "sluice-connect-dialog.h"
 #include "sluice-preferences-window.h"
 #include "sluice-resources.h"
 #include "sluice-settings.h"
@@ -19,9 +20,13 @@
 
 struct _SluiceApplication
 {
-  AdwApplication  parent_instance;
+  AdwApplication        parent_instance;
 
-  GSettings      *settings;
+  GSettings            *settings;
+  SluiceAccountManager *accounts;
+
+  /* From `sluice --connect`: shown in the Connect form once a window exists. */
+  GVariant             *pending_connect;
 };
 
 G_DEFINE_FINAL_TYPE (SluiceApplication, sluice_application, ADW_TYPE_APPLICATION)
@@ -130,10 +135,135 @@ sluice_application_preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+static SluiceConnectDialog *
+open_connect_dialog (SluiceApplication *self,
+                     SluiceAccount     *account)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  SluiceConnectDialog *dialog;
+
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (sluice_window_new (self));
+      gtk_window_present (window);
+    }
+
+  dialog = sluice_connect_dialog_new (window, self->accounts, account);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return dialog;
+}
+
+static void
+sluice_application_connect_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  open_connect_dialog (user_data, NULL);
+}
+
+static void
+sluice_application_sign_in_again_action (GSimpleAction *action,
+                                         GVariant      *parameter,
+                                         gpointer       user_data)
+{
+  SluiceApplication *self = user_data;
+  SluiceAccount *account = sluice_account_manager_get_active (self->accounts);
+
+  open_connect_dialog (self, account);
+}
+
+static void
+connect_with (SluiceApplication *self,
+              GVariant          *options)
+{
+  g_autoptr(GVariantDict) dict = g_variant_dict_new (options);
+  const char *api_url = NULL, *issuer = NULL, *cognito = NULL, *client_id = NULL, *aws_endpoint = NULL;
+  SluiceConnectDialog *dialog;
+
+  g_variant_dict_lookup (dict, "connect", "&s", &api_url);
+  g_variant_dict_lookup (dict, "issuer", "&s", &issuer);
+  g_variant_dict_lookup (dict, "cognito-domain", "&s", &cognito);
+  g_variant_dict_lookup (dict, "client-id", "&s", &client_id);
+  g_variant_dict_lookup (dict, "aws-endpoint", "&s", &aws_endpoint);
+
+  /* The same path a user takes: the form, filled in, and the browser sign-in started. */
+  dialog = open_connect_dialog (self, NULL);
+  sluice_connect_dialog_prefill (dialog, api_url,
+                                 issuer ? SLUICE_SIGN_IN_PROVIDER_OIDC : SLUICE_SIGN_IN_PROVIDER_COGNITO,
+                                 issuer ? issuer : cognito, client_id, aws_endpoint);
+  sluice_connect_dialog_sign_in (dialog);
+}
+
+static void
+sluice_application_connect_with_action (GSimpleAction *action,
+                                        GVariant      *parameter,
+                                        gpointer       user_data)
+{
+  SluiceApplication *self = user_data;
+
+  /* Before the first activation there is no window to put the form on: keep it for later. */
+  if (gtk_application_get_active_window (GTK_APPLICATION (self)) == NULL)
+    {
+      g_clear_pointer (&self->pending_connect, g_variant_unref);
+      self->pending_connect = g_variant_ref (parameter);
+      return;
+    }
+
+  connect_with (self, parameter);
+}
+
+static void
+sign_out_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(SluiceApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!sluice_account_sign_out_finish (SLUICE_ACCOUNT (source), result, &error))
+    g_warning ("%s", error->message);
+}
+
+static void
+sluice_application_sign_out_action (GSimpleAction *action,
+                                    GVariant      *parameter,
+                                    gpointer       user_data)
+{
+  SluiceApplication *self = user_data;
+  SluiceAccount *account = sluice_account_manager_get_active (self->accounts);
+
+  if (account != NULL)
+    sluice_account_sign_out_async (account, NULL, sign_out_cb, g_object_ref (self));
+}
+
+static void
+sluice_application_switch_account_action (GSimpleAction *action,
+                                          GVariant      *parameter,
+                                          gpointer       user_data)
+{
+  SluiceApplication *self = user_data;
+  SluiceAccount *account = sluice_account_manager_lookup (self->accounts, g_variant_get_string (parameter, NULL));
+  g_autoptr(GError) error = NULL;
+
+  if (account == NULL)
+    return;
+
+  sluice_account_manager_set_active (self->accounts, account);
+  g_simple_action_set_state (action, parameter);
+  if (!sluice_account_manager_save (self->accounts, &error))
+    g_warning ("%s", error->message);
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = sluice_application_quit_action },
   { .name = "about", .activate = sluice_application_about_action },
   { .name = "preferences", .activate = sluice_application_preferences_action },
+  { .name = "connect", .activate = sluice_application_connect_action },
+  { .name = "sign-in-again", .activate = sluice_application_sign_in_again_action },
+  { .name = "connect-with", .activate = sluice_application_connect_with_action, .parameter_type = "a{sv}" },
+  { .name = "sign-out", .activate = sluice_application_sign_out_action },
+  { .name = "switch-account", .activate = sluice_application_switch_account_action, .parameter_type = "s", .state = "''" },
 };
 
 static const struct {
@@ -157,12 +287,19 @@ sluice_application_startup (GApplication *app)
 {
   SluiceApplication *self = SLUICE_APPLICATION (app);
   g_autoptr(GAction) style_action = NULL;
+  g_autoptr(GError) error = NULL;
 
   G_APPLICATION_CLASS (sluice_application_parent_class)->startup (app);
 
   gtk_window_set_default_icon_name (APP_ID);
 
   self->settings = sluice_settings_new ();
+
+  /* A small key file: reading it is cheap. The keyring is only asked once a window is shown. */
+  self->accounts = sluice_account_manager_new (NULL);
+  if (!sluice_account_manager_load (self->accounts, &error))
+    g_warning ("%s", error->message);
+
   g_signal_connect_object (self->settings,
                            "changed::style-variant",
                            G_CALLBACK (style_variant_changed_cb),
@@ -189,11 +326,53 @@ sluice_application_activate (GApplication *app)
 {
   GtkWindow *window;
 
+  SluiceApplication *self = SLUICE_APPLICATION (app);
+
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
     window = GTK_WINDOW (sluice_window_new (SLUICE_APPLICATION (app)));
 
   gtk_window_present (window);
+
+  if (self->pending_connect != NULL)
+    {
+      g_autoptr(GVariant) options = g_steal_pointer (&self->pending_connect);
+
+      connect_with (self, options);
+    }
+}
+
+static int
+sluice_application_handle_local_options (GApplication *app,
+                                         GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) connect = NULL;
+  const char *api_url = NULL, *issuer = NULL, *cognito = NULL, *client_id = NULL;
+
+  if (!g_variant_dict_lookup (options, "connect", "&s", &api_url))
+    return -1;
+
+  g_variant_dict_lookup (options, "issuer", "&s", &issuer);
+  g_variant_dict_lookup (options, "cognito-domain", "&s", &cognito);
+  g_variant_dict_lookup (options, "client-id", "&s", &client_id);
+  if ((issuer == NULL && cognito == NULL) || client_id == NULL)
+    {
+      g_printerr ("%s\n", _("--connect needs --issuer (or --cognito-domain) and --client-id."));
+      return 2;
+    }
+
+  if (!g_application_register (app, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  /* Goes to the running Sluice if there is one, which then shows its Connect form. */
+  connect = g_variant_ref_sink (g_variant_dict_end (options));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "connect-with", connect);
+
+  return g_application_get_is_remote (app) ? 0 : -1;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -206,6 +385,8 @@ sluice_application_dispose (GObject *object)
   SluiceApplication *self = SLUICE_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->accounts);
+  g_clear_pointer (&self->pending_connect, g_variant_unref);
 
   G_OBJECT_CLASS (sluice_application_parent_class)->dispose (object);
 }
@@ -220,11 +401,29 @@ sluice_application_class_init (SluiceApplicationClass *klass)
 
   app_class->startup = sluice_application_startup;
   app_class->activate = sluice_application_activate;
+  app_class->handle_local_options = sluice_application_handle_local_options;
 }
+
+static const GOptionEntry option_entries[] = {
+  { "connect", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Fill in the Connect form with this data.all API URL and sign in"), N_("API_URL") },
+  { "issuer", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The OpenID Connect issuer to sign in with"), N_("URL") },
+  { "cognito-domain", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The Cognito domain to sign in with"), N_("DOMAIN") },
+  { "client-id", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The client ID of data.all’s web app client"), N_("ID") },
+  { "aws-endpoint", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("An endpoint to use instead of AWS’s (for CodeCommit and CodePipeline)"), N_("URL") },
+  { NULL }
+};
 
 static void
 sluice_application_init (SluiceApplication *self)
 {
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Create, clone and deploy data.all pipelines."));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -258,4 +457,18 @@ sluice_application_get_settings (SluiceApplication *self)
   g_return_val_if_fail (SLUICE_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * sluice_application_get_account_manager:
+ * @self: a #SluiceApplication
+ *
+ * Returns: (transfer none) (nullable): the user's data.all accounts, once started up
+ */
+SluiceAccountManager *
+sluice_application_get_account_manager (SluiceApplication *self)
+{
+  g_return_val_if_fail (SLUICE_IS_APPLICATION (self), NULL);
+
+  return self->accounts;
 }

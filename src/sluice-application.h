@@ -9,13 +9,16 @@
 
 #include <adwaita.h>
 
+#include "sluice-account-manager.h"
+
 G_BEGIN_DECLS
 
 #define SLUICE_TYPE_APPLICATION (sluice_application_get_type())
 
 G_DECLARE_FINAL_TYPE (SluiceApplication, sluice_application, SLUICE, APPLICATION, AdwApplication)
 
-SluiceApplication *sluice_application_new          (void);
-GSettings         *sluice_application_get_settings (SluiceApplication *self);
+SluiceApplication    *sluice_application_new                 (void);
+GSettings            *sluice_application_get_settings        (SluiceApplication *self);
+SluiceAccountManager *sluice_application_get_account_manager (SluiceApplication *self);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
 #include <signal.h>
 
 #ifdef __linux__
@@ -337,4 +338,223 @@ sluice_test_emulator_get_info_json (SluiceTestEmulator *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
   return self->info_json;
+}
+
+/* -------------------------------------------------------------------------------------------- */
+/* Sign-in and test hooks (test-only: Sluice itself signs in through its dataall-auth code)      */
+/* -------------------------------------------------------------------------------------------- */
+
+#define TEST_REDIRECT_URI "http://localhost:8765/callback"
+#define TEST_USER_AGENT "sluice-tests/1.0"
+
+static char *
+base64url (const guint8 *data,
+           gsize         length)
+{
+  char *text = g_base64_encode (data, length);
+
+  g_strdelimit (text, "+", '-');
+  g_strdelimit (text, "/", '_');
+  for (char *end = text + strlen (text); end > text && end[-1] == '='; end--)
+    end[-1] = '\0';
+  return text;
+}
+
+static GBytes *
+send_sync (SoupSession  *session,
+           SoupMessage  *msg,
+           GError      **error)
+{
+  return soup_session_send_and_read (session, msg, NULL, error);
+}
+
+/**
+ * sluice_test_emulator_sign_in:
+ * @email: (nullable): the user; %NULL for the one the emulator auto-approves
+ *   (`--auto-approve EMAIL`)
+ * @access_token: (out): the access token
+ * @error: return location for a #GError
+ *
+ * Signs in as a browser and Sluice would: `GET /oauth2/authorize` (with `--auto-approve`) or
+ * the login form's `POST` for @email, without following the redirect; then the code from its
+ * `Location` and the PKCE verifier go to `/oauth2/token`. Runs synchronously.
+ */
+gboolean
+sluice_test_emulator_sign_in (SluiceTestEmulator  *self,
+                              const char          *email,
+                              char               **access_token,
+                              GError             **error)
+{
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("user-agent", TEST_USER_AGENT, NULL);
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GHashTable) form = NULL;
+  g_autoptr(GHashTable) query = NULL;
+  g_autoptr(GUri) location = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *authorize = g_strconcat (self->oauth, "/oauth2/authorize", NULL);
+  g_autofree char *token_url = g_strconcat (self->oauth, "/oauth2/token", NULL);
+  g_autofree char *verifier = NULL;
+  g_autofree char *challenge = NULL;
+  guint8 random_bytes[32];
+  guint8 digest[32];
+  gsize digest_len = sizeof digest;
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  const char *code;
+  JsonNode *root;
+  JsonObject *object;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (access_token != NULL, FALSE);
+
+  for (guint i = 0; i < sizeof random_bytes; i++)
+    random_bytes[i] = (guint8) g_random_int_range (0, 256);
+  verifier = base64url (random_bytes, sizeof random_bytes);
+  g_checksum_update (checksum, (const guchar *) verifier, -1);
+  g_checksum_get_digest (checksum, digest, &digest_len);
+  challenge = base64url (digest, digest_len);
+
+  form = g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_insert (form, (gpointer) "response_type", (gpointer) "code");
+  g_hash_table_insert (form, (gpointer) "client_id", self->client_id);
+  g_hash_table_insert (form, (gpointer) "redirect_uri", (gpointer) TEST_REDIRECT_URI);
+  g_hash_table_insert (form, (gpointer) "state", (gpointer) "sluice-test-state");
+  g_hash_table_insert (form, (gpointer) "scope", (gpointer) "openid email profile");
+  g_hash_table_insert (form, (gpointer) "code_challenge", challenge);
+  g_hash_table_insert (form, (gpointer) "code_challenge_method", (gpointer) "S256");
+  if (email == NULL)
+    {
+      g_autofree char *encoded = soup_form_encode_hash (form);
+      g_autofree char *url = g_strconcat (authorize, "?", encoded, NULL);
+
+      msg = soup_message_new (SOUP_METHOD_GET, url);
+    }
+  else
+    {
+      g_hash_table_insert (form, (gpointer) "email", (gpointer) email);
+      g_hash_table_insert (form, (gpointer) "decision", (gpointer) "approve");
+      msg = soup_message_new_from_encoded_form (SOUP_METHOD_POST, authorize,
+                                                soup_form_encode_hash (form));
+    }
+  soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
+  body = send_sync (session, msg, error);
+  if (body == NULL)
+    return FALSE;
+  if (soup_message_get_status (msg) != SOUP_STATUS_FOUND ||
+      soup_message_headers_get_one (soup_message_get_response_headers (msg), "Location") == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "authorize answered %u without a redirect (is --auto-approve set?)",
+                   soup_message_get_status (msg));
+      return FALSE;
+    }
+  location = g_uri_parse (soup_message_headers_get_one (soup_message_get_response_headers (msg),
+                                                        "Location"),
+                          G_URI_FLAGS_ENCODED_QUERY, error);
+  if (location == NULL)
+    return FALSE;
+  query = g_uri_get_query (location) ? soup_form_decode (g_uri_get_query (location)) : NULL;
+  code = query ? g_hash_table_lookup (query, "code") : NULL;
+  if (code == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "the redirect has no code: %s",
+                   g_uri_get_query (location));
+      return FALSE;
+    }
+
+  g_clear_object (&msg);
+  g_clear_pointer (&body, g_bytes_unref);
+  msg = soup_message_new_from_encoded_form (SOUP_METHOD_POST, token_url,
+                                            soup_form_encode ("grant_type", "authorization_code",
+                                                              "client_id", self->client_id,
+                                                              "code", code,
+                                                              "redirect_uri", TEST_REDIRECT_URI,
+                                                              "code_verifier", verifier,
+                                                              NULL));
+  body = send_sync (session, msg, error);
+  if (body == NULL)
+    return FALSE;
+  if (soup_message_get_status (msg) != SOUP_STATUS_OK ||
+      !json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL) ||
+      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "token endpoint answered %u",
+                   soup_message_get_status (msg));
+      return FALSE;
+    }
+  object = json_node_get_object (root);
+  if (!json_object_has_member (object, "access_token"))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "no access_token in the answer");
+      return FALSE;
+    }
+  *access_token = g_strdup (json_object_get_string_member (object, "access_token"));
+  return TRUE;
+}
+
+/**
+ * sluice_test_emulator_request:
+ * @method: "GET", "POST"…
+ * @path: a path of the emulator, e.g. "/_emulator/state"
+ * @json_body: (nullable): a JSON body
+ * @status: (out) (optional): the HTTP status
+ * @error: return location for a #GError
+ *
+ * One synchronous request to the emulator (a test hook, say), with a User-Agent.
+ *
+ * Returns: (transfer full): the answer's body, or %NULL with @error set
+ */
+char *
+sluice_test_emulator_request (SluiceTestEmulator  *self,
+                              const char          *method,
+                              const char          *path,
+                              const char          *json_body,
+                              guint               *status,
+                              GError             **error)
+{
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("user-agent", TEST_USER_AGENT, NULL);
+  g_autofree char *url = g_strconcat (self->url, path, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
+  g_autoptr(GBytes) body = NULL;
+
+  g_return_val_if_fail (msg != NULL, NULL);
+
+  if (json_body != NULL)
+    {
+      g_autoptr(GBytes) request = g_bytes_new (json_body, strlen (json_body));
+
+      soup_message_set_request_body_from_bytes (msg, "application/json", request);
+    }
+  body = send_sync (session, msg, error);
+  if (body == NULL)
+    return NULL;
+  if (status != NULL)
+    *status = soup_message_get_status (msg);
+  return g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+}
+
+/**
+ * sluice_test_emulator_add_fault:
+ * @fault_json: a fault, e.g. `{"kind": "http500", "match": "GetDataPipeline"}`
+ *
+ * `POST /_emulator/faults` (see tests/emulator/README.md).
+ */
+gboolean
+sluice_test_emulator_add_fault (SluiceTestEmulator  *self,
+                                const char          *fault_json,
+                                GError             **error)
+{
+  g_autofree char *answer = NULL;
+  guint status = 0;
+
+  answer = sluice_test_emulator_request (self, "POST", "/_emulator/faults", fault_json, &status,
+                                         error);
+  if (answer == NULL)
+    return FALSE;
+  if (status != 200)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "fault refused: %s", answer);
+      return FALSE;
+    }
+  return TRUE;
 }

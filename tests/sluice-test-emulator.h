@@ -29,6 +29,21 @@ const char         *sluice_test_emulator_get_codecommit (SluiceTestEmulator *sel
 const char * const *sluice_test_emulator_get_users      (SluiceTestEmulator *self);
 const char         *sluice_test_emulator_get_info_json  (SluiceTestEmulator *self);
 
+/* Test-only: the emulator's sign-in (authorization code + PKCE) and its test hooks. */
+gboolean            sluice_test_emulator_sign_in        (SluiceTestEmulator  *self,
+                                                         const char          *email,
+                                                         char               **access_token,
+                                                         GError             **error);
+char               *sluice_test_emulator_request        (SluiceTestEmulator  *self,
+                                                         const char          *method,
+                                                         const char          *path,
+                                                         const char          *json_body,
+                                                         guint               *status,
+                                                         GError             **error);
+gboolean            sluice_test_emulator_add_fault      (SluiceTestEmulator  *self,
+                                                         const char          *fault_json,
+                                                         GError             **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SluiceTestEmulator, sluice_test_emulator_stop)
 
 G_END_DECLS

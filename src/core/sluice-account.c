@@ -17,6 +17,7 @@
 #include <libsecret/secret.h>
 
 #include "sluice-account.h"
+#include "sluice-dataall-client.h"
 
 /* Renew a little before expiry, so that a request never leaves with a token about to die. */
 #define REFRESH_MARGIN_SECONDS 120
@@ -45,7 +46,11 @@ struct _SluiceAccount
   GPtrArray            *refresh_waiters;   /* GTask, while a refresh is under way */
 };
 
-G_DEFINE_FINAL_TYPE (SluiceAccount, sluice_account, G_TYPE_OBJECT)
+static void token_provider_iface_init (SluiceDataallTokenProviderInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (SluiceAccount, sluice_account, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (SLUICE_TYPE_DATAALL_TOKEN_PROVIDER,
+                                                      token_provider_iface_init))
 
 enum {
   PROP_0,
@@ -158,13 +163,20 @@ set_pending_sign_in (SluiceAccount *self,
 }
 
 static const char *
-token_to_send (SluiceAccount *self)
+token_of_kind (SluiceAccount          *self,
+               SluiceDataallTokenKind  kind)
 {
-  /* data.all before 2.7 validated the raw ID token with Cognito's own authorizer. */
-  if (self->send_id_token && self->tokens->id_token != NULL)
+  if (kind == SLUICE_DATAALL_TOKEN_ID && self->tokens->id_token != NULL)
     return self->tokens->id_token;
 
   return self->tokens->access_token;
+}
+
+static SluiceDataallTokenKind
+kind_to_send (SluiceAccount *self)
+{
+  /* data.all before 2.7 validated the raw ID token with Cognito's own authorizer. */
+  return self->send_id_token ? SLUICE_DATAALL_TOKEN_ID : SLUICE_DATAALL_TOKEN_ACCESS;
 }
 
 static char *
@@ -502,10 +514,12 @@ complete_refresh_waiters (SluiceAccount *self,
     {
       GTask *task = g_ptr_array_index (waiters, i);
 
+      SluiceDataallTokenKind kind = GPOINTER_TO_INT (g_task_get_task_data (task));
+
       if (error != NULL)
         g_task_return_error (task, g_error_copy (error));
       else
-        g_task_return_pointer (task, g_strdup (token_to_send (self)), g_free);
+        g_task_return_pointer (task, g_strdup (token_of_kind (self, kind)), g_free);
     }
 }
 
@@ -584,41 +598,26 @@ refresh_discover_cb (GObject      *source,
                               NULL, refresh_cb, self);
 }
 
-/**
- * sluice_account_get_token_async:
- * @self: a #SluiceAccount
- * @force_refresh: renew even if the token looks valid (after the API answered 403)
- * @cancellable: (nullable): a #GCancellable
- * @callback: called with the token
- * @user_data: closure data
- *
- * Gets the token to send as `Authorization: Bearer <token>`, renewing it first when it expires
- * within two minutes or when @force_refresh is set. Concurrent callers share one renewal.
- */
-void
-sluice_account_get_token_async (SluiceAccount       *self,
-                                gboolean             force_refresh,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
+static void
+get_token (SluiceAccount          *self,
+           SluiceDataallTokenKind  kind,
+           gboolean                force_refresh,
+           GTask                  *task)
 {
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (SLUICE_IS_ACCOUNT (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, sluice_account_get_token_async);
+  g_task_set_task_data (task, GINT_TO_POINTER (kind), NULL);
 
   if (self->tokens == NULL)
     {
       g_task_return_new_error (task, SLUICE_AUTH_ERROR, SLUICE_AUTH_ERROR_NOT_SIGNED_IN,
                                _("You are not signed in to %s."), self->name);
+      g_object_unref (task);
       return;
     }
 
   if (!force_refresh && !sluice_tokens_expires_within (self->tokens, now_seconds (), REFRESH_MARGIN_SECONDS))
     {
-      g_task_return_pointer (task, g_strdup (token_to_send (self)), g_free);
+      g_task_return_pointer (task, g_strdup (token_of_kind (self, kind)), g_free);
+      g_object_unref (task);
       return;
     }
 
@@ -626,7 +625,7 @@ sluice_account_get_token_async (SluiceAccount       *self,
     {
       /* A pasted token cannot be renewed; use it until the server refuses it. */
       if (!force_refresh && !sluice_tokens_expires_within (self->tokens, now_seconds (), 0))
-        g_task_return_pointer (task, g_strdup (token_to_send (self)), g_free);
+        g_task_return_pointer (task, g_strdup (token_of_kind (self, kind)), g_free);
       else
         {
           set_tokens (self, NULL);
@@ -634,17 +633,18 @@ sluice_account_get_token_async (SluiceAccount       *self,
           g_task_return_new_error (task, SLUICE_AUTH_ERROR, SLUICE_AUTH_ERROR_NOT_SIGNED_IN,
                                    _("Your sign-in to %s has ended. Sign in again."), self->name);
         }
+      g_object_unref (task);
       return;
     }
 
   if (self->refresh_waiters != NULL)
     {
-      g_ptr_array_add (self->refresh_waiters, g_steal_pointer (&task));
+      g_ptr_array_add (self->refresh_waiters, task);
       return;
     }
 
   self->refresh_waiters = g_ptr_array_new_with_free_func (g_object_unref);
-  g_ptr_array_add (self->refresh_waiters, g_steal_pointer (&task));
+  g_ptr_array_add (self->refresh_waiters, task);
 
   /* The renewal is not cancelled with one caller: others may be waiting for it. */
   if (self->endpoints == NULL)
@@ -655,6 +655,34 @@ sluice_account_get_token_async (SluiceAccount       *self,
                                 self->tokens->refresh_token, NULL, refresh_cb, g_object_ref (self));
 }
 
+/**
+ * sluice_account_get_token_async:
+ * @self: a #SluiceAccount
+ * @force_refresh: renew even if the token looks valid (after the API answered 403)
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the token
+ * @user_data: closure data
+ *
+ * Gets the token to send to data.all (the access token, or the ID token for data.all before 2.7),
+ * renewing it first when it expires within two minutes or when @force_refresh is set.
+ * Concurrent callers share one renewal.
+ */
+void
+sluice_account_get_token_async (SluiceAccount       *self,
+                                gboolean             force_refresh,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (SLUICE_IS_ACCOUNT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sluice_account_get_token_async);
+  get_token (self, kind_to_send (self), force_refresh, task);
+}
+
 char *
 sluice_account_get_token_finish (SluiceAccount  *self,
                                  GAsyncResult   *result,
@@ -663,6 +691,46 @@ sluice_account_get_token_finish (SluiceAccount  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* SluiceDataallTokenProvider                                               */
+/* ------------------------------------------------------------------------ */
+
+static void
+provider_get_token_async (SluiceDataallTokenProvider *provider,
+                          SluiceDataallTokenKind      kind,
+                          const char                 *rejected_token,
+                          GCancellable               *cancellable,
+                          GAsyncReadyCallback         callback,
+                          gpointer                    user_data)
+{
+  SluiceAccount *self = SLUICE_ACCOUNT (provider);
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  gboolean force;
+
+  g_task_set_source_tag (task, provider_get_token_async);
+
+  /* Renew only if the refused token is the one held: another request may have renewed it. */
+  force = rejected_token != NULL && self->tokens != NULL &&
+          g_strcmp0 (rejected_token, token_of_kind (self, kind)) == 0;
+
+  get_token (self, kind, force, task);
+}
+
+static char *
+provider_get_token_finish (SluiceDataallTokenProvider  *provider,
+                           GAsyncResult                *result,
+                           GError                     **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+token_provider_iface_init (SluiceDataallTokenProviderInterface *iface)
+{
+  iface->get_token_async = provider_get_token_async;
+  iface->get_token_finish = provider_get_token_finish;
 }
 
 /* ------------------------------------------------------------------------ */

@@ -11,6 +11,8 @@
 
 #include <glib/gi18n.h>
 
+#include "sluice-a11y.h"
+#include "sluice-account-manager.h"
 #include "sluice-settings.h"
 #include "sluice-window.h"
 
@@ -19,6 +21,11 @@ struct _SluiceWindow
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  SluiceAccountManager *accounts;
+  SluiceAccount        *account;          /* the active account */
+  GSignalGroup         *account_signals;
+  GCancellable         *cancellable;
+  gboolean              restoring;
 
   /* Template widgets */
   AdwLeaflet           *leaflet;
@@ -26,6 +33,13 @@ struct _SluiceWindow
   GtkStack             *stack;
   AdwStatusPage        *welcome_page;
   AdwWindowTitle       *content_title;
+  GtkMenuButton        *account_button;
+  AdwAvatar            *account_avatar;
+  GMenu                *account_list_section;
+  GtkStack             *pipelines_stack;
+  AdwStatusPage        *signed_out_page;
+  AdwStatusPage        *signed_in_page;
+  GtkSpinner           *restoring_spinner;
 };
 
 G_DEFINE_FINAL_TYPE (SluiceWindow, sluice_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -48,6 +62,135 @@ select_sidebar_row_for_page (SluiceWindow *self,
           return;
         }
     }
+}
+
+static void
+rebuild_account_menu (SluiceWindow *self)
+{
+  g_menu_remove_all (self->account_list_section);
+
+  if (self->accounts == NULL)
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->accounts)); i++)
+    {
+      g_autoptr(SluiceAccount) account = g_list_model_get_item (G_LIST_MODEL (self->accounts), i);
+      const char *email = sluice_account_get_email (account);
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (email != NULL)
+        /* Translators: an account in the account menu: "<account name> (<e-mail address>)" */
+        label = g_strdup_printf (_("%s (%s)"), sluice_account_get_name (account), email);
+      else
+        label = g_strdup (sluice_account_get_name (account));
+
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target (item, "app.switch-account", "s", sluice_account_get_id (account));
+      g_menu_append_item (self->account_list_section, item);
+    }
+}
+
+static void
+update_account_ui (SluiceWindow *self)
+{
+  SluiceAccount *account = self->account;
+  const char *name;
+  const char *email;
+  g_autofree char *text = NULL;
+
+  rebuild_account_menu (self);
+  g_debug ("Account %s, state %d", account ? sluice_account_get_id (account) : "none",
+           account ? (int) sluice_account_get_state (account) : -1);
+
+  if (account == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->account_button), FALSE);
+      gtk_spinner_stop (self->restoring_spinner);
+      gtk_stack_set_visible_child_name (self->pipelines_stack, "welcome");
+      return;
+    }
+
+  name = sluice_account_get_name (account);
+  email = sluice_account_get_email (account);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->account_button), TRUE);
+  adw_avatar_set_text (self->account_avatar, email ? email : name);
+  /* Translators: the account button's tooltip: "<account name>: <e-mail address or 'signed out'>" */
+  text = g_strdup_printf (_("%s: %s"), name, email ? email : _("signed out"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->account_button), text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->account_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
+  g_clear_pointer (&text, g_free);
+
+  if (self->restoring || sluice_account_get_state (account) == SLUICE_ACCOUNT_SIGNING_IN)
+    {
+      gtk_spinner_start (self->restoring_spinner);
+      gtk_stack_set_visible_child_name (self->pipelines_stack, "restoring");
+      return;
+    }
+
+  gtk_spinner_stop (self->restoring_spinner);
+
+  if (sluice_account_get_state (account) == SLUICE_ACCOUNT_SIGNED_IN)
+    {
+      adw_status_page_set_title (self->signed_in_page, name);
+      /* Translators: %s is an e-mail address */
+      text = g_strdup_printf (_("Signed in as %s."), email ? email : _("an unknown user"));
+      adw_status_page_set_description (self->signed_in_page, text);
+      gtk_stack_set_visible_child_name (self->pipelines_stack, "signed-in");
+    }
+  else
+    {
+      /* Translators: %s is the name of a data.all account */
+      text = g_strdup_printf (_("You are not signed in to %s. Your sign-in ended, or you signed out."), name);
+      adw_status_page_set_description (self->signed_out_page, text);
+      gtk_stack_set_visible_child_name (self->pipelines_stack, "signed-out");
+    }
+}
+
+static void
+restore_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(SluiceWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  sluice_account_restore_finish (SLUICE_ACCOUNT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (error != NULL)
+    g_warning ("%s", error->message);
+
+  self->restoring = FALSE;
+  update_account_ui (self);
+}
+
+static void
+active_account_changed_cb (SluiceWindow *self)
+{
+  SluiceAccount *account = sluice_account_manager_get_active (self->accounts);
+
+  g_debug ("Active account changed to %s", account ? sluice_account_get_id (account) : "none");
+
+  if (!g_set_object (&self->account, account))
+    return;
+
+  g_signal_group_set_target (self->account_signals, account);
+
+  /* Each account's sign-in is looked up in the keyring once, after the window is shown. */
+  if (account != NULL && sluice_account_get_state (account) == SLUICE_ACCOUNT_SIGNED_OUT &&
+      !g_object_get_data (G_OBJECT (account), "sluice-restored"))
+    {
+      g_object_set_data (G_OBJECT (account), "sluice-restored", GINT_TO_POINTER (TRUE));
+      self->restoring = TRUE;
+      sluice_account_restore_async (account, self->cancellable, restore_cb, g_object_ref (self));
+    }
+
+  update_account_ui (self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -120,10 +263,38 @@ sluice_window_close_request (GtkWindow *window)
 /* GObject                                                                  */
 /* ------------------------------------------------------------------------ */
 
+/* The application is set after construction (it is no construct property): called by new(). */
+static void
+follow_accounts (SluiceWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (SLUICE_IS_APPLICATION (app))
+    self->accounts = sluice_application_get_account_manager (SLUICE_APPLICATION (app));
+
+  if (self->accounts != NULL)
+    {
+      g_object_ref (self->accounts);
+      g_signal_connect_object (self->accounts, "notify::active",
+                               G_CALLBACK (active_account_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->accounts, "items-changed",
+                               G_CALLBACK (update_account_ui), self, G_CONNECT_SWAPPED);
+      active_account_changed_cb (self);
+    }
+}
+
 static void
 sluice_window_dispose (GObject *object)
 {
   SluiceWindow *self = SLUICE_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->account_signals != NULL)
+    g_signal_group_set_target (self->account_signals, NULL);
+  g_clear_object (&self->account_signals);
+  g_clear_object (&self->account);
+  g_clear_object (&self->accounts);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SLUICE_TYPE_WINDOW);
 
@@ -158,6 +329,13 @@ sluice_window_class_init (SluiceWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SluiceWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SluiceWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, SluiceWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, SluiceWindow, account_button);
+  gtk_widget_class_bind_template_child (widget_class, SluiceWindow, account_avatar);
+  gtk_widget_class_bind_template_child (widget_class, SluiceWindow, account_list_section);
+  gtk_widget_class_bind_template_child (widget_class, SluiceWindow, pipelines_stack);
+  gtk_widget_class_bind_template_child (widget_class, SluiceWindow, signed_out_page);
+  gtk_widget_class_bind_template_child (widget_class, SluiceWindow, signed_in_page);
+  gtk_widget_class_bind_template_child (widget_class, SluiceWindow, restoring_spinner);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, stack_visible_child_cb);
 
@@ -171,6 +349,13 @@ sluice_window_init (SluiceWindow *self)
   SluiceWindowState state;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  sluice_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->account_signals = g_signal_group_new (SLUICE_TYPE_ACCOUNT);
+  g_signal_group_connect_swapped (self->account_signals, "notify::state", G_CALLBACK (update_account_ui), self);
+  g_signal_group_connect_swapped (self->account_signals, "notify::email", G_CALLBACK (update_account_ui), self);
+  g_signal_group_connect_swapped (self->account_signals, "notify::name", G_CALLBACK (update_account_ui), self);
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -194,11 +379,16 @@ sluice_window_init (SluiceWindow *self)
 SluiceWindow *
 sluice_window_new (SluiceApplication *application)
 {
+  SluiceWindow *self;
+
   g_return_val_if_fail (SLUICE_IS_APPLICATION (application), NULL);
 
-  return g_object_new (SLUICE_TYPE_WINDOW,
+  self = g_object_new (SLUICE_TYPE_WINDOW,
                        "application", application,
                        NULL);
+  follow_accounts (self);
+
+  return self;
 }
 
 /**

@@ -14,6 +14,11 @@ gi.require_version('Atspi', '2.0')
 from gi.repository import Atspi  # noqa: E402
 
 
+# A call to an object GTK has just destroyed may never be answered (GTK 4.8): give up on it
+# after two seconds instead of D-Bus's 25, and read the tree again.
+Atspi.set_timeout(2000, 20000)
+
+
 class Timeout(AssertionError):
     pass
 
@@ -101,6 +106,13 @@ class App:
         return None
 
     def find(self, role, name=None, visible=True, root=None):
+        # The client caches the tree; windows come and go, so read it afresh each time.
+        if root is None:
+            self.accessible = self._find_application() or self.accessible
+        try:
+            (root or self.accessible).clear_cache()
+        except Exception:
+            pass
         for node in walk(root or self.accessible):
             if role_name(node) != role:
                 continue
@@ -112,8 +124,16 @@ class App:
         return None
 
     def wait(self, role, name=None, timeout=10.0, root=None):
-        return wait_for(lambda: self.find(role, name, root=root), timeout=timeout,
-                        what=f'{role} named {name!r}')
+        try:
+            return wait_for(lambda: self.find(role, name, root=root), timeout=timeout,
+                            what=f'{role} named {name!r}')
+        except Timeout:
+            # What the user would have seen instead, for whoever reads the failure.
+            print('--- accessible tree at the time-out ---', file=sys.stderr)
+            for node in walk(self.accessible):
+                if name_of(node) and role_name(node) in ('frame', 'label', 'push button', 'text', 'list item'):
+                    print(f'{role_name(node)} {name_of(node)!r}', file=sys.stderr)
+            raise
 
     def gone(self, role, name=None, timeout=10.0):
         wait_for(lambda: self.find(role, name) is None, timeout=timeout,

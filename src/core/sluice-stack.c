@@ -1,0 +1,396 @@
+/* sluice-stack.c: the CloudFormation stack data.all deploys for a pipeline
+ *
+ * Copyright 2026 The Sluice authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sluice-stack"
+
+#include "config.h"
+
+#include "sluice-json-model.h"
+#include "sluice-stack.h"
+
+enum {
+  PROP_0,
+  PROP_URI,
+  PROP_TARGET_URI,
+  PROP_TARGET_TYPE,
+  PROP_ENVIRONMENT_URI,
+  PROP_NAME,
+  PROP_ACCOUNT_ID,
+  PROP_REGION,
+  PROP_STATUS,
+  PROP_STACK_ID,
+  PROP_UPDATED,
+  PROP_LINK,
+  PROP_OUTPUTS,
+  PROP_RESOURCES,
+  PROP_ERROR,
+  PROP_EVENTS,
+  PROP_ECS_TASK_ARN,
+  PROP_CAN_VIEW_LOGS,
+  N_PROPS
+};
+
+struct _SluiceStack
+{
+  GObject  parent_instance;
+
+  GValue   values[N_PROPS];
+};
+
+G_DEFINE_FINAL_TYPE (SluiceStack, sluice_stack, G_TYPE_OBJECT)
+
+static GParamSpec *properties[N_PROPS];
+
+/* Which JSON member fills which property. */
+static const SluiceJsonField fields[] = {
+  { PROP_URI, "stackUri" },
+  { PROP_TARGET_URI, "targetUri" },
+  { PROP_TARGET_TYPE, "stack" },
+  { PROP_ENVIRONMENT_URI, "environmentUri" },
+  { PROP_NAME, "name" },
+  { PROP_ACCOUNT_ID, "accountid" },
+  { PROP_REGION, "region" },
+  { PROP_STATUS, "status" },
+  { PROP_STACK_ID, "stackid" },
+  { PROP_UPDATED, "updated" },
+  { PROP_LINK, "link" },
+  { PROP_OUTPUTS, "outputs" },
+  { PROP_RESOURCES, "resources" },
+  { PROP_ERROR, "error" },
+  { PROP_EVENTS, "events" },
+  { PROP_ECS_TASK_ARN, "EcsTaskArn" },
+  { PROP_CAN_VIEW_LOGS, "canViewLogs" },
+};
+
+static void
+sluice_stack_finalize (GObject *object)
+{
+  SluiceStack *self = (SluiceStack *) object;
+
+  sluice_json_model_clear_values (self->values, N_PROPS);
+
+  G_OBJECT_CLASS (sluice_stack_parent_class)->finalize (object);
+}
+
+static void
+sluice_stack_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  SluiceStack *self = SLUICE_STACK (object);
+
+  /* Every property is a scalar kept in self->values. */
+  if (prop_id > PROP_0 && prop_id < N_PROPS && G_IS_VALUE (&self->values[prop_id]))
+    g_value_copy (&self->values[prop_id], value);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+sluice_stack_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  SluiceStack *self = SLUICE_STACK (object);
+
+  /* Every property is a scalar kept in self->values. */
+  if (prop_id > PROP_0 && prop_id < N_PROPS && G_IS_VALUE (&self->values[prop_id]))
+    sluice_json_model_set_value (object, self->values, properties, prop_id, value);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+sluice_stack_class_init (SluiceStackClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sluice_stack_finalize;
+  object_class->get_property = sluice_stack_get_property;
+  object_class->set_property = sluice_stack_set_property;
+
+  properties[PROP_URI] =
+    g_param_spec_string ("uri", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_TARGET_URI] =
+    g_param_spec_string ("target-uri", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * SluiceStack:target-type:
+   *
+   * What the stack deploys: "pipeline" or "cdkpipeline" for pipelines.
+   */
+  properties[PROP_TARGET_TYPE] =
+    g_param_spec_string ("target-type", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_ENVIRONMENT_URI] =
+    g_param_spec_string ("environment-uri", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_ACCOUNT_ID] =
+    g_param_spec_string ("account-id", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_REGION] =
+    g_param_spec_string ("region", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * SluiceStack:status:
+   *
+   * "pending" until deployment starts, then CloudFormation's stack status (CREATE_IN_PROGRESS, CREATE_COMPLETE…).
+   */
+  properties[PROP_STATUS] =
+    g_param_spec_string ("status", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_STACK_ID] =
+    g_param_spec_string ("stack-id", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_UPDATED] =
+    g_param_spec_string ("updated", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_LINK] =
+    g_param_spec_string ("link", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * SluiceStack:outputs:
+   *
+   * The outputs as data.all gives them: a JSON-encoded string.
+   */
+  properties[PROP_OUTPUTS] =
+    g_param_spec_string ("outputs", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * SluiceStack:resources:
+   *
+   * The resources as a JSON-encoded string: `{"resources": [...]}`.
+   */
+  properties[PROP_RESOURCES] =
+    g_param_spec_string ("resources", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_ERROR] =
+    g_param_spec_string ("error", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_EVENTS] =
+    g_param_spec_string ("events", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_ECS_TASK_ARN] =
+    g_param_spec_string ("ecs-task-arn", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CAN_VIEW_LOGS] =
+    g_param_spec_boolean ("can-view-logs", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sluice_stack_init (SluiceStack *self)
+{
+  sluice_json_model_init_values (self->values, properties, N_PROPS);
+}
+
+/**
+ * sluice_stack_new_from_json:
+ * @json: an object of data.all's answer
+ *
+ * Returns: (transfer full): a new #SluiceStack holding the members @json has
+ */
+SluiceStack *
+sluice_stack_new_from_json (JsonObject *json)
+{
+  SluiceStack *self;
+
+  g_return_val_if_fail (json != NULL, NULL);
+
+  self = g_object_new (SLUICE_TYPE_STACK, NULL);
+  sluice_stack_update_from_json (self, json);
+  return self;
+}
+
+/**
+ * sluice_stack_update_from_json:
+ * @self: a #SluiceStack
+ * @json: an object of data.all's answer
+ *
+ * Sets the properties whose members @json holds, notifying only those that change.
+ *
+ * Returns: %TRUE if any property changed
+ */
+gboolean
+sluice_stack_update_from_json (SluiceStack *self,
+                               JsonObject *json)
+{
+  gboolean watched;
+  guint changed;
+
+  g_return_val_if_fail (SLUICE_IS_STACK (self), FALSE);
+  g_return_val_if_fail (json != NULL, FALSE);
+
+  /* Handlers run once the whole answer is in. */
+  watched = sluice_json_model_is_watched (G_OBJECT (self));
+  if (watched)
+    g_object_freeze_notify (G_OBJECT (self));
+  changed = sluice_json_model_update (G_OBJECT (self), self->values, properties,
+                                      fields, G_N_ELEMENTS (fields), json);
+  if (watched)
+    g_object_thaw_notify (G_OBJECT (self));
+  return changed > 0;
+}
+
+const char *
+sluice_stack_get_uri (SluiceStack *self)
+{
+  g_return_val_if_fail (SLUICE_IS_STACK (self), NULL);
+  return g_value_get_string (&self->values[PROP_URI]);
+}
+
+const char *
+sluice_stack_get_target_uri (SluiceStack *self)
+{
+  g_return_val_if_fail (SLUICE_IS_STACK (self), NULL);
+  return g_value_get_string (&self->values[PROP_TARGET_URI]);
+}
+
+const char *
+sluice_stack_get_target_type (SluiceStack *self)
+{
+  g_return_val_if_fail (SLUICE_IS_STACK (self), NULL);
+  return g_value_get_string (&self->values[PROP_TARGET_TYPE]);
+}
+
+const char *
+sluice_stack_get_environment_uri (SluiceStack *self)
+{
+  g_return_val_if_fail (SLUICE_IS_STACK (self), NULL);
+  return g_value_get_string (&self->values[PROP_ENVIRONMENT_URI]);
+}
+
+const char *
+sluice_stack_get_name (SluiceStack *self)
+{
+  g_return_val_if_fail (SLUICE_IS_STACK (self), NULL);
+  return g_value_get_string (&self->values[PROP_NAME]);
+}
+
+const char *
+sluice_stack_get_account_id (SluiceStack *self)
+{
+  g_return_val_if_fail (SLUICE_IS_STACK (self), NULL);
+  return g_value_get_string (&self->values[PROP_ACCOUNT_ID]);
+}
+
+const char *
+sluice_stack_get_region (SluiceStack *self)
+{
+  g_return_val_if_fail (SLUICE_IS_STACK (self), NULL);
+  return g_value_get_string (&self->values[PROP_REGION]);
+}
+
+const char *
+sluice_stack_get_status (SluiceStack *self)
+{
+  g_return_val_if_fail (SLUICE_IS_STACK (self), NULL);
+  return g_value_get_string (&self->values[PROP_STATUS]);
+}
+
+const char *
+sluice_stack_get_stack_id (SluiceStack *self)
+{
+  g_return_val_if_fail (SLUICE_IS_STACK (self), NULL);
+  return g_value_get_string (&self->values[PROP_STACK_ID]);
+}
+
+const char *
+sluice_stack_get_updated (SluiceStack *self)
+{
+  g_return_val_if_fail (SLUICE_IS_STACK (self), NULL);
+  return g_value_get_string (&self->values[PROP_UPDATED]);
+}
+
+const char *
+sluice_stack_get_link (SluiceStack *self)
+{
+  g_return_val_if_fail (SLUICE_IS_STACK (self), NULL);
+  return g_value_get_string (&self->values[PROP_LINK]);
+}
+
+const char *
+sluice_stack_get_outputs (SluiceStack *self)
+{
+  g_return_val_if_fail (SLUICE_IS_STACK (self), NULL);
+  return g_value_get_string (&self->values[PROP_OUTPUTS]);
+}
+
+const char *
+sluice_stack_get_resources (SluiceStack *self)
+{
+  g_return_val_if_fail (SLUICE_IS_STACK (self), NULL);
+  return g_value_get_string (&self->values[PROP_RESOURCES]);
+}
+
+const char *
+sluice_stack_get_error (SluiceStack *self)
+{
+  g_return_val_if_fail (SLUICE_IS_STACK (self), NULL);
+  return g_value_get_string (&self->values[PROP_ERROR]);
+}
+
+const char *
+sluice_stack_get_events (SluiceStack *self)
+{
+  g_return_val_if_fail (SLUICE_IS_STACK (self), NULL);
+  return g_value_get_string (&self->values[PROP_EVENTS]);
+}
+
+const char *
+sluice_stack_get_ecs_task_arn (SluiceStack *self)
+{
+  g_return_val_if_fail (SLUICE_IS_STACK (self), NULL);
+  return g_value_get_string (&self->values[PROP_ECS_TASK_ARN]);
+}
+
+gboolean
+sluice_stack_get_can_view_logs (SluiceStack *self)
+{
+  g_return_val_if_fail (SLUICE_IS_STACK (self), FALSE);
+  return g_value_get_boolean (&self->values[PROP_CAN_VIEW_LOGS]);
+}
+
+/**
+ * sluice_stack_is_busy:
+ *
+ * Returns: whether the stack has not settled yet: pending, or a status ending in _IN_PROGRESS
+ */
+gboolean
+sluice_stack_is_busy (SluiceStack *self)
+{
+  const char *status;
+
+  g_return_val_if_fail (SLUICE_IS_STACK (self), FALSE);
+
+  status = sluice_stack_get_status (self);
+  return status != NULL && (g_str_equal (status, "pending") || g_str_has_suffix (status, "_IN_PROGRESS"));
+}
