@@ -20,12 +20,13 @@ sys.path.insert(0, str(root / 'tests' / 'e2e'))
 sys.path.insert(0, str(root / 'tests'))
 
 
+DEMO_USER = 'engineer@example.com'
+
+
 def start_emulator():
     emulator = root / 'tests' / 'emulator' / 'dataall-emulator'
-    if not emulator.exists():
-        print('demo: the data.all emulator is not part of this checkout yet', file=sys.stderr)
-        return None, None
-    proc = subprocess.Popen([str(emulator), '--port', '0', '--seed', 'demo'],
+    # --auto-approve stands in for the person approving the sign-in in the browser.
+    proc = subprocess.Popen([str(emulator), '--port', '0', '--seed', 'demo', '--auto-approve', DEMO_USER],
                             stdout=subprocess.PIPE, stderr=sys.stderr, text=True)
     line = proc.stdout.readline()
     if not line:
@@ -45,35 +46,64 @@ def stop(proc):
             proc.kill()
 
 
+def window_area(wid):
+    out = subprocess.run(['xdotool', 'getwindowgeometry', wid], capture_output=True, text=True).stdout
+    for line in out.splitlines():
+        if 'Geometry:' in line:
+            w, h = line.split()[-1].split('x')
+            return int(w) * int(h)
+    return 0
+
+
 def window_id(pid, title, timeout=10):
     end = time.monotonic() + timeout
     while time.monotonic() < end:
         out = subprocess.run(['xdotool', 'search', '--onlyvisible', '--pid', str(pid), '--name', f'^{title}$'],
                              capture_output=True, text=True).stdout.split()
         if out:
-            return out[-1]
+            # Tooltips and popovers are windows too, and may carry the same title.
+            return max(out, key=window_area)
         time.sleep(0.05)
     raise SystemExit(f'demo: no window titled {title!r} appeared')
 
 
 def shoot(pid, title, path):
-    # Let animations (crossfades, popovers) finish before the picture is taken.
-    time.sleep(0.6)
+    # No pointer over a button (no tooltip in the picture), and animations finished.
+    subprocess.run(['xdotool', 'mousemove', '1279', '799'], check=False)
+    time.sleep(0.8)
     subprocess.run(['import', '-window', window_id(pid, title), str(path)], check=True)
     print(f'demo: wrote {path}', file=sys.stderr)
 
 
-def screenshots(out):
+def connect_args(info):
+    return ['--connect', info['url'], '--issuer', info['oauth'], '--client-id', info['client_id']]
+
+
+def screenshots(out, info):
     import sluice_atspi as atspi
 
     out = pathlib.Path(out)
     out.mkdir(parents=True, exist_ok=True)
     env = {'GSK_RENDERER': os.environ.get('GSK_RENDERER', 'cairo'), 'ADW_DISABLE_PORTAL': '1'}
+
+    # The stand-in browser answers for the person at the browser, in the private XDG folders
+    # that build-aux/dev made for this session (it refuses the user's own).
+    subprocess.run([str(root / 'tests' / 'install-stand-in-browser')], check=True)
+
     with atspi.App(env=env) as app:
         pid = app.proc.pid
         frame = app.wait('frame', 'Sluice', timeout=20)
         app.wait('push button', 'Connect to data.all…')
         shoot(pid, 'Sluice', out / 'main-window.png')
+
+        app.click(app.wait('push button', 'Connect to data.all…'))
+        dialog = app.wait('frame', 'Connect to data.all')
+        app.wait('text', 'Name', root=dialog).set_text_contents('Demo data.all')
+        app.wait('text', 'API URL', root=dialog).set_text_contents(info['url'])
+        app.wait('text', 'Cognito domain', root=dialog).set_text_contents(info['oauth'])
+        shoot(pid, 'Connect to data.all', out / 'connect.png')
+        app.action(app.wait('push button', 'Cancel', root=dialog))
+        time.sleep(1)
 
         app.click(app.wait('list item', 'Credentials'))
         shoot(pid, 'Sluice', out / 'credentials.png')
@@ -95,6 +125,16 @@ def screenshots(out):
         app.wait('frame', 'Keyboard Shortcuts')
         shoot(pid, 'Keyboard Shortcuts', out / 'shortcuts.png')
 
+    # The demo ends signed in, through `sluice --connect` and the real PKCE sign-in.
+    app = atspi.App(*connect_args(info), env=env)
+    pid = app.proc.pid
+    accounts = pathlib.Path(os.environ['XDG_CONFIG_HOME'], 'sluice', 'accounts.ini')
+    atspi.wait_for(accounts.exists, timeout=30, what='the sign-in to finish')
+    time.sleep(1)
+    app.wait('label', lambda name: name.startswith(f'Signed in as {DEMO_USER}'), timeout=20)
+    shoot(pid, 'Sluice', out / 'signed-in.png')
+    app.close()
+
 
 def main():
     parser = argparse.ArgumentParser()
@@ -102,12 +142,13 @@ def main():
     parser.add_argument('--screenshots', metavar='DIR')
     args = parser.parse_args()
 
-    emulator, _info = start_emulator()
+    emulator, info = start_emulator()
     try:
         if args.screenshots:
-            screenshots(args.screenshots)
+            screenshots(args.screenshots, info)
         else:
-            subprocess.run([os.environ['SLUICE_BINARY']], check=False)
+            # On a desktop the system's browser opens; the emulator approves at once.
+            subprocess.run([os.environ['SLUICE_BINARY'], *connect_args(info)], check=False)
     finally:
         stop(emulator)
 

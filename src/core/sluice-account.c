@@ -44,6 +44,7 @@ struct _SluiceAccount
 
   SoupSession          *session;
   GPtrArray            *refresh_waiters;   /* GTask, while a refresh is under way */
+  SluiceDataallClient  *client;
 };
 
 static void token_provider_iface_init (SluiceDataallTokenProviderInterface *iface);
@@ -826,6 +827,9 @@ sluice_account_dispose (GObject *object)
 
   g_clear_object (&self->pending_sign_in);
   g_clear_object (&self->session);
+  if (self->client != NULL)
+    sluice_dataall_client_set_token_provider (self->client, NULL);
+  g_clear_object (&self->client);
 
   G_OBJECT_CLASS (sluice_account_parent_class)->dispose (object);
 }
@@ -1174,6 +1178,43 @@ sluice_account_dup_graphql_url (SluiceAccount *self)
     return NULL;
 
   return g_strconcat (base, "/graphql/api", NULL);
+}
+
+/**
+ * sluice_account_get_client:
+ * @self: a #SluiceAccount
+ *
+ * The client for this account's data.all, which asks the account for its tokens. It follows
+ * later changes of the API URL and of the ID-token setting.
+ *
+ * Returns: (transfer none): the account's data.all client
+ */
+SluiceDataallClient *
+sluice_account_get_client (SluiceAccount *self)
+{
+  g_autofree char *api = NULL;
+
+  g_return_val_if_fail (SLUICE_IS_ACCOUNT (self), NULL);
+
+  api = sluice_check_web_address (self->api_url, NULL);
+
+  if (self->client != NULL &&
+      g_strcmp0 (sluice_dataall_client_get_api_url (self->client), api ? api : "") != 0)
+    {
+      sluice_dataall_client_set_token_provider (self->client, NULL);
+      g_clear_object (&self->client);
+    }
+
+  if (self->client == NULL)
+    {
+      self->client = sluice_dataall_client_new (api ? api : "");
+      /* The client holds its token provider weakly: no reference cycle. */
+      sluice_dataall_client_set_token_provider (self->client, SLUICE_DATAALL_TOKEN_PROVIDER (self));
+    }
+
+  sluice_dataall_client_set_id_token_auth (self->client, self->send_id_token);
+
+  return self->client;
 }
 
 /**

@@ -11,6 +11,7 @@
 #include <libsoup/soup.h>
 
 #include "sluice-dataall-auth.h"
+#include "sluice-dataall-client.h"
 
 G_BEGIN_DECLS
 
@@ -57,6 +58,7 @@ const char           *sluice_account_get_email          (SluiceAccount        *s
 SluiceAccountState    sluice_account_get_state          (SluiceAccount        *self);
 SluiceSignIn         *sluice_account_get_pending_sign_in (SluiceAccount       *self);
 char                 *sluice_account_dup_graphql_url    (SluiceAccount        *self);
+SluiceDataallClient  *sluice_account_get_client         (SluiceAccount        *self);
 gboolean              sluice_account_validate           (SluiceAccount        *self,
                                                          GError              **error);
 

@@ -501,7 +501,7 @@ sluice_dataall_client_dispose (GObject *object)
 {
   SluiceDataallClient *self = (SluiceDataallClient *) object;
 
-  g_clear_object (&self->token_provider);
+  g_clear_weak_pointer (&self->token_provider);
   if (self->session != NULL)
     soup_session_abort (self->session);
 
@@ -760,7 +760,8 @@ sluice_dataall_client_set_token_provider (SluiceDataallClient        *self,
   g_return_if_fail (SLUICE_IS_DATAALL_CLIENT (self));
   g_return_if_fail (provider == NULL || SLUICE_IS_DATAALL_TOKEN_PROVIDER (provider));
 
-  if (g_set_object (&self->token_provider, provider))
+  /* Weak: the provider (an account) usually owns its client. */
+  if (g_set_weak_pointer (&self->token_provider, provider))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOKEN_PROVIDER]);
 }
 

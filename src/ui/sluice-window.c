@@ -13,6 +13,7 @@
 
 #include "sluice-a11y.h"
 #include "sluice-account-manager.h"
+#include "sluice-dataall-api.h"
 #include "sluice-settings.h"
 #include "sluice-window.h"
 
@@ -25,7 +26,13 @@ struct _SluiceWindow
   SluiceAccount        *account;          /* the active account */
   GSignalGroup         *account_signals;
   GCancellable         *cancellable;
+  GCancellable         *probe_cancellable;
   gboolean              restoring;
+  gboolean              probing;
+  gboolean              probed;
+  gboolean              pipelines_enabled;
+  guint                 pipeline_count;
+  GError               *probe_error;
 
   /* Template widgets */
   AdwLeaflet           *leaflet;
@@ -39,6 +46,10 @@ struct _SluiceWindow
   GtkStack             *pipelines_stack;
   AdwStatusPage        *signed_out_page;
   AdwStatusPage        *signed_in_page;
+  AdwStatusPage        *disabled_page;
+  AdwStatusPage        *error_page;
+  GtkExpander          *error_details_expander;
+  GtkLabel             *error_details_label;
   GtkSpinner           *restoring_spinner;
 };
 
@@ -91,6 +102,8 @@ rebuild_account_menu (SluiceWindow *self)
     }
 }
 
+static void check_pipelines (SluiceWindow *self);
+
 static void
 update_account_ui (SluiceWindow *self)
 {
@@ -135,10 +148,47 @@ update_account_ui (SluiceWindow *self)
 
   if (sluice_account_get_state (account) == SLUICE_ACCOUNT_SIGNED_IN)
     {
+      if (!self->probed && !self->probing)
+        {
+          check_pipelines (self);
+          return;
+        }
+      if (self->probing)
+        {
+          gtk_spinner_start (self->restoring_spinner);
+          gtk_stack_set_visible_child_name (self->pipelines_stack, "restoring");
+          return;
+        }
+
+      if (self->probe_error != NULL)
+        {
+          const char *detail = sluice_dataall_error_get_detail (self->probe_error);
+
+          adw_status_page_set_description (self->error_page, self->probe_error->message);
+          gtk_label_set_label (self->error_details_label, detail ? detail : "");
+          gtk_widget_set_visible (GTK_WIDGET (self->error_details_expander), detail && *detail);
+          gtk_stack_set_visible_child_name (self->pipelines_stack, "error");
+          return;
+        }
+
+      if (!self->pipelines_enabled)
+        {
+          gtk_stack_set_visible_child_name (self->pipelines_stack, "disabled");
+          return;
+        }
+
       adw_status_page_set_title (self->signed_in_page, name);
-      /* Translators: %s is an e-mail address */
-      text = g_strdup_printf (_("Signed in as %s."), email ? email : _("an unknown user"));
-      adw_status_page_set_description (self->signed_in_page, text);
+      {
+        g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                               "You can see %u pipeline.",
+                                                               "You can see %u pipelines.",
+                                                               self->pipeline_count),
+                                                  self->pipeline_count);
+
+        /* Translators: the first %s is an e-mail address, the second a sentence with the number of pipelines */
+        text = g_strdup_printf (_("Signed in as %s. %s"), email ? email : _("an unknown user"), count);
+        adw_status_page_set_description (self->signed_in_page, text);
+      }
       gtk_stack_set_visible_child_name (self->pipelines_stack, "signed-in");
     }
   else
@@ -148,6 +198,66 @@ update_account_ui (SluiceWindow *self)
       adw_status_page_set_description (self->signed_out_page, text);
       gtk_stack_set_visible_child_name (self->pipelines_stack, "signed-out");
     }
+}
+
+static void
+probe_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(SluiceWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean enabled = FALSE;
+  guint count = 0;
+
+  if (!sluice_dataall_client_probe_pipelines_finish (SLUICE_DATAALL_CLIENT (source), result,
+                                                     &enabled, &count, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->probing = FALSE;
+  self->probed = TRUE;
+  self->pipelines_enabled = enabled;
+  self->pipeline_count = count;
+  g_clear_error (&self->probe_error);
+  self->probe_error = g_steal_pointer (&error);
+
+  update_account_ui (self);
+}
+
+/* Right after sign-in: is the Pipelines module on, and how many pipelines can the user see? */
+static void
+check_pipelines (SluiceWindow *self)
+{
+  if (self->account == NULL || sluice_account_get_state (self->account) != SLUICE_ACCOUNT_SIGNED_IN)
+    return;
+
+  g_cancellable_cancel (self->probe_cancellable);
+  g_clear_object (&self->probe_cancellable);
+  self->probe_cancellable = g_cancellable_new ();
+  self->probing = TRUE;
+  self->probed = FALSE;
+  update_account_ui (self);
+
+  sluice_dataall_client_probe_pipelines_async (sluice_account_get_client (self->account),
+                                               self->probe_cancellable, probe_cb, g_object_ref (self));
+}
+
+static void
+check_pipelines_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  check_pipelines (SLUICE_WINDOW (widget));
+}
+
+static void
+account_state_changed_cb (SluiceWindow *self)
+{
+  /* A new sign-in (or the end of one) asks data.all again. */
+  self->probed = FALSE;
+  g_clear_error (&self->probe_error);
+  update_account_ui (self);
 }
 
 static void
@@ -180,6 +290,10 @@ active_account_changed_cb (SluiceWindow *self)
     return;
 
   g_signal_group_set_target (self->account_signals, account);
+  g_cancellable_cancel (self->probe_cancellable);
+  self->probing = FALSE;
+  self->probed = FALSE;
+  g_clear_error (&self->probe_error);
 
   /* Each account's sign-in is looked up in the keyring once, after the window is shown. */
   if (account != NULL && sluice_account_get_state (account) == SLUICE_ACCOUNT_SIGNED_OUT &&
@@ -290,6 +404,9 @@ sluice_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->probe_cancellable);
+  g_clear_object (&self->probe_cancellable);
+  g_clear_error (&self->probe_error);
   if (self->account_signals != NULL)
     g_signal_group_set_target (self->account_signals, NULL);
   g_clear_object (&self->account_signals);
@@ -336,11 +453,16 @@ sluice_window_class_init (SluiceWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SluiceWindow, signed_out_page);
   gtk_widget_class_bind_template_child (widget_class, SluiceWindow, signed_in_page);
   gtk_widget_class_bind_template_child (widget_class, SluiceWindow, restoring_spinner);
+  gtk_widget_class_bind_template_child (widget_class, SluiceWindow, disabled_page);
+  gtk_widget_class_bind_template_child (widget_class, SluiceWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, SluiceWindow, error_details_expander);
+  gtk_widget_class_bind_template_child (widget_class, SluiceWindow, error_details_label);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, stack_visible_child_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.navigate-back", NULL, navigate_back_action);
+  gtk_widget_class_install_action (widget_class, "win.check-pipelines", NULL, check_pipelines_action);
 }
 
 static void
@@ -353,7 +475,7 @@ sluice_window_init (SluiceWindow *self)
 
   self->cancellable = g_cancellable_new ();
   self->account_signals = g_signal_group_new (SLUICE_TYPE_ACCOUNT);
-  g_signal_group_connect_swapped (self->account_signals, "notify::state", G_CALLBACK (update_account_ui), self);
+  g_signal_group_connect_swapped (self->account_signals, "notify::state", G_CALLBACK (account_state_changed_cb), self);
   g_signal_group_connect_swapped (self->account_signals, "notify::email", G_CALLBACK (update_account_ui), self);
   g_signal_group_connect_swapped (self->account_signals, "notify::name", G_CALLBACK (update_account_ui), self);
 

@@ -116,7 +116,10 @@ class App:
         for node in walk(root or self.accessible):
             if role_name(node) != role:
                 continue
-            if name is not None and name_of(node) != name:
+            if callable(name):
+                if not name(name_of(node)):
+                    continue
+            elif name is not None and name_of(node) != name:
                 continue
             if visible and not is_visible(node):
                 continue

@@ -42,8 +42,8 @@ class SignInTest(unittest.TestCase):
         self.emulator, self.info = start_emulator('--auto-approve', 'engineer@example.com')
         self.addCleanup(stop_emulator, self.emulator)
 
-    def start(self):
-        app = atspi.App(env=self.env)
+    def start(self, *args):
+        app = atspi.App(*args, env=self.env)
         self.addCleanup(app.close)
         app.wait('frame', 'Sluice', timeout=20)
         return app
@@ -83,7 +83,9 @@ class SignInTest(unittest.TestCase):
         accounts_file = pathlib.Path(self.env['XDG_CONFIG_HOME'], 'sluice', 'accounts.ini')
         atspi.wait_for(lambda: accounts_file.exists(), timeout=20, what='the account to be saved')
         time.sleep(1)
-        app.wait('label', 'Signed in as engineer@example.com.')
+        summary = app.wait('label', lambda n: n.startswith('Signed in as engineer@example.com.'))
+        # The demo seed has a pipeline per development strategy, and this user sees them.
+        self.assertRegex(atspi.name_of(summary), r'You can see [1-9][0-9]* pipelines?\.')
         self.assertIsNone(app.find('frame', 'Connect to data.all'))
         self.assertIsNotNone(app.find('push button', 'Account'))
         app.close()
@@ -94,13 +96,26 @@ class SignInTest(unittest.TestCase):
         self.assertNotIn('eyJ', accounts, 'no token may be written outside the keyring')
 
         app = self.start()
-        app.wait('label', 'Signed in as engineer@example.com.', timeout=20)
+        app.wait('label', lambda n: n.startswith('Signed in as engineer@example.com.'), timeout=20)
 
         # Sign out from the account menu.
         app.click(app.wait('push button', 'Account'))
         app.action(app.wait('menu item', 'Sign Out'))
         app.wait('label', 'Signed Out')
         app.wait('push button', 'Sign In…')
+
+    def test_connect_option_on_a_data_all_without_pipelines(self):
+        # `sluice --connect` fills the form and signs in through the browser, as a user would;
+        # this data.all has the Pipelines module switched off, as 2.7 and later by default.
+        stop_emulator(self.emulator)
+        self.emulator, self.info = start_emulator('--auto-approve', 'engineer@example.com', '--pipelines-disabled')
+        app = self.start('--connect', self.info['url'], '--issuer', self.info['oauth'],
+                         '--client-id', self.info['client_id'])
+        accounts_file = pathlib.Path(self.env['XDG_CONFIG_HOME'], 'sluice', 'accounts.ini')
+        atspi.wait_for(lambda: accounts_file.exists(), timeout=20, what='the account to be saved')
+        time.sleep(1)
+        app.wait('label', 'Pipelines Are Switched Off')
+        self.assertIn('Provider=oidc', accounts_file.read_text())
 
     def test_cancel_keeps_the_form(self):
         # A browser that never comes back: stop the emulator from approving by using a port
