@@ -237,6 +237,18 @@ sluice_application_sign_out_action (GSimpleAction *action,
     sluice_account_sign_out_async (account, NULL, sign_out_cb, g_object_ref (self));
 }
 
+/* Keeps the radio items of the account menu on the active account. */
+static void
+active_account_changed_cb (SluiceApplication *self)
+{
+  SluiceAccount *active = sluice_account_manager_get_active (self->accounts);
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "switch-account");
+
+  if (action != NULL)
+    g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                               g_variant_new_string (active ? sluice_account_get_id (active) : ""));
+}
+
 static void
 sluice_application_switch_account_action (GSimpleAction *action,
                                           GVariant      *parameter,
@@ -311,6 +323,10 @@ sluice_application_startup (GApplication *app)
                                    app_actions,
                                    G_N_ELEMENTS (app_actions),
                                    self);
+
+  g_signal_connect_object (self->accounts, "notify::active",
+                           G_CALLBACK (active_account_changed_cb), self, G_CONNECT_SWAPPED);
+  active_account_changed_cb (self);
 
   style_action = g_settings_create_action (self->settings, "style-variant");
   g_action_map_add_action (G_ACTION_MAP (self), style_action);

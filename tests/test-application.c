@@ -24,7 +24,8 @@ static void
 actions_and_accels (GtkApplication *app,
                     gpointer        data)
 {
-  static const char * const actions[] = { "quit", "about", "preferences", "style-variant" };
+  static const char * const actions[] = { "quit", "about", "preferences", "style-variant",
+                                          "connect", "connect-with", "sign-in-again", "sign-out", "switch-account" };
   g_auto(GStrv) quit = NULL;
   g_auto(GStrv) prefs = NULL;
   g_auto(GStrv) pipelines = NULL;
