@@ -13,6 +13,7 @@
 #include <libsoup/soup.h>
 
 #include "sluice-account.h"
+#include "sluice-dataall-api.h"
 #include "sluice-test-emulator.h"
 #include "sluice-test-utils.h"
 
@@ -386,6 +387,35 @@ test_pasted_token (Fixture       *fixture,
 }
 
 static void
+test_account_client (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SluiceDataallClient *client;
+  gboolean enabled = FALSE;
+  guint count = 0;
+
+  g_assert_true (sign_in (fixture, &error));
+  g_assert_no_error (error);
+
+  /* The account's client asks the account for tokens. */
+  client = sluice_account_get_client (fixture->account);
+  g_assert_true (client == sluice_account_get_client (fixture->account));
+  sluice_dataall_client_probe_pipelines_async (client, NULL, result_cb, fixture);
+  g_assert_true (sluice_dataall_client_probe_pipelines_finish (client, wait_result (fixture), &enabled, &count, &error));
+  g_assert_no_error (error);
+  g_assert_true (enabled);
+  g_assert_cmpuint (count, >, 0);
+
+  /* Signed out, the same call is "not signed in", as the API's callers expect. */
+  sluice_account_sign_out_async (fixture->account, NULL, result_cb, fixture);
+  g_assert_true (sluice_account_sign_out_finish (fixture->account, wait_result (fixture), &error));
+  sluice_dataall_client_probe_pipelines_async (client, NULL, result_cb, fixture);
+  g_assert_false (sluice_dataall_client_probe_pipelines_finish (client, wait_result (fixture), &enabled, &count, &error));
+  g_assert_error (error, SLUICE_DATAALL_ERROR, SLUICE_DATAALL_ERROR_NOT_SIGNED_IN);
+}
+
+static void
 test_bad_issuer (Fixture       *fixture,
                  gconstpointer  data)
 {
@@ -415,6 +445,7 @@ main (int   argc,
   ADD ("port-in-use", test_port_in_use, NULL);
   ADD ("pasted-token", test_pasted_token, NULL);
   ADD ("bad-issuer", test_bad_issuer, NULL);
+  ADD ("account-client", test_account_client, NULL);
 #undef ADD
 
   return g_test_run ();

@@ -724,7 +724,21 @@ provider_get_token_finish (SluiceDataallTokenProvider  *provider,
                            GAsyncResult                *result,
                            GError                     **error)
 {
-  return g_task_propagate_pointer (G_TASK (result), error);
+  g_autoptr(GError) local_error = NULL;
+  char *token = g_task_propagate_pointer (G_TASK (result), &local_error);
+
+  /* To the client's callers, an ended sign-in is the API's "not signed in". */
+  if (g_error_matches (local_error, SLUICE_AUTH_ERROR, SLUICE_AUTH_ERROR_NOT_SIGNED_IN))
+    {
+      g_propagate_error (error, sluice_dataall_error_new (SLUICE_DATAALL_ERROR_NOT_SIGNED_IN, NULL, 0, NULL,
+                                                          local_error->message));
+      return NULL;
+    }
+
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return token;
 }
 
 static void
