@@ -210,21 +210,12 @@ gboolean
 sluice_dataset_update_from_json (SluiceDataset *self,
                                  JsonObject *json)
 {
-  gboolean watched;
-  guint changed;
-
   g_return_val_if_fail (SLUICE_IS_DATASET (self), FALSE);
   g_return_val_if_fail (json != NULL, FALSE);
 
-  /* Handlers run once the whole answer is in. */
-  watched = sluice_json_model_is_watched (G_OBJECT (self));
-  if (watched)
-    g_object_freeze_notify (G_OBJECT (self));
-  changed = sluice_json_model_update (G_OBJECT (self), self->values, properties,
-                                      fields, G_N_ELEMENTS (fields), json);
-  if (watched)
-    g_object_thaw_notify (G_OBJECT (self));
-  return changed > 0;
+  /* It emits the notifications together, once the whole answer is in. */
+  return sluice_json_model_update (G_OBJECT (self), self->values, properties,
+                                   fields, G_N_ELEMENTS (fields), json) > 0;
 }
 
 const char *
