@@ -279,6 +279,20 @@ restore_cb (GObject      *source,
   update_account_ui (self);
 }
 
+static gboolean
+restore_idle_cb (gpointer user_data)
+{
+  SluiceWindow *self = user_data;
+
+  /* Runs after the first frame (low priority), unless the window closed meanwhile. */
+  if (self->account != NULL && !g_cancellable_is_cancelled (self->cancellable))
+    sluice_account_restore_async (self->account, self->cancellable, restore_cb, g_object_ref (self));
+  else
+    self->restoring = FALSE;
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 active_account_changed_cb (SluiceWindow *self)
 {
@@ -295,13 +309,14 @@ active_account_changed_cb (SluiceWindow *self)
   self->probed = FALSE;
   g_clear_error (&self->probe_error);
 
-  /* Each account's sign-in is looked up in the keyring once, after the window is shown. */
+  /* Each account's sign-in is looked up in the keyring once, after the window is shown:
+   * start-up never waits for the keyring. */
   if (account != NULL && sluice_account_get_state (account) == SLUICE_ACCOUNT_SIGNED_OUT &&
       !g_object_get_data (G_OBJECT (account), "sluice-restored"))
     {
       g_object_set_data (G_OBJECT (account), "sluice-restored", GINT_TO_POINTER (TRUE));
       self->restoring = TRUE;
-      sluice_account_restore_async (account, self->cancellable, restore_cb, g_object_ref (self));
+      g_idle_add_full (G_PRIORITY_LOW, restore_idle_cb, g_object_ref (self), g_object_unref);
     }
 
   update_account_ui (self);
