@@ -22,12 +22,24 @@ main_window (GtkApplication *app)
   return SLUICE_WINDOW (window);
 }
 
+/* The sections list: the first list box in the sidebar (pages have lists of their own). */
+static GtkWidget *
+sidebar_list (SluiceWindow *window)
+{
+  GtkWidget *leaflet = sluice_test_find_widget (GTK_WIDGET (window), ADW_TYPE_LEAFLET, NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (leaflet); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (gtk_widget_get_name (child), "sidebar") == 0)
+      return sluice_test_find_widget (child, GTK_TYPE_LIST_BOX, NULL);
+  g_assert_not_reached ();
+}
+
 static void
 sidebar (GtkApplication *app,
          gpointer        data)
 {
   SluiceWindow *window = main_window (app);
-  GtkWidget *list = sluice_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_BOX, NULL);
+  GtkWidget *list = sidebar_list (window);
   GtkListBoxRow *row0, *row1;
 
   g_assert_nonnull (list);
@@ -75,7 +87,7 @@ show_page_action (GtkApplication *app,
                   gpointer        data)
 {
   SluiceWindow *window = main_window (app);
-  GtkWidget *list = sluice_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_BOX, NULL);
+  GtkWidget *list = sidebar_list (window);
   GtkListBoxRow *selected;
 
   g_assert_nonnull (sluice_test_find_widget (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, "Pipelines"));
@@ -100,7 +112,7 @@ sidebar_row_activation (GtkApplication *app,
                         gpointer        data)
 {
   SluiceWindow *window = main_window (app);
-  GtkWidget *list = sluice_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_BOX, NULL);
+  GtkWidget *list = sidebar_list (window);
   GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1);
 
   g_signal_emit_by_name (list, "row-activated", row);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "sluice-a11y.h"
+#include "sluice-credentials-page.h"
 #include "sluice-account-manager.h"
 #include "sluice-dataall-api.h"
 #include "sluice-settings.h"
@@ -51,6 +52,7 @@ struct _SluiceWindow
   GtkExpander          *error_details_expander;
   GtkLabel             *error_details_label;
   GtkSpinner           *restoring_spinner;
+  SluiceCredentialsPage *credentials_page;
 };
 
 G_DEFINE_FINAL_TYPE (SluiceWindow, sluice_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -410,6 +412,7 @@ follow_accounts (SluiceWindow *self)
                                G_CALLBACK (update_account_ui), self, G_CONNECT_SWAPPED);
       active_account_changed_cb (self);
     }
+  sluice_credentials_page_set_account_manager (self->credentials_page, self->accounts);
 }
 
 static void
@@ -455,7 +458,9 @@ sluice_window_class_init (SluiceWindowClass *klass)
 
   window_class->close_request = sluice_window_close_request;
 
+  g_type_ensure (SLUICE_TYPE_CREDENTIALS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/sluice-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SluiceWindow, credentials_page);
   gtk_widget_class_bind_template_child (widget_class, SluiceWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, SluiceWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, SluiceWindow, stack);
