@@ -285,6 +285,7 @@ static const struct {
   { "app.quit", { "<Control>q", NULL } },
   { "app.preferences", { "<Control>comma", NULL } },
   { "window.close", { "<Control>w", NULL } },
+  { "win.new-pipeline", { "<Control>n", NULL } },
   { "win.show-page::pipelines", { "<Control>1", NULL } },
   { "win.show-page::credentials", { "<Control>2", NULL } },
   { "win.navigate-back", { "<Alt>Left", NULL } },

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "sluice-application.h"
+#include "sluice-create-wizard.h"
 #include "sluice-test-emulator.h"
 #include "sluice-test-utils.h"
 #include "sluice-window.h"
@@ -108,6 +109,25 @@ signed_in_pages (GtkApplication *app,
       g_assert_cmpuint (status, ==, 200);
       g_assert_true (gtk_widget_activate_action (window, "win.check-pipelines", NULL));
       wait_page (stack, "signed-in");
+
+      /* Ctrl+N (win.new-pipeline) opens the wizard once; a second time brings it forward. */
+      g_assert_true (gtk_widget_activate_action (window, "win.new-pipeline", NULL));
+      g_assert_true (gtk_widget_activate_action (window, "win.new-pipeline", NULL));
+      {
+        guint wizards = 0;
+
+        for (guint i = 0; i < g_list_model_get_n_items (gtk_window_get_toplevels ()); i++)
+          {
+            g_autoptr(GObject) toplevel = g_list_model_get_item (gtk_window_get_toplevels (), i);
+
+            if (SLUICE_IS_CREATE_WIZARD (toplevel))
+              {
+                wizards++;
+                gtk_window_destroy (GTK_WINDOW (toplevel));
+              }
+          }
+        g_assert_cmpuint (wizards, ==, 1);
+      }
     }
 
   sluice_account_manager_set_active (manager, NULL);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "sluice-a11y.h"
+#include "sluice-create-wizard.h"
 #include "sluice-credentials-page.h"
 #include "sluice-account-manager.h"
 #include "sluice-dataall-api.h"
@@ -107,6 +108,14 @@ rebuild_account_menu (SluiceWindow *self)
 static void check_pipelines (SluiceWindow *self);
 
 static void
+update_new_pipeline_action (SluiceWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-pipeline",
+                                 self->account != NULL &&
+                                 sluice_account_get_state (self->account) == SLUICE_ACCOUNT_SIGNED_IN);
+}
+
+static void
 update_account_ui (SluiceWindow *self)
 {
   SluiceAccount *account = self->account;
@@ -115,6 +124,7 @@ update_account_ui (SluiceWindow *self)
   g_autofree char *text = NULL;
 
   rebuild_account_menu (self);
+  update_new_pipeline_action (self);
   g_debug ("Account %s, state %d", account ? sluice_account_get_id (account) : "none",
            account ? (int) sluice_account_get_state (account) : -1);
 
@@ -243,6 +253,44 @@ check_pipelines (SluiceWindow *self)
 
   sluice_dataall_client_probe_pipelines_async (sluice_account_get_client (self->account),
                                                self->probe_cancellable, probe_cb, g_object_ref (self));
+}
+
+static void
+pipeline_created_cb (SluiceCreateWizard *wizard,
+                     const char         *pipeline_uri,
+                     SluiceWindow       *self)
+{
+  /* The count on the Pipelines page is out of date now. */
+  check_pipelines (self);
+}
+
+static void
+new_pipeline_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SluiceWindow *self = SLUICE_WINDOW (widget);
+  SluiceCreateWizard *wizard;
+
+  if (self->account == NULL || sluice_account_get_state (self->account) != SLUICE_ACCOUNT_SIGNED_IN)
+    return;
+
+  /* One wizard at a time: a second Ctrl+N brings the open one forward. */
+  for (guint i = 0; i < g_list_model_get_n_items (gtk_window_get_toplevels ()); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (gtk_window_get_toplevels (), i);
+
+      if (SLUICE_IS_CREATE_WIZARD (toplevel) &&
+          gtk_window_get_transient_for (GTK_WINDOW (toplevel)) == GTK_WINDOW (self))
+        {
+          gtk_window_present (GTK_WINDOW (toplevel));
+          return;
+        }
+    }
+
+  wizard = sluice_create_wizard_new (GTK_WINDOW (self), self->account);
+  g_signal_connect_object (wizard, "created", G_CALLBACK (pipeline_created_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (wizard));
 }
 
 static void
@@ -483,6 +531,7 @@ sluice_window_class_init (SluiceWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.navigate-back", NULL, navigate_back_action);
   gtk_widget_class_install_action (widget_class, "win.check-pipelines", NULL, check_pipelines_action);
+  gtk_widget_class_install_action (widget_class, "win.new-pipeline", NULL, new_pipeline_action);
 }
 
 static void

@@ -1,0 +1,479 @@
+/* test-pipeline-create.c
+ *
+ * The create flow (SluicePipelineCreator) against the emulator: everything recorded on a
+ * server with the legacy fields, the refusal and "create without them" on one without, a
+ * failing stage resumed by a retry, and errors as sentences.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <libsoup/soup.h>
+#include <string.h>
+
+#include "sluice-dataall-api.h"
+#include "sluice-pipeline-draft.h"
+#include "sluice-test-emulator.h"
+#include "sluice-test-utils.h"
+
+#define ENGINEER "engineer@example.com"
+
+typedef struct
+{
+  SluiceTestEmulator  *emulator;
+  SluiceDataallClient *client;
+  char                *token;
+  GHashTable          *environments; /* label → uri */
+} Fixture;
+
+static void
+got_result_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static void
+fixture_set_up (Fixture    *fixture,
+                const char *flag)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) environments = NULL;
+  const char *args[] = { flag, NULL };
+
+  fixture->emulator = sluice_test_emulator_start (args, &error);
+  g_assert_no_error (error);
+  g_assert_true (sluice_test_emulator_sign_in (fixture->emulator, ENGINEER, &fixture->token, &error));
+  g_assert_no_error (error);
+  fixture->client = sluice_dataall_client_new (sluice_test_emulator_get_url (fixture->emulator));
+  sluice_dataall_client_set_token (fixture->client, fixture->token);
+
+  sluice_dataall_client_list_environments_async (fixture->client, NULL, got_result_cb, &result);
+  environments = sluice_dataall_client_list_environments_finish (fixture->client,
+                                                                 wait_result (&result), &error);
+  g_assert_no_error (error);
+  fixture->environments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < g_list_model_get_n_items (environments); i++)
+    {
+      g_autoptr(SluiceEnvironment) environment = g_list_model_get_item (environments, i);
+
+      g_hash_table_insert (fixture->environments,
+                           g_strdup (sluice_environment_get_label (environment)),
+                           g_strdup (sluice_environment_get_uri (environment)));
+    }
+  g_assert_true (g_hash_table_contains (fixture->environments, "PROD"));
+}
+
+static void
+set_up_legacy (Fixture       *fixture,
+               gconstpointer  data)
+{
+  fixture_set_up (fixture, "--legacy-fields");
+}
+
+static void
+set_up_default (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture_set_up (fixture, NULL);
+}
+
+static void
+tear_down (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_clear_pointer (&fixture->environments, g_hash_table_unref);
+  g_clear_object (&fixture->client);
+  g_clear_pointer (&fixture->token, g_free);
+  g_clear_pointer (&fixture->emulator, sluice_test_emulator_stop);
+}
+
+static const char *
+env (Fixture    *fixture,
+     const char *label)
+{
+  const char *uri = g_hash_table_lookup (fixture->environments, label);
+
+  g_assert_nonnull (uri);
+  return uri;
+}
+
+static char *
+dataset (Fixture    *fixture,
+         const char *environment,
+         const char *team)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) datasets = NULL;
+  g_autoptr(SluiceDataset) first = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sluice_dataall_client_list_datasets_async (fixture->client, env (fixture, environment), team,
+                                             NULL, got_result_cb, &result);
+  datasets = sluice_dataall_client_list_datasets_finish (fixture->client, wait_result (&result),
+                                                         &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (datasets), >, 0);
+  first = g_list_model_get_item (datasets, 0);
+  return g_strdup (sluice_dataset_get_uri (first));
+}
+
+/* A GitFlow draft with dev, test and prod, in CICD, DEV, TEST and PROD for DataEngineers. */
+static SluicePipelineDraft *
+gitflow_draft (Fixture *fixture)
+{
+  SluicePipelineDraft *draft = sluice_pipeline_draft_new ();
+
+  sluice_pipeline_draft_set_name (draft, "Orders ETL");
+  sluice_pipeline_draft_set_description (draft, "Loads the orders “daily”.");
+  sluice_pipeline_draft_add_tag (draft, "orders");
+  sluice_pipeline_draft_add_tag (draft, "eu");
+  sluice_pipeline_draft_set_environment (draft, env (fixture, "CICD"), "CICD", "dataall");
+  sluice_pipeline_draft_set_team (draft, "DataEngineers");
+  sluice_pipeline_draft_set_strategy (draft, SLUICE_DEV_STRATEGY_GITFLOW);
+  sluice_pipeline_draft_add_stage (draft, "dev", env (fixture, "DEV"), "DEV", "DataEngineers");
+  sluice_pipeline_draft_add_stage (draft, "test", env (fixture, "TEST"), "TEST", "DataEngineers");
+  sluice_pipeline_draft_add_stage (draft, "prod", env (fixture, "PROD"), "PROD", "DataEngineers");
+  return draft;
+}
+
+static gboolean
+run (SluicePipelineCreator  *creator,
+     GError                **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  sluice_pipeline_creator_run_async (creator, NULL, got_result_cb, &result);
+  return sluice_pipeline_creator_run_finish (creator, wait_result (&result), error);
+}
+
+/* What the server recorded, through a GraphQL query of our own (with the legacy fields when
+ * the emulator has them). */
+static JsonObject *
+fetch_pipeline (Fixture    *fixture,
+                const char *uri,
+                gboolean    legacy)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) message = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *authorization = g_strdup_printf ("Bearer %s", fixture->token);
+  g_autofree char *text = NULL;
+  g_autofree char *query = g_strdup_printf (
+    "query Get($uri: String!) { getDataPipeline(DataPipelineUri: $uri) { label description "
+    "tags SamlGroupName devStrategy template %s environment { environmentUri } "
+    "developmentEnvironments { count nodes { stage order environmentUri samlGroupName } } } }",
+    legacy ? "inputDatasetUri outputDatasetUri" : "");
+  JsonObject *data;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "operationName");
+  json_builder_add_string_value (builder, "Get");
+  json_builder_set_member_name (builder, "query");
+  json_builder_add_string_value (builder, query);
+  json_builder_set_member_name (builder, "variables");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "uri");
+  json_builder_add_string_value (builder, uri);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  text = json_to_string (root, FALSE);
+  body = g_bytes_new (text, strlen (text));
+
+  message = soup_message_new ("POST", sluice_test_emulator_get_graphql (fixture->emulator));
+  soup_message_headers_append (soup_message_get_request_headers (message), "Authorization",
+                               authorization);
+  soup_message_headers_append (soup_message_get_request_headers (message), "User-Agent",
+                               "test-pipeline-create");
+  soup_message_set_request_body_from_bytes (message, "application/json", body);
+  answer = soup_session_send_and_read (session, message, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (message), ==, 200);
+  json_parser_load_from_data (parser, g_bytes_get_data (answer, NULL), g_bytes_get_size (answer),
+                              &error);
+  g_assert_no_error (error);
+  data = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
+                                        "data");
+  return json_object_ref (json_object_get_object_member (data, "getDataPipeline"));
+}
+
+static void
+assert_stages (Fixture    *fixture,
+               JsonObject *pipeline)
+{
+  JsonObject *environments = json_object_get_object_member (pipeline, "developmentEnvironments");
+  JsonArray *nodes = json_object_get_array_member (environments, "nodes");
+  const char *expected[][2] = { { "dev", "DEV" }, { "test", "TEST" }, { "prod", "PROD" } };
+
+  g_assert_cmpint (json_object_get_int_member (environments, "count"), ==, 3);
+  for (guint i = 0; i < json_array_get_length (nodes); i++)
+    {
+      JsonObject *node = json_array_get_object_element (nodes, i);
+      gint64 order = json_object_get_int_member (node, "order");
+
+      g_assert_cmpint (order, >=, 1);
+      g_assert_cmpint (order, <=, 3);
+      g_assert_cmpstr (json_object_get_string_member (node, "stage"), ==, expected[order - 1][0]);
+      g_assert_cmpstr (json_object_get_string_member (node, "environmentUri"), ==,
+                       env (fixture, expected[order - 1][1]));
+      g_assert_cmpstr (json_object_get_string_member (node, "samlGroupName"), ==, "DataEngineers");
+    }
+}
+
+static void
+assert_details (Fixture    *fixture,
+                JsonObject *pipeline)
+{
+  JsonArray *tags = json_object_get_array_member (pipeline, "tags");
+
+  g_assert_cmpstr (json_object_get_string_member (pipeline, "label"), ==, "Orders ETL");
+  g_assert_cmpstr (json_object_get_string_member (pipeline, "description"), ==,
+                   "Loads the orders “daily”.");
+  g_assert_cmpuint (json_array_get_length (tags), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (tags, 0), ==, "orders");
+  g_assert_cmpstr (json_array_get_string_element (tags, 1), ==, "eu");
+  g_assert_cmpstr (json_object_get_string_member (pipeline, "SamlGroupName"), ==, "DataEngineers");
+  g_assert_cmpstr (json_object_get_string_member (pipeline, "devStrategy"), ==, "gitflow");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (pipeline,
+                                                                                 "environment"),
+                                                  "environmentUri"), ==, env (fixture, "CICD"));
+}
+
+/* ------------------------------------------------------------------------------------------ */
+
+static void
+step_changed_cb (SluicePipelineCreator *creator,
+                 guint                  step,
+                 GString               *log)
+{
+  g_string_append_printf (log, "%u:%d ", step, sluice_pipeline_creator_get_step_state (creator, step));
+}
+
+static void
+test_legacy_gitflow (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(SluicePipelineDraft) draft = gitflow_draft (fixture);
+  g_autoptr(SluicePipelineCreator) creator = NULL;
+  g_autoptr(JsonObject) recorded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autofree char *input = dataset (fixture, "CICD", "DataEngineers");
+  g_autofree char *output = dataset (fixture, "DEV", "DataEngineers");
+  g_autofree char *repository = NULL;
+  g_autofree char *title = NULL;
+  SluicePipeline *pipeline;
+
+  sluice_pipeline_draft_set_template (draft, "https://github.com/acme/ddk-blueprint");
+  sluice_pipeline_draft_set_input_dataset (draft, input);
+  sluice_pipeline_draft_set_output_dataset (draft, output);
+  creator = sluice_pipeline_creator_new (fixture->client, draft);
+  g_signal_connect (creator, "step-changed", G_CALLBACK (step_changed_cb), log);
+  g_assert_cmpuint (sluice_pipeline_creator_get_n_steps (creator), ==, 4);
+  title = sluice_pipeline_creator_dup_step_title (creator, 3);
+  g_assert_cmpstr (title, ==, "Add stage 3, “prod”, in PROD");
+
+  /* Editing the draft while creating changes nothing that is sent. */
+  sluice_pipeline_draft_set_name (draft, "Changed meanwhile");
+  g_assert_true (run (creator, &error));
+  g_assert_no_error (error);
+  g_assert_true (sluice_pipeline_creator_is_done (creator));
+  /* Each step ran, and finished, before the next began. */
+  g_assert_cmpstr (log->str, ==, "0:1 0:2 1:1 1:2 2:1 2:2 3:1 3:2 ");
+
+  pipeline = sluice_pipeline_creator_get_pipeline (creator);
+  g_assert_nonnull (pipeline);
+  repository = sluice_pipeline_draft_dup_repository_preview (sluice_pipeline_creator_get_draft (creator),
+                                                             sluice_pipeline_get_uri (pipeline));
+  g_assert_cmpstr (repository, ==, sluice_pipeline_get_repo (pipeline));
+
+  recorded = fetch_pipeline (fixture, sluice_pipeline_get_uri (pipeline), TRUE);
+  assert_details (fixture, recorded);
+  g_assert_cmpstr (json_object_get_string_member (recorded, "template"), ==,
+                   "https://github.com/acme/ddk-blueprint");
+  g_assert_cmpstr (json_object_get_string_member (recorded, "inputDatasetUri"), ==, input);
+  g_assert_cmpstr (json_object_get_string_member (recorded, "outputDatasetUri"), ==, output);
+  assert_stages (fixture, recorded);
+}
+
+static void
+test_refused_then_without (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(SluicePipelineDraft) draft = gitflow_draft (fixture);
+  g_autoptr(SluicePipelineCreator) creator = NULL;
+  g_autoptr(JsonObject) recorded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  const char * const *refused;
+
+  sluice_pipeline_draft_set_template (draft, "https://github.com/acme/ddk-blueprint");
+  sluice_pipeline_draft_set_input_dataset (draft, "whatever");
+  creator = sluice_pipeline_creator_new (fixture->client, draft);
+
+  g_assert_false (run (creator, &error));
+  g_assert_error (error, SLUICE_DATAALL_ERROR, SLUICE_DATAALL_ERROR_FEATURE_DISABLED);
+  g_assert_cmpint (sluice_pipeline_creator_get_step_state (creator, 0), ==, SLUICE_CREATE_STEP_FAILED);
+  g_assert_cmpint (sluice_pipeline_creator_get_step_state (creator, 1), ==, SLUICE_CREATE_STEP_PENDING);
+  g_assert_null (sluice_pipeline_creator_get_pipeline (creator));
+  refused = sluice_pipeline_creator_get_refused_fields (creator);
+  g_assert_nonnull (refused);
+  g_assert_true (g_strv_contains (refused, "template"));
+  g_assert_true (g_strv_contains (refused, "inputDatasetUri"));
+  g_assert_false (g_strv_contains (refused, "outputDatasetUri"));
+  message = sluice_pipeline_creator_dup_step_message (creator, 0);
+  g_assert_nonnull (strstr (message, "datasets and the template"));
+  g_assert_nonnull (strstr (message, "without them"));
+  g_clear_error (&error);
+
+  sluice_pipeline_creator_drop_legacy_fields (creator);
+  g_assert_null (sluice_pipeline_creator_get_refused_fields (creator));
+  g_assert_true (run (creator, &error));
+  g_assert_no_error (error);
+  g_assert_true (sluice_pipeline_creator_is_done (creator));
+
+  recorded = fetch_pipeline (fixture, sluice_pipeline_get_uri (sluice_pipeline_creator_get_pipeline (creator)),
+                             FALSE);
+  assert_details (fixture, recorded);
+  g_assert_cmpstr (json_object_get_string_member (recorded, "template"), ==, "");
+  assert_stages (fixture, recorded);
+}
+
+static void
+test_template_only_refused (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(SluicePipelineDraft) draft = gitflow_draft (fixture);
+  g_autoptr(SluicePipelineCreator) creator = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  const char * const *refused;
+
+  sluice_pipeline_draft_set_template (draft, "https://github.com/acme/ddk-blueprint");
+  creator = sluice_pipeline_creator_new (fixture->client, draft);
+  g_assert_false (run (creator, &error));
+  refused = sluice_pipeline_creator_get_refused_fields (creator);
+  g_assert_nonnull (refused);
+  g_assert_cmpuint (g_strv_length ((char **) refused), ==, 1);
+  g_assert_cmpstr (refused[0], ==, "template");
+  message = sluice_pipeline_creator_dup_step_message (creator, 0);
+  g_assert_nonnull (strstr (message, "refused the template"));
+}
+
+static void
+test_stage_fault_retry (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(SluicePipelineDraft) draft = gitflow_draft (fixture);
+  g_autoptr(SluicePipelineCreator) creator = sluice_pipeline_creator_new (fixture->client, draft);
+  g_autoptr(JsonObject) recorded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+
+  sluice_test_emulator_add_fault (fixture->emulator,
+                                  "{\"kind\": \"http500\", \"match\": \"createDataPipelineEnvironment\", "
+                                  "\"skip\": 1}", &error);
+  g_assert_no_error (error);
+
+  g_assert_false (run (creator, &error));
+  g_assert_error (error, SLUICE_DATAALL_ERROR, SLUICE_DATAALL_ERROR_SERVER);
+  g_clear_error (&error);
+  g_assert_cmpint (sluice_pipeline_creator_get_step_state (creator, 0), ==, SLUICE_CREATE_STEP_DONE);
+  g_assert_cmpint (sluice_pipeline_creator_get_step_state (creator, 1), ==, SLUICE_CREATE_STEP_DONE);
+  g_assert_cmpint (sluice_pipeline_creator_get_step_state (creator, 2), ==, SLUICE_CREATE_STEP_FAILED);
+  g_assert_cmpint (sluice_pipeline_creator_get_step_state (creator, 3), ==, SLUICE_CREATE_STEP_PENDING);
+  g_assert_nonnull (sluice_pipeline_creator_get_step_error (creator, 2));
+  g_assert_false (sluice_pipeline_creator_is_done (creator));
+  /* The pipeline is kept. */
+  g_assert_nonnull (sluice_pipeline_creator_get_pipeline (creator));
+  uri = g_strdup (sluice_pipeline_get_uri (sluice_pipeline_creator_get_pipeline (creator)));
+
+  /* Retry the remaining stages: the same pipeline, no stage twice. */
+  g_assert_true (run (creator, &error));
+  g_assert_no_error (error);
+  g_assert_true (sluice_pipeline_creator_is_done (creator));
+  g_assert_null (sluice_pipeline_creator_get_step_error (creator, 2));
+  g_assert_cmpstr (sluice_pipeline_get_uri (sluice_pipeline_creator_get_pipeline (creator)), ==, uri);
+  recorded = fetch_pipeline (fixture, uri, FALSE);
+  assert_stages (fixture, recorded);
+}
+
+static void
+test_sentences (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(SluicePipelineDraft) draft = gitflow_draft (fixture);
+  g_autoptr(SluicePipelineCreator) creator = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  /* Scientists are not invited to PROD. */
+  sluice_pipeline_draft_set_stage_team (draft, 2, "Scientists");
+  creator = sluice_pipeline_creator_new (fixture->client, draft);
+  g_assert_false (run (creator, &error));
+  g_clear_error (&error);
+  g_assert_cmpint (sluice_pipeline_creator_get_step_state (creator, 3), ==, SLUICE_CREATE_STEP_FAILED);
+  message = sluice_pipeline_creator_dup_step_message (creator, 3);
+  g_assert_cmpstr (message, ==, "Team Scientists is not a member of environment PROD.");
+  g_clear_pointer (&message, g_free);
+  g_clear_object (&creator);
+
+  /* SANDBOX has pipelines disabled. */
+  sluice_pipeline_draft_set_stage_team (draft, 2, "DataEngineers");
+  sluice_pipeline_draft_set_stage_environment (draft, 0, env (fixture, "SANDBOX"), "SANDBOX");
+  sluice_pipeline_draft_set_stage_team (draft, 0, "Scientists");
+  creator = sluice_pipeline_creator_new (fixture->client, draft);
+  g_assert_false (run (creator, &error));
+  g_clear_error (&error);
+  message = sluice_pipeline_creator_dup_step_message (creator, 1);
+  g_assert_true (g_str_has_prefix (message, "Pipelines are disabled for environment SANDBOX."));
+  g_clear_pointer (&message, g_free);
+  g_assert_null (sluice_pipeline_creator_dup_step_message (creator, 0));
+  g_clear_object (&creator);
+
+  /* The analyst's team cannot create pipelines at all. */
+  sluice_pipeline_draft_set_team (draft, "Analysts");
+  creator = sluice_pipeline_creator_new (fixture->client, draft);
+  g_assert_false (run (creator, &error));
+  message = sluice_pipeline_creator_dup_step_message (creator, 0);
+  g_assert_cmpstr (message, ==, "You are not a member of team Analysts.");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  sluice_test_init_core (&argc, &argv);
+
+  g_test_add ("/sluice/pipeline-create/legacy-gitflow", Fixture, NULL,
+              set_up_legacy, test_legacy_gitflow, tear_down);
+  g_test_add ("/sluice/pipeline-create/refused-then-without", Fixture, NULL,
+              set_up_default, test_refused_then_without, tear_down);
+  g_test_add ("/sluice/pipeline-create/template-only-refused", Fixture, NULL,
+              set_up_default, test_template_only_refused, tear_down);
+  g_test_add ("/sluice/pipeline-create/stage-fault-retry", Fixture, NULL,
+              set_up_default, test_stage_fault_retry, tear_down);
+  g_test_add ("/sluice/pipeline-create/sentences", Fixture, NULL,
+              set_up_default, test_sentences, tear_down);
+
+  return g_test_run ();
+}
