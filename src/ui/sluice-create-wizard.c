@@ -1808,8 +1808,8 @@ sluice_create_wizard_init (SluiceCreateWizard *self)
         gtk_check_button_set_group (GTK_CHECK_BUTTON (check), first);
       else
         first = GTK_CHECK_BUTTON (check);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      sluice_dev_strategy_get_title ((SluiceDevStrategy) i), -1);
+      /* The row names its activatable widget after its title: no label of our own, or
+       * GTK 4.8 reads the name twice. */
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       g_signal_connect (check, "toggled", G_CALLBACK (strategy_toggled_cb), self);
