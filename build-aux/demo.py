@@ -131,8 +131,8 @@ def screenshots(out, info):
     accounts = pathlib.Path(os.environ['XDG_CONFIG_HOME'], 'sluice', 'accounts.ini')
     atspi.wait_for(accounts.exists, timeout=30, what='the sign-in to finish')
     time.sleep(1)
-    app.wait('label', lambda name: name.startswith(f'Signed in as {DEMO_USER}'), timeout=20)
-    shoot(pid, 'Sluice', out / 'signed-in.png')
+    app.wait('label', 'customer-360', timeout=20)
+    shoot(pid, 'Sluice', out / 'pipelines.png')
     app.close()
 
 

@@ -93,7 +93,7 @@ signed_in_pages (GtkApplication *app,
   sluice_account_manager_set_active (manager, account);
   wait_page (stack, data->expect_page);
 
-  if (g_str_equal (data->expect_page, "signed-in"))
+  if (g_str_equal (data->expect_page, "browser"))
     {
       /* A server error on the next check: the error page, and Try Again recovers. */
       g_assert_true (sluice_test_emulator_add_fault (data->emulator,
@@ -108,7 +108,7 @@ signed_in_pages (GtkApplication *app,
       g_assert_no_error (error);
       g_assert_cmpuint (status, ==, 200);
       g_assert_true (gtk_widget_activate_action (window, "win.check-pipelines", NULL));
-      wait_page (stack, "signed-in");
+      wait_page (stack, "browser");
 
       /* Ctrl+N (win.new-pipeline) opens the wizard once; a second time brings it forward. */
       g_assert_true (gtk_widget_activate_action (window, "win.new-pipeline", NULL));
@@ -151,7 +151,7 @@ run_with_emulator (const char * const *args,
 static void
 test_signed_in (void)
 {
-  run_with_emulator (NULL, "signed-in");
+  run_with_emulator (NULL, "browser");
 }
 
 static void

@@ -16,6 +16,7 @@
 #include "sluice-credentials-page.h"
 #include "sluice-account-manager.h"
 #include "sluice-dataall-api.h"
+#include "sluice-pipelines-view.h"
 #include "sluice-settings.h"
 #include "sluice-window.h"
 
@@ -33,7 +34,6 @@ struct _SluiceWindow
   gboolean              probing;
   gboolean              probed;
   gboolean              pipelines_enabled;
-  guint                 pipeline_count;
   GError               *probe_error;
 
   /* Template widgets */
@@ -47,13 +47,13 @@ struct _SluiceWindow
   GMenu                *account_list_section;
   GtkStack             *pipelines_stack;
   AdwStatusPage        *signed_out_page;
-  AdwStatusPage        *signed_in_page;
   AdwStatusPage        *disabled_page;
   AdwStatusPage        *error_page;
   GtkExpander          *error_details_expander;
   GtkLabel             *error_details_label;
   GtkSpinner           *restoring_spinner;
   SluiceCredentialsPage *credentials_page;
+  SluicePipelinesView  *pipelines_view;
 };
 
 G_DEFINE_FINAL_TYPE (SluiceWindow, sluice_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -189,19 +189,7 @@ update_account_ui (SluiceWindow *self)
           return;
         }
 
-      adw_status_page_set_title (self->signed_in_page, name);
-      {
-        g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                               "You can see %u pipeline.",
-                                                               "You can see %u pipelines.",
-                                                               self->pipeline_count),
-                                                  self->pipeline_count);
-
-        /* Translators: the first %s is an e-mail address, the second a sentence with the number of pipelines */
-        text = g_strdup_printf (_("Signed in as %s. %s"), email ? email : _("an unknown user"), count);
-        adw_status_page_set_description (self->signed_in_page, text);
-      }
-      gtk_stack_set_visible_child_name (self->pipelines_stack, "signed-in");
+      gtk_stack_set_visible_child_name (self->pipelines_stack, "browser");
     }
   else
     {
@@ -230,7 +218,6 @@ probe_cb (GObject      *source,
   self->probing = FALSE;
   self->probed = TRUE;
   self->pipelines_enabled = enabled;
-  self->pipeline_count = count;
   g_clear_error (&self->probe_error);
   self->probe_error = g_steal_pointer (&error);
 
@@ -354,6 +341,7 @@ active_account_changed_cb (SluiceWindow *self)
     return;
 
   g_signal_group_set_target (self->account_signals, account);
+  sluice_pipelines_view_set_account (self->pipelines_view, account);
   g_cancellable_cancel (self->probe_cancellable);
   self->probing = FALSE;
   self->probed = FALSE;
@@ -519,7 +507,6 @@ sluice_window_class_init (SluiceWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SluiceWindow, account_list_section);
   gtk_widget_class_bind_template_child (widget_class, SluiceWindow, pipelines_stack);
   gtk_widget_class_bind_template_child (widget_class, SluiceWindow, signed_out_page);
-  gtk_widget_class_bind_template_child (widget_class, SluiceWindow, signed_in_page);
   gtk_widget_class_bind_template_child (widget_class, SluiceWindow, restoring_spinner);
   gtk_widget_class_bind_template_child (widget_class, SluiceWindow, disabled_page);
   gtk_widget_class_bind_template_child (widget_class, SluiceWindow, error_page);
@@ -541,6 +528,10 @@ sluice_window_init (SluiceWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   sluice_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
+
+  /* The browser of the signed-in account's pipelines. */
+  self->pipelines_view = sluice_pipelines_view_new ();
+  gtk_stack_add_named (self->pipelines_stack, GTK_WIDGET (self->pipelines_view), "browser");
 
   self->cancellable = g_cancellable_new ();
   self->account_signals = g_signal_group_new (SLUICE_TYPE_ACCOUNT);

@@ -82,7 +82,7 @@ class CredentialsTest(unittest.TestCase):
         accounts = pathlib.Path(self.env['XDG_CONFIG_HOME'], 'sluice', 'accounts.ini')
         atspi.wait_for(accounts.exists, timeout=30, what='the sign-in to finish')
         time.sleep(1)
-        app.wait('label', 'Signed in as engineer@example.com. You can see 3 pipelines.', timeout=20)
+        app.wait('label', 'customer-360', timeout=20)
         return app
 
     def open_page(self, app):

@@ -1,0 +1,1125 @@
+/* sluice-pipelines-view.c: the pipelines of the active account, and one pipeline's page
+ *
+ * Copyright 2026 The Sluice authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sluice-pipelines-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sluice-a11y.h"
+#include "sluice-dataall-error.h"
+#include "sluice-pipeline-filter.h"
+#include "sluice-pipeline-format.h"
+#include "sluice-pipeline-sorter.h"
+#include "sluice-pipelines-view.h"
+
+/* The automatic check: the count and the first page, at most once a minute, backing off
+ * (doubling, up to a quarter of an hour) when the firewall or the gateway says no. */
+#define CHECK_INTERVAL_SECONDS     60
+#define CHECK_MAX_INTERVAL_SECONDS (16 * 60)
+#define CHECK_PAGE_SIZE            50
+
+struct _SluicePipelinesView
+{
+  AdwBin                parent_instance;
+
+  SluiceAccount        *account;
+  GSignalGroup         *account_signals;
+  SluicePipelineList   *pipelines;
+  GSignalGroup         *list_signals;
+  SluicePipelineFilter *filter;
+  SluicePipelineSorter *sorter;
+  GtkFilterListModel   *filter_model;
+  GtkSortListModel     *sort_model;
+  GCancellable         *cancellable;        /* the list's load */
+  GCancellable         *check_cancellable;  /* the automatic check */
+  GError               *error;
+  guint                 check_id;
+  guint                 check_interval;
+  guint                 check_base;         /* CHECK_INTERVAL_SECONDS, or shorter in tests */
+  gint64                last_load;
+  guint                 facets_id;
+
+  GPtrArray            *strategies;         /* values behind strategy_dropdown (NULL: any) */
+  GPtrArray            *regions;
+  GPtrArray            *tags;
+  gboolean              updating_facets;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *list_page;
+  AdwBin               *page_bin;
+  GtkSearchEntry       *search_entry;
+  GtkMenuButton        *filter_button;
+  GtkDropDown          *strategy_dropdown;
+  GtkDropDown          *region_dropdown;
+  GtkDropDown          *tag_dropdown;
+  GtkDropDown          *sort_dropdown;
+  GtkStack             *content_stack;
+  GtkSpinner           *loading_spinner;
+  GtkListView          *list_view;
+  AdwStatusPage        *error_page;
+  GtkLabel             *error_details;
+  GtkExpander          *error_expander;
+  GtkLabel             *count_label;
+};
+
+G_DEFINE_FINAL_TYPE (SluicePipelinesView, sluice_pipelines_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_ACCOUNT,
+  PROP_STATE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void load (SluicePipelinesView *self);
+static void schedule_check (SluicePipelinesView *self);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Rows                                                                                       */
+/* ------------------------------------------------------------------------------------------ */
+
+typedef struct
+{
+  GtkLabel     *title;
+  GtkLabel     *subtitle;
+  GtkLabel     *role;
+  GtkLabel     *badge;
+  GSignalGroup *pipeline_signals;
+  GSignalGroup *stack_signals;
+} Row;
+
+static void
+row_free (gpointer data)
+{
+  Row *row = data;
+
+  g_clear_object (&row->pipeline_signals);
+  g_clear_object (&row->stack_signals);
+  g_free (row);
+}
+
+static void
+row_update (Row *row)
+{
+  g_autoptr(SluicePipeline) pipeline = g_signal_group_dup_target (row->pipeline_signals);
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  g_autofree char *status_text = NULL;
+  SluiceEnvironment *environment;
+  SluiceStack *stack;
+  const char *status;
+  const char *parts[4];
+  static const char *status_classes[] = { "success", "warning", "error", "accent" };
+
+  if (pipeline == NULL)
+    return;
+
+  environment = sluice_pipeline_get_environment (pipeline);
+  stack = sluice_pipeline_get_stack (pipeline);
+  g_signal_group_set_target (row->stack_signals, stack);
+
+  gtk_label_set_text (row->title, sluice_pipeline_get_label (pipeline));
+  parts[0] = sluice_pipeline_get_team (pipeline);
+  parts[1] = sluice_pipeline_format_strategy (sluice_pipeline_get_dev_strategy (pipeline));
+  parts[2] = environment != NULL ? sluice_environment_get_aws_account_id (environment) : NULL;
+  parts[3] = environment != NULL ? sluice_environment_get_region (environment) : NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      if (parts[i] == NULL || parts[i][0] == '\0')
+        continue;
+      if (subtitle->len > 0)
+        g_string_append (subtitle, " · ");
+      g_string_append (subtitle, parts[i]);
+    }
+  gtk_label_set_text (row->subtitle, subtitle->str);
+  gtk_label_set_text (row->role, sluice_pipeline_format_role (sluice_pipeline_get_user_role (pipeline)));
+  gtk_widget_set_visible (GTK_WIDGET (row->role), sluice_pipeline_get_user_role (pipeline) != NULL);
+
+  status = stack != NULL ? sluice_stack_get_status (stack) : NULL;
+  status_text = sluice_pipeline_format_status (status);
+  gtk_label_set_text (row->badge, status_text);
+  for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (row->badge), status_classes[i]);
+  gtk_widget_add_css_class (GTK_WIDGET (row->badge), sluice_pipeline_format_status_class (status));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row->badge), status);
+}
+
+static void
+factory_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  Row *row = g_new0 (Row, 1);
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 9);
+  gtk_widget_set_margin_bottom (box, 9);
+
+  row->title = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (row->title, 0);
+  gtk_label_set_ellipsize (row->title, PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (GTK_WIDGET (row->title), "heading");
+  row->subtitle = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (row->subtitle, 0);
+  gtk_label_set_ellipsize (row->subtitle, PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (GTK_WIDGET (row->subtitle), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (row->subtitle), "caption");
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_box_append (GTK_BOX (texts), GTK_WIDGET (row->title));
+  gtk_box_append (GTK_BOX (texts), GTK_WIDGET (row->subtitle));
+
+  row->role = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_valign (GTK_WIDGET (row->role), GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (row->role), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (row->role), "caption");
+  row->badge = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_valign (GTK_WIDGET (row->badge), GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (row->badge), "status-badge");
+
+  gtk_box_append (GTK_BOX (box), texts);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->role));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->badge));
+
+  row->pipeline_signals = g_signal_group_new (SLUICE_TYPE_PIPELINE);
+  g_signal_group_connect_swapped (row->pipeline_signals, "notify", G_CALLBACK (row_update), row);
+  row->stack_signals = g_signal_group_new (SLUICE_TYPE_STACK);
+  g_signal_group_connect_swapped (row->stack_signals, "notify::status", G_CALLBACK (row_update), row);
+
+  g_object_set_data_full (G_OBJECT (box), "sluice-row", row, row_free);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+factory_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  Row *row = g_object_get_data (G_OBJECT (gtk_list_item_get_child (item)), "sluice-row");
+
+  g_signal_group_set_target (row->pipeline_signals, gtk_list_item_get_item (item));
+  row_update (row);
+}
+
+static void
+factory_unbind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  Row *row = g_object_get_data (G_OBJECT (gtk_list_item_get_child (item)), "sluice-row");
+
+  g_signal_group_set_target (row->pipeline_signals, NULL);
+  g_signal_group_set_target (row->stack_signals, NULL);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Facets: the values the filter drop-downs offer                                             */
+/* ------------------------------------------------------------------------------------------ */
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Fills @dropdown with "@any_label" and then @values (sorted), keeping the value selected
+ * before when it is still offered. */
+static void
+set_facet (GtkDropDown  *dropdown,
+           GPtrArray   **values,
+           GHashTable   *set,
+           const char   *any_label,
+           const char *(*format) (const char *))
+{
+  g_autoptr(GPtrArray) new_values = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
+  GHashTableIter iter;
+  gpointer key;
+  const char *selected = NULL;
+  guint position = 0;
+
+  if (*values != NULL && gtk_drop_down_get_selected (dropdown) < (*values)->len)
+    selected = g_ptr_array_index (*values, gtk_drop_down_get_selected (dropdown));
+
+  g_hash_table_iter_init (&iter, set);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (new_values, g_strdup (key));
+  g_ptr_array_sort (new_values, compare_strings);
+  g_ptr_array_insert (new_values, 0, NULL);
+
+  if (*values != NULL && (*values)->len == new_values->len)
+    {
+      gboolean same = TRUE;
+
+      for (guint i = 0; same && i < new_values->len; i++)
+        same = g_strcmp0 (g_ptr_array_index (*values, i), g_ptr_array_index (new_values, i)) == 0;
+      if (same)
+        return;
+    }
+
+  gtk_string_list_append (strings, any_label);
+  for (guint i = 1; i < new_values->len; i++)
+    {
+      const char *value = g_ptr_array_index (new_values, i);
+
+      gtk_string_list_append (strings, format != NULL ? format (value) : value);
+      if (g_strcmp0 (value, selected) == 0)
+        position = i;
+    }
+  g_clear_pointer (values, g_ptr_array_unref);
+  *values = g_steal_pointer (&new_values);
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (strings));
+  gtk_drop_down_set_selected (dropdown, position);
+}
+
+static gboolean
+update_facets_cb (gpointer user_data)
+{
+  SluicePipelinesView *self = user_data;
+  g_autoptr(GHashTable) strategies = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) regions = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) tags = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n = self->pipelines != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->pipelines)) : 0;
+
+  self->facets_id = 0;
+
+  /* The known strategies are always offered. */
+  g_hash_table_add (strategies, (gpointer) "cdk-trunk");
+  g_hash_table_add (strategies, (gpointer) "trunk");
+  g_hash_table_add (strategies, (gpointer) "gitflow");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SluicePipeline) pipeline = g_list_model_get_item (G_LIST_MODEL (self->pipelines), i);
+      SluiceEnvironment *environment = sluice_pipeline_get_environment (pipeline);
+      const char * const *pipeline_tags = sluice_pipeline_get_tags (pipeline);
+      const char *value;
+
+      if ((value = sluice_pipeline_get_dev_strategy (pipeline)) != NULL && *value != '\0')
+        g_hash_table_add (strategies, (gpointer) value);
+      if (environment != NULL && (value = sluice_environment_get_region (environment)) != NULL && *value != '\0')
+        g_hash_table_add (regions, (gpointer) value);
+      for (guint j = 0; pipeline_tags != NULL && pipeline_tags[j] != NULL; j++)
+        if (pipeline_tags[j][0] != '\0')
+          g_hash_table_add (tags, (gpointer) pipeline_tags[j]);
+    }
+
+  /* The search keys too, now rather than on the first key press. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SluicePipeline) pipeline = g_list_model_get_item (G_LIST_MODEL (self->pipelines), i);
+
+      sluice_pipeline_get_search_key (pipeline);
+    }
+
+  self->updating_facets = TRUE;
+  set_facet (self->strategy_dropdown, &self->strategies, strategies, _("Any strategy"),
+             sluice_pipeline_format_strategy);
+  set_facet (self->region_dropdown, &self->regions, regions, _("Any region"), NULL);
+  set_facet (self->tag_dropdown, &self->tags, tags, _("Any tag"), NULL);
+  self->updating_facets = FALSE;
+
+  return G_SOURCE_REMOVE;
+}
+
+static const char *
+facet_value (GtkDropDown *dropdown,
+             GPtrArray   *values)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (values == NULL || selected >= values->len)
+    return NULL;
+  return g_ptr_array_index (values, selected);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* State                                                                                      */
+/* ------------------------------------------------------------------------------------------ */
+
+static void
+update_state (SluicePipelinesView *self)
+{
+  const char *state;
+  const char *old = gtk_stack_get_visible_child_name (self->content_stack);
+  guint n_all = self->pipelines != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->pipelines)) : 0;
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  gboolean loading = self->pipelines != NULL && sluice_pipeline_list_get_loading (self->pipelines);
+
+  if (self->account == NULL || sluice_account_get_state (self->account) != SLUICE_ACCOUNT_SIGNED_IN)
+    state = "signed-out";
+  else if (n_all == 0 && self->error != NULL &&
+           g_error_matches (self->error, SLUICE_DATAALL_ERROR, SLUICE_DATAALL_ERROR_FEATURE_DISABLED))
+    state = "disabled";
+  else if (n_all == 0 && self->error != NULL)
+    state = "error";
+  else if (n_all == 0 && (loading || self->last_load == 0))
+    state = "loading";
+  else if (n_all == 0)
+    state = "empty";
+  else if (n_shown == 0)
+    state = "no-match";
+  else
+    state = "list";
+
+  gtk_spinner_set_spinning (self->loading_spinner, g_str_equal (state, "loading"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), n_all > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->filter_button), n_all > 0);
+
+  if (g_str_equal (state, "list") || g_str_equal (state, "no-match"))
+    {
+      g_autofree char *text = NULL;
+
+      if (n_shown == n_all)
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u pipeline", "%u pipelines", n_all), n_all);
+      else
+        /* Translators: "12 of 10000 pipelines" */
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u pipeline", "%u of %u pipelines", n_all),
+                                n_shown, n_all);
+      gtk_label_set_text (self->count_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->count_label), TRUE);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->count_label), FALSE);
+
+  if (g_strcmp0 (old, state) != 0)
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, state);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+    }
+}
+
+static void
+set_error (SluicePipelinesView *self,
+           const GError        *error)
+{
+  const char *detail;
+
+  g_clear_error (&self->error);
+  if (error == NULL)
+    return;
+  self->error = g_error_copy (error);
+  adw_status_page_set_description (self->error_page, error->message);
+  detail = error->domain == SLUICE_DATAALL_ERROR ? sluice_dataall_error_get_detail (error) : NULL;
+  gtk_label_set_text (self->error_details, detail != NULL && *detail != '\0' ? detail : error->message);
+}
+
+static void
+show_toast (SluicePipelinesView *self,
+            const char          *title)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_timeout (toast, 4);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Loading and the automatic check                                                            */
+/* ------------------------------------------------------------------------------------------ */
+
+static void
+load_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(SluicePipelinesView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!sluice_pipeline_list_load_finish (SLUICE_PIPELINE_LIST (source), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_debug ("Could not load pipelines: %s", error->message);
+      set_error (self, error);
+      if (g_list_model_get_n_items (G_LIST_MODEL (self->pipelines)) > 0)
+        show_toast (self, _("Could not refresh the pipelines"));
+    }
+  else
+    {
+      set_error (self, NULL);
+      /* Pipelines updated in place may now sort or match differently. */
+      gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+    }
+  self->last_load = g_get_monotonic_time ();
+  update_state (self);
+  schedule_check (self);
+}
+
+static void
+load (SluicePipelinesView *self)
+{
+  if (self->account == NULL || self->pipelines == NULL ||
+      sluice_account_get_state (self->account) != SLUICE_ACCOUNT_SIGNED_IN)
+    {
+      update_state (self);
+      return;
+    }
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  g_cancellable_cancel (self->check_cancellable);
+  g_clear_handle_id (&self->check_id, g_source_remove);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->pipelines)) == 0)
+    set_error (self, NULL);
+  sluice_pipeline_list_load_async (self->pipelines, sluice_account_get_client (self->account), NULL,
+                                   self->cancellable, load_cb, g_object_ref (self));
+  update_state (self);
+}
+
+static gboolean
+window_visible (SluicePipelinesView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GdkSurface *surface;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || root == NULL)
+    return FALSE;
+  surface = gtk_native_get_surface (GTK_NATIVE (root));
+  if (surface != NULL && GDK_IS_TOPLEVEL (surface) &&
+      (gdk_toplevel_get_state (GDK_TOPLEVEL (surface)) & GDK_TOPLEVEL_STATE_MINIMIZED) != 0)
+    return FALSE;
+  return TRUE;
+}
+
+static void
+check_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(SluicePipelinesView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) data = NULL;
+  JsonObject *list = NULL;
+  JsonArray *nodes = NULL;
+  gboolean reload = FALSE;
+
+  data = sluice_dataall_client_execute_finish (SLUICE_DATAALL_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (data == NULL)
+    {
+      guint status = error->domain == SLUICE_DATAALL_ERROR ? sluice_dataall_error_get_http_status (error) : 0;
+
+      g_debug ("Automatic check failed: %s", error->message);
+      if (status == 403 || status == 429)
+        self->check_interval = MIN (self->check_interval * 2, MAX (self->check_base, CHECK_MAX_INTERVAL_SECONDS));
+      schedule_check (self);
+      return;
+    }
+  self->check_interval = self->check_base;
+
+  if (JSON_NODE_HOLDS_OBJECT (data))
+    {
+      JsonNode *node = json_object_get_member (json_node_get_object (data), "listDataPipelines");
+
+      if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+        list = json_node_get_object (node);
+    }
+  if (list != NULL)
+    {
+      JsonNode *node = json_object_get_member (list, "nodes");
+
+      if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+        nodes = json_node_get_array (node);
+    }
+
+  if (list == NULL || nodes == NULL ||
+      (guint) json_object_get_int_member_with_default (list, "count", 0) !=
+      g_list_model_get_n_items (G_LIST_MODEL (self->pipelines)))
+    reload = TRUE;
+
+  /* The first page is updated in place; a pipeline the list does not know means that more
+   * changed than this page shows. */
+  for (guint i = 0; !reload && i < json_array_get_length (nodes); i++)
+    {
+      JsonNode *element = json_array_get_element (nodes, i);
+      JsonObject *node = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
+      const char *uri = node != NULL ? json_object_get_string_member_with_default (node, "DataPipelineUri", NULL) : NULL;
+      SluicePipeline *pipeline = uri != NULL ? sluice_pipeline_list_find (self->pipelines, uri) : NULL;
+
+      if (pipeline == NULL)
+        reload = TRUE;
+      else
+        sluice_pipeline_update_from_json (pipeline, node);
+    }
+
+  if (reload)
+    load (self);
+  else
+    schedule_check (self);
+}
+
+static gboolean
+check_timeout_cb (gpointer user_data)
+{
+  SluicePipelinesView *self = user_data;
+  g_autoptr(JsonObject) variables = NULL;
+  JsonObject *filter;
+
+  self->check_id = 0;
+
+  if (self->account == NULL || self->pipelines == NULL ||
+      sluice_account_get_state (self->account) != SLUICE_ACCOUNT_SIGNED_IN ||
+      sluice_pipeline_list_get_loading (self->pipelines))
+    return G_SOURCE_REMOVE;
+
+  if (!window_visible (self))
+    {
+      /* Look again later; a window that comes back is checked on map. */
+      schedule_check (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  variables = json_object_new ();
+  filter = json_object_new ();
+  json_object_set_int_member (filter, "page", 1);
+  json_object_set_int_member (filter, "pageSize", CHECK_PAGE_SIZE);
+  json_object_set_object_member (variables, "filter", filter);
+
+  g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
+  self->check_cancellable = g_cancellable_new ();
+  sluice_dataall_client_execute_async (sluice_account_get_client (self->account), "ListDataPipelines",
+                                       variables, self->check_cancellable, check_cb, g_object_ref (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_check (SluicePipelinesView *self)
+{
+  g_clear_handle_id (&self->check_id, g_source_remove);
+  if (self->account == NULL || self->error != NULL)
+    return;
+  self->check_id = g_timeout_add_seconds (self->check_interval, check_timeout_cb, self);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Callbacks                                                                                  */
+/* ------------------------------------------------------------------------------------------ */
+
+static void
+account_state_cb (SluicePipelinesView *self)
+{
+  if (self->account != NULL && sluice_account_get_state (self->account) == SLUICE_ACCOUNT_SIGNED_IN)
+    {
+      if (self->last_load == 0 || self->error != NULL)
+        load (self);
+    }
+  else
+    {
+      g_cancellable_cancel (self->cancellable);
+      g_clear_handle_id (&self->check_id, g_source_remove);
+    }
+  update_state (self);
+}
+
+static void
+list_items_changed_cb (SluicePipelinesView *self)
+{
+  if (self->facets_id == 0)
+    self->facets_id = g_timeout_add (200, update_facets_cb, self);
+  update_state (self);
+}
+
+static void
+filter_items_changed_cb (SluicePipelinesView *self)
+{
+  update_state (self);
+}
+
+static void
+search_changed_cb (SluicePipelinesView *self)
+{
+  sluice_pipeline_filter_set_search (self->filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+search_activate_cb (SluicePipelinesView *self)
+{
+  g_autoptr(SluicePipeline) pipeline = NULL;
+
+  /* Enter in the search opens the first match. */
+  sluice_pipeline_filter_set_search (self->filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  pipeline = g_list_model_get_item (G_LIST_MODEL (self->filter_model), 0);
+  if (pipeline != NULL)
+    sluice_pipelines_view_open (self, pipeline);
+}
+
+static void
+filters_changed_cb (SluicePipelinesView *self)
+{
+  if (self->updating_facets)
+    return;
+  sluice_pipeline_filter_set_strategy (self->filter, facet_value (self->strategy_dropdown, self->strategies));
+  sluice_pipeline_filter_set_region (self->filter, facet_value (self->region_dropdown, self->regions));
+  sluice_pipeline_filter_set_tag (self->filter, facet_value (self->tag_dropdown, self->tags));
+}
+
+static void
+sort_changed_cb (SluicePipelinesView *self)
+{
+  sluice_pipeline_sorter_set_sort (self->sorter,
+                                   gtk_drop_down_get_selected (self->sort_dropdown) == 1
+                                   ? SLUICE_PIPELINE_SORT_UPDATED : SLUICE_PIPELINE_SORT_NAME);
+}
+
+static void
+list_activate_cb (SluicePipelinesView *self,
+                  guint                position)
+{
+  g_autoptr(SluicePipeline) pipeline = g_list_model_get_item (G_LIST_MODEL (self->filter_model), position);
+
+  if (pipeline != NULL)
+    sluice_pipelines_view_open (self, pipeline);
+}
+
+static void
+leaflet_transition_cb (SluicePipelinesView *self)
+{
+  /* Once back on the list, the page goes: it stops following its stack. */
+  if (!adw_leaflet_get_child_transition_running (self->leaflet) &&
+      adw_leaflet_get_visible_child (self->leaflet) == self->list_page)
+    adw_bin_set_child (self->page_bin, NULL);
+}
+
+static void
+page_deleted_cb (SluicePipelinesView *self,
+                 const char          *uri)
+{
+  if (self->pipelines != NULL)
+    sluice_pipeline_list_remove (self->pipelines, uri);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Actions                                                                                    */
+/* ------------------------------------------------------------------------------------------ */
+
+static gboolean
+page_shown (SluicePipelinesView *self)
+{
+  return adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->page_bin) &&
+         adw_bin_get_child (self->page_bin) != NULL;
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SluicePipelinesView *self = SLUICE_PIPELINES_VIEW (widget);
+
+  if (page_shown (self))
+    {
+      adw_leaflet_set_visible_child (self->leaflet, self->list_page);
+      gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+    }
+  else
+    /* Nothing to go back to here: the window's own Back (its leaflet) takes it. */
+    gtk_widget_activate_action (gtk_widget_get_parent (widget), "win.navigate-back", NULL);
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SluicePipelinesView *self = SLUICE_PIPELINES_VIEW (widget);
+
+  if (page_shown (self))
+    sluice_pipeline_page_reload (SLUICE_PIPELINE_PAGE (adw_bin_get_child (self->page_bin)));
+  else
+    load (self);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SluicePipelinesView *self = SLUICE_PIPELINES_VIEW (widget);
+
+  if (page_shown (self))
+    adw_leaflet_set_visible_child (self->leaflet, self->list_page);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SluicePipelinesView *self = SLUICE_PIPELINES_VIEW (widget);
+
+  self->updating_facets = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->strategy_dropdown, 0);
+  gtk_drop_down_set_selected (self->region_dropdown, 0);
+  gtk_drop_down_set_selected (self->tag_dropdown, 0);
+  self->updating_facets = FALSE;
+  sluice_pipeline_filter_clear (self->filter);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* GObject                                                                                    */
+/* ------------------------------------------------------------------------------------------ */
+
+static void
+sluice_pipelines_view_map (GtkWidget *widget)
+{
+  SluicePipelinesView *self = SLUICE_PIPELINES_VIEW (widget);
+
+  GTK_WIDGET_CLASS (sluice_pipelines_view_parent_class)->map (widget);
+
+  /* Coming back after a long time away: check now rather than wait another minute. */
+  if (self->last_load != 0 && self->check_id != 0 && self->error == NULL &&
+      g_get_monotonic_time () - self->last_load > (gint64) self->check_base * G_USEC_PER_SEC)
+    {
+      g_clear_handle_id (&self->check_id, g_source_remove);
+      self->check_id = g_idle_add (check_timeout_cb, self);
+    }
+}
+
+static void
+sluice_pipelines_view_dispose (GObject *object)
+{
+  SluicePipelinesView *self = SLUICE_PIPELINES_VIEW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->check_cancellable);
+  g_clear_handle_id (&self->check_id, g_source_remove);
+  g_clear_handle_id (&self->facets_id, g_source_remove);
+  if (self->account_signals != NULL)
+    g_signal_group_set_target (self->account_signals, NULL);
+  if (self->list_signals != NULL)
+    g_signal_group_set_target (self->list_signals, NULL);
+  if (self->filter_model != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter_model, self);
+
+  /* AdwBin would unparent its child a second time after the template did. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SLUICE_TYPE_PIPELINES_VIEW);
+
+  g_clear_object (&self->account_signals);
+  g_clear_object (&self->list_signals);
+  g_clear_object (&self->account);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->sort_model);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->sorter);
+  g_clear_object (&self->pipelines);
+
+  G_OBJECT_CLASS (sluice_pipelines_view_parent_class)->dispose (object);
+}
+
+static void
+sluice_pipelines_view_finalize (GObject *object)
+{
+  SluicePipelinesView *self = SLUICE_PIPELINES_VIEW (object);
+
+  g_clear_error (&self->error);
+  g_clear_pointer (&self->strategies, g_ptr_array_unref);
+  g_clear_pointer (&self->regions, g_ptr_array_unref);
+  g_clear_pointer (&self->tags, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (sluice_pipelines_view_parent_class)->finalize (object);
+}
+
+static void
+sluice_pipelines_view_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  SluicePipelinesView *self = SLUICE_PIPELINES_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACCOUNT:
+      g_value_set_object (value, self->account);
+      break;
+    case PROP_STATE:
+      g_value_set_string (value, sluice_pipelines_view_get_state (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sluice_pipelines_view_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  SluicePipelinesView *self = SLUICE_PIPELINES_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACCOUNT:
+      sluice_pipelines_view_set_account (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sluice_pipelines_view_class_init (SluicePipelinesViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sluice_pipelines_view_dispose;
+  object_class->finalize = sluice_pipelines_view_finalize;
+  object_class->get_property = sluice_pipelines_view_get_property;
+  object_class->set_property = sluice_pipelines_view_set_property;
+
+  widget_class->map = sluice_pipelines_view_map;
+
+  properties[PROP_ACCOUNT] =
+    g_param_spec_object ("account", NULL, NULL, SLUICE_TYPE_ACCOUNT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_STATE] =
+    g_param_spec_string ("state", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (SLUICE_TYPE_PIPELINE_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/sluice-pipelines-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, list_page);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, page_bin);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, strategy_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, region_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, tag_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, error_page);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, error_details);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, error_expander);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, count_label);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sort_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, leaflet_transition_cb);
+
+  gtk_widget_class_install_action (widget_class, "pipelines.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "pipelines.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "pipelines.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "pipelines.clear-filters", NULL, clear_filters_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "pipelines.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "pipelines.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "pipelines.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "pipelines.refresh", NULL);
+}
+
+static void
+sluice_pipelines_view_init (SluicePipelinesView *self)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  sluice_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
+
+  /* Tests shorten the automatic check's interval; nothing else should. */
+  self->check_base = CHECK_INTERVAL_SECONDS;
+  if (g_getenv ("SLUICE_TEST_CHECK_SECONDS") != NULL)
+    self->check_base = MAX (1, (guint) g_ascii_strtoull (g_getenv ("SLUICE_TEST_CHECK_SECONDS"), NULL, 10));
+  self->check_interval = self->check_base;
+  self->filter = sluice_pipeline_filter_new ();
+  self->sorter = sluice_pipeline_sorter_new (SLUICE_PIPELINE_SORT_NAME);
+  self->sort_model = gtk_sort_list_model_new (NULL, g_object_ref (GTK_SORTER (self->sorter)));
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)),
+                                                  g_object_ref (GTK_FILTER (self->filter)));
+  g_signal_connect_swapped (self->filter_model, "items-changed", G_CALLBACK (filter_items_changed_cb), self);
+
+  self->account_signals = g_signal_group_new (SLUICE_TYPE_ACCOUNT);
+  g_signal_group_connect_swapped (self->account_signals, "notify::state", G_CALLBACK (account_state_cb), self);
+  self->list_signals = g_signal_group_new (SLUICE_TYPE_PIPELINE_LIST);
+  g_signal_group_connect_swapped (self->list_signals, "items-changed", G_CALLBACK (list_items_changed_cb), self);
+  g_signal_group_connect_swapped (self->list_signals, "notify::loading", G_CALLBACK (update_state), self);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (factory_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (factory_bind_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (factory_unbind_cb), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+
+  update_facets_cb (self);
+  update_state (self);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Public API                                                                                 */
+/* ------------------------------------------------------------------------------------------ */
+
+SluicePipelinesView *
+sluice_pipelines_view_new (void)
+{
+  return g_object_new (SLUICE_TYPE_PIPELINES_VIEW, NULL);
+}
+
+SluiceAccount *
+sluice_pipelines_view_get_account (SluicePipelinesView *self)
+{
+  g_return_val_if_fail (SLUICE_IS_PIPELINES_VIEW (self), NULL);
+
+  return self->account;
+}
+
+/**
+ * sluice_pipelines_view_set_account:
+ * @self: a #SluicePipelinesView
+ * @account: (nullable): the account whose pipelines to show
+ *
+ * Shows @account's pipelines, loading them as soon as it is signed in (and again when it
+ * signs in after signing out). The list belongs to the view: another account starts afresh.
+ */
+void
+sluice_pipelines_view_set_account (SluicePipelinesView *self,
+                                   SluiceAccount       *account)
+{
+  g_return_if_fail (SLUICE_IS_PIPELINES_VIEW (self));
+  g_return_if_fail (account == NULL || SLUICE_IS_ACCOUNT (account));
+
+  if (self->account == account)
+    return;
+
+  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->check_cancellable);
+  g_clear_handle_id (&self->check_id, g_source_remove);
+  adw_leaflet_set_visible_child (self->leaflet, self->list_page);
+  adw_bin_set_child (self->page_bin, NULL);
+
+  g_set_object (&self->account, account);
+  g_signal_group_set_target (self->account_signals, account);
+
+  g_signal_group_set_target (self->list_signals, NULL);
+  gtk_sort_list_model_set_model (self->sort_model, NULL);
+  g_clear_object (&self->pipelines);
+  set_error (self, NULL);
+  self->last_load = 0;
+  self->check_interval = self->check_base;
+  if (account != NULL)
+    {
+      self->pipelines = sluice_pipeline_list_new ();
+      g_signal_group_set_target (self->list_signals, self->pipelines);
+      gtk_sort_list_model_set_model (self->sort_model, G_LIST_MODEL (self->pipelines));
+    }
+
+  account_state_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT]);
+}
+
+/**
+ * sluice_pipelines_view_get_state:
+ * @self: a #SluicePipelinesView
+ *
+ * Returns: what the list page shows: `signed-out`, `loading`, `empty`, `no-match`,
+ *   `error`, `disabled` or `list`
+ */
+const char *
+sluice_pipelines_view_get_state (SluicePipelinesView *self)
+{
+  g_return_val_if_fail (SLUICE_IS_PIPELINES_VIEW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->content_stack);
+}
+
+SluicePipelineList *
+sluice_pipelines_view_get_pipelines (SluicePipelinesView *self)
+{
+  g_return_val_if_fail (SLUICE_IS_PIPELINES_VIEW (self), NULL);
+
+  return self->pipelines;
+}
+
+/**
+ * sluice_pipelines_view_get_shown:
+ * @self: a #SluicePipelinesView
+ *
+ * Returns: (transfer none): the pipelines the list shows, sorted and filtered
+ */
+GListModel *
+sluice_pipelines_view_get_shown (SluicePipelinesView *self)
+{
+  g_return_val_if_fail (SLUICE_IS_PIPELINES_VIEW (self), NULL);
+
+  return G_LIST_MODEL (self->filter_model);
+}
+
+void
+sluice_pipelines_view_set_search (SluicePipelinesView *self,
+                                  const char          *search)
+{
+  g_return_if_fail (SLUICE_IS_PIPELINES_VIEW (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), search != NULL ? search : "");
+  sluice_pipeline_filter_set_search (self->filter, search);
+}
+
+/**
+ * sluice_pipelines_view_open:
+ * @self: a #SluicePipelinesView
+ * @pipeline: one of the list's pipelines
+ *
+ * Shows @pipeline's page.
+ */
+void
+sluice_pipelines_view_open (SluicePipelinesView *self,
+                            SluicePipeline      *pipeline)
+{
+  SluicePipelinePage *page;
+
+  g_return_if_fail (SLUICE_IS_PIPELINES_VIEW (self));
+  g_return_if_fail (SLUICE_IS_PIPELINE (pipeline));
+  g_return_if_fail (self->account != NULL);
+
+  page = sluice_pipeline_page_new (self->account, pipeline);
+  g_signal_connect_object (page, "deleted", G_CALLBACK (page_deleted_cb), self, G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->page_bin, GTK_WIDGET (page));
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->page_bin));
+}
+
+/**
+ * sluice_pipelines_view_get_page:
+ * @self: a #SluicePipelinesView
+ *
+ * Returns: (transfer none) (nullable): the pipeline page shown, if any
+ */
+SluicePipelinePage *
+sluice_pipelines_view_get_page (SluicePipelinesView *self)
+{
+  g_return_val_if_fail (SLUICE_IS_PIPELINES_VIEW (self), NULL);
+
+  return page_shown (self) ? SLUICE_PIPELINE_PAGE (adw_bin_get_child (self->page_bin)) : NULL;
+}
