@@ -52,6 +52,8 @@ struct _SluiceWindow
   GtkExpander          *error_details_expander;
   GtkLabel             *error_details_label;
   GtkSpinner           *restoring_spinner;
+  AdwBin               *credentials_bin;
+  /* Built when first shown, so that the first frame only pays for the page it shows. */
   SluiceCredentialsPage *credentials_page;
   SluicePipelinesView  *pipelines_view;
 };
@@ -106,6 +108,29 @@ rebuild_account_menu (SluiceWindow *self)
 }
 
 static void check_pipelines (SluiceWindow *self);
+
+static void
+ensure_pipelines_view (SluiceWindow *self)
+{
+  if (self->pipelines_view != NULL)
+    return;
+
+  self->pipelines_view = sluice_pipelines_view_new ();
+  gtk_stack_add_named (self->pipelines_stack, GTK_WIDGET (self->pipelines_view), "browser");
+  sluice_pipelines_view_set_account (self->pipelines_view, self->account);
+}
+
+static void
+ensure_credentials_page (SluiceWindow *self)
+{
+  if (self->credentials_page != NULL)
+    return;
+
+  self->credentials_page = SLUICE_CREDENTIALS_PAGE (sluice_credentials_page_new ());
+  adw_bin_set_child (self->credentials_bin, GTK_WIDGET (self->credentials_page));
+  if (self->accounts != NULL)
+    sluice_credentials_page_set_account_manager (self->credentials_page, self->accounts);
+}
 
 static void
 update_new_pipeline_action (SluiceWindow *self)
@@ -189,6 +214,7 @@ update_account_ui (SluiceWindow *self)
           return;
         }
 
+      ensure_pipelines_view (self);
       gtk_stack_set_visible_child_name (self->pipelines_stack, "browser");
     }
   else
@@ -341,7 +367,8 @@ active_account_changed_cb (SluiceWindow *self)
     return;
 
   g_signal_group_set_target (self->account_signals, account);
-  sluice_pipelines_view_set_account (self->pipelines_view, account);
+  if (self->pipelines_view != NULL)
+    sluice_pipelines_view_set_account (self->pipelines_view, account);
   g_cancellable_cancel (self->probe_cancellable);
   self->probing = FALSE;
   self->probed = FALSE;
@@ -380,6 +407,9 @@ stack_visible_child_cb (SluiceWindow *self,
 {
   GtkWidget *child = gtk_stack_get_visible_child (stack);
   const char *title = child ? gtk_stack_page_get_title (gtk_stack_get_page (stack, child)) : NULL;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "credentials") == 0)
+    ensure_credentials_page (self);
 
   adw_window_title_set_title (self->content_title, title ? title : "");
 }
@@ -448,7 +478,8 @@ follow_accounts (SluiceWindow *self)
                                G_CALLBACK (update_account_ui), self, G_CONNECT_SWAPPED);
       active_account_changed_cb (self);
     }
-  sluice_credentials_page_set_account_manager (self->credentials_page, self->accounts);
+  if (self->credentials_page != NULL)
+    sluice_credentials_page_set_account_manager (self->credentials_page, self->accounts);
 }
 
 static void
@@ -496,7 +527,7 @@ sluice_window_class_init (SluiceWindowClass *klass)
 
   g_type_ensure (SLUICE_TYPE_CREDENTIALS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/sluice-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, SluiceWindow, credentials_page);
+  gtk_widget_class_bind_template_child (widget_class, SluiceWindow, credentials_bin);
   gtk_widget_class_bind_template_child (widget_class, SluiceWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, SluiceWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, SluiceWindow, stack);
@@ -528,10 +559,6 @@ sluice_window_init (SluiceWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   sluice_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
-
-  /* The browser of the signed-in account's pipelines. */
-  self->pipelines_view = sluice_pipelines_view_new ();
-  gtk_stack_add_named (self->pipelines_stack, GTK_WIDGET (self->pipelines_view), "browser");
 
   self->cancellable = g_cancellable_new ();
   self->account_signals = g_signal_group_new (SLUICE_TYPE_ACCOUNT);
