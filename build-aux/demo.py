@@ -125,6 +125,9 @@ def screenshots(out, info):
         app.wait('frame', 'Keyboard Shortcuts')
         shoot(pid, 'Keyboard Shortcuts', out / 'shortcuts.png')
 
+    # Back to the system style for the last picture, as a user who tried Dark might.
+    subprocess.run(['gsettings', 'reset', 'io.github.sluice.Sluice', 'style-variant'], check=False)
+
     # The demo ends signed in, through `sluice --connect` and the real PKCE sign-in.
     app = atspi.App(*connect_args(info), env=env)
     pid = app.proc.pid
