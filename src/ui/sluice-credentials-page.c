@@ -1019,6 +1019,30 @@ error_label (AdwPreferencesGroup *group)
   return GTK_LABEL (label);
 }
 
+/* The area at the top of a dialog for a failure: the sentence, and the detail under it. */
+static GtkRevealer *
+error_revealer_new (GtkBox   **error_box,
+                    GtkLabel **error_label_out)
+{
+  GtkWidget *revealer = gtk_revealer_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "error");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_revealer_set_child (GTK_REVEALER (revealer), box);
+
+  *error_box = GTK_BOX (box);
+  *error_label_out = GTK_LABEL (label);
+
+  return GTK_REVEALER (revealer);
+}
+
 static GtkWidget *
 editor_new (SluiceCredentialsPage *self,
             SluiceAwsCredentials  *original,
@@ -1026,7 +1050,7 @@ editor_new (SluiceCredentialsPage *self,
             const char            *pasted)
 {
   Editor *editor = g_new0 (Editor, 1);
-  GtkWidget *window, *box, *header, *cancel, *save, *page, *group, *scrolled, *view, *error_box, *label;
+  GtkWidget *window, *box, *header, *cancel, *save, *page, *group, *scrolled, *view, *label;
   GtkWidget *save_box;
 
   editor->page = g_object_ref (self);
@@ -1064,19 +1088,7 @@ editor_new (SluiceCredentialsPage *self,
   gtk_box_append (GTK_BOX (box), header);
 
   /* A failure to store: the sentence, and data.all's or the keyring's words under Details. */
-  editor->error_revealer = GTK_REVEALER (gtk_revealer_new ());
-  error_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  editor->error_box = GTK_BOX (error_box);
-  gtk_widget_set_margin_start (error_box, 12);
-  gtk_widget_set_margin_end (error_box, 12);
-  gtk_widget_set_margin_top (error_box, 12);
-  label = gtk_label_new (NULL);
-  editor->error_label = GTK_LABEL (label);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "error");
-  gtk_box_append (GTK_BOX (error_box), label);
-  gtk_revealer_set_child (editor->error_revealer, error_box);
+  editor->error_revealer = error_revealer_new (&editor->error_box, &editor->error_label);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (editor->error_revealer));
 
   page = adw_preferences_page_new ();
@@ -1917,7 +1929,7 @@ get_for_pipeline_action (GtkWidget  *widget,
 {
   SluiceCredentialsPage *self = SLUICE_CREDENTIALS_PAGE (widget);
   Picker *picker;
-  GtkWidget *window, *box, *header, *cancel, *get, *get_box, *page, *group, *list, *scrolled, *label, *error_box;
+  GtkWidget *window, *box, *header, *cancel, *get, *get_box, *page, *group, *list, *scrolled, *label;
   GtkListItemFactory *factory;
 
   if (self->account == NULL)
@@ -1959,19 +1971,7 @@ get_for_pipeline_action (GtkWidget  *widget,
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), get_box);
   gtk_box_append (GTK_BOX (box), header);
 
-  picker->error_revealer = GTK_REVEALER (gtk_revealer_new ());
-  error_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  picker->error_box = GTK_BOX (error_box);
-  gtk_widget_set_margin_start (error_box, 12);
-  gtk_widget_set_margin_end (error_box, 12);
-  gtk_widget_set_margin_top (error_box, 12);
-  label = gtk_label_new (NULL);
-  picker->error_label = GTK_LABEL (label);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "error");
-  gtk_box_append (GTK_BOX (error_box), label);
-  gtk_revealer_set_child (picker->error_revealer, error_box);
+  picker->error_revealer = error_revealer_new (&picker->error_box, &picker->error_label);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (picker->error_revealer));
 
   page = adw_preferences_page_new ();
