@@ -1019,28 +1019,74 @@ error_label (AdwPreferencesGroup *group)
   return GTK_LABEL (label);
 }
 
-/* The area at the top of a dialog for a failure: the sentence, and the detail under it. */
-static GtkRevealer *
-error_revealer_new (GtkBox   **error_box,
-                    GtkLabel **error_label_out)
+typedef struct
 {
+  GtkWindow   *window;
+  GtkBox      *box;          /* the content: header bar, error area, then the caller's */
+  GtkSpinner  *spinner;
+  GtkButton   *primary;
+  GtkRevealer *error_revealer;
+  GtkBox      *error_box;
+  GtkLabel    *error_label;
+} DialogFrame;
+
+/* The frame both dialogs of this page share: a modal window whose header bar has Cancel, a
+ * spinner and the primary button, and an area at the top for a failure, its sentence and,
+ * under it, the detail. */
+static void
+dialog_frame_init (DialogFrame           *frame,
+                   SluiceCredentialsPage *self,
+                   const char            *title,
+                   int                    width,
+                   int                    height,
+                   const char            *primary_label)
+{
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *primary_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *primary = gtk_button_new_with_mnemonic (primary_label);
+  GtkWidget *spinner = gtk_spinner_new ();
   GtkWidget *revealer = gtk_revealer_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *error_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 12);
+  gtk_window_set_title (GTK_WINDOW (window), title);
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_transient_for (GTK_WINDOW (window), parent_window (self));
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  adw_window_set_content (ADW_WINDOW (window), box);
+
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), window);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  gtk_widget_set_visible (spinner, FALSE);
+  gtk_box_append (GTK_BOX (primary_box), spinner);
+  gtk_widget_add_css_class (primary, "suggested-action");
+  gtk_box_append (GTK_BOX (primary_box), primary);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), primary_box);
+  gtk_box_append (GTK_BOX (box), header);
+
+  gtk_widget_set_margin_start (error_box, 12);
+  gtk_widget_set_margin_end (error_box, 12);
+  gtk_widget_set_margin_top (error_box, 12);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "error");
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_revealer_set_child (GTK_REVEALER (revealer), box);
+  gtk_box_append (GTK_BOX (error_box), label);
+  gtk_revealer_set_child (GTK_REVEALER (revealer), error_box);
+  gtk_box_append (GTK_BOX (box), revealer);
 
-  *error_box = GTK_BOX (box);
-  *error_label_out = GTK_LABEL (label);
-
-  return GTK_REVEALER (revealer);
+  frame->window = GTK_WINDOW (window);
+  frame->box = GTK_BOX (box);
+  frame->spinner = GTK_SPINNER (spinner);
+  frame->primary = GTK_BUTTON (primary);
+  frame->error_revealer = GTK_REVEALER (revealer);
+  frame->error_box = GTK_BOX (error_box);
+  frame->error_label = GTK_LABEL (label);
 }
 
 static GtkWidget *
@@ -1050,46 +1096,25 @@ editor_new (SluiceCredentialsPage *self,
             const char            *pasted)
 {
   Editor *editor = g_new0 (Editor, 1);
-  GtkWidget *window, *box, *header, *cancel, *save, *page, *group, *scrolled, *view, *label;
-  GtkWidget *save_box;
+  GtkWidget *window, *box, *page, *group, *scrolled, *view, *label;
+  DialogFrame frame;
 
   editor->page = g_object_ref (self);
   editor->original = original ? g_object_ref (original) : NULL;
   editor->cancellable = g_cancellable_new ();
 
-  window = adw_window_new ();
-  editor->window = GTK_WINDOW (window);
-  gtk_window_set_title (GTK_WINDOW (window), original ? _("Edit Credentials") : _("Add Credentials"));
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_transient_for (GTK_WINDOW (window), parent_window (self));
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 560, 720);
+  dialog_frame_init (&frame, self, original ? _("Edit Credentials") : _("Add Credentials"), 560, 720,
+                     original ? _("_Save") : _("_Add"));
+  window = GTK_WIDGET (frame.window);
+  box = GTK_WIDGET (frame.box);
+  editor->window = frame.window;
+  editor->spinner = frame.spinner;
+  editor->save_button = frame.primary;
+  editor->error_revealer = frame.error_revealer;
+  editor->error_box = frame.error_box;
+  editor->error_label = frame.error_label;
   g_object_set_data_full (G_OBJECT (window), "sluice-editor", editor, editor_free);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  adw_window_set_content (ADW_WINDOW (window), box);
-
-  header = adw_header_bar_new ();
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), window);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  save_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  editor->spinner = GTK_SPINNER (gtk_spinner_new ());
-  gtk_widget_set_visible (GTK_WIDGET (editor->spinner), FALSE);
-  gtk_box_append (GTK_BOX (save_box), GTK_WIDGET (editor->spinner));
-  save = gtk_button_new_with_mnemonic (original ? _("_Save") : _("_Add"));
-  editor->save_button = GTK_BUTTON (save);
-  gtk_widget_add_css_class (save, "suggested-action");
-  g_signal_connect_swapped (save, "clicked", G_CALLBACK (editor_save), editor);
-  gtk_box_append (GTK_BOX (save_box), save);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save_box);
-  gtk_box_append (GTK_BOX (box), header);
-
-  /* A failure to store: the sentence, and data.all's or the keyring's words under Details. */
-  editor->error_revealer = error_revealer_new (&editor->error_box, &editor->error_label);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (editor->error_revealer));
+  g_signal_connect_swapped (frame.primary, "clicked", G_CALLBACK (editor_save), editor);
 
   page = adw_preferences_page_new ();
   gtk_widget_set_vexpand (page, TRUE);
@@ -1161,7 +1186,7 @@ editor_new (SluiceCredentialsPage *self,
     gtk_text_buffer_set_text (editor->paste_buffer, pasted, -1);
 
   sluice_a11y_name_mnemonic_buttons (window);
-  gtk_window_set_default_widget (GTK_WINDOW (window), save);
+  gtk_window_set_default_widget (GTK_WINDOW (window), GTK_WIDGET (frame.primary));
 
   return window;
 }
@@ -1929,7 +1954,8 @@ get_for_pipeline_action (GtkWidget  *widget,
 {
   SluiceCredentialsPage *self = SLUICE_CREDENTIALS_PAGE (widget);
   Picker *picker;
-  GtkWidget *window, *box, *header, *cancel, *get, *get_box, *page, *group, *list, *scrolled, *label;
+  GtkWidget *window, *box, *page, *group, *list, *scrolled, *label;
+  DialogFrame frame;
   GtkListItemFactory *factory;
 
   if (self->account == NULL)
@@ -1941,38 +1967,18 @@ get_for_pipeline_action (GtkWidget  *widget,
   picker->cancellable = g_cancellable_new ();
   picker->pipelines = sluice_pipeline_list_new ();
 
-  window = adw_window_new ();
-  picker->window = GTK_WINDOW (window);
-  gtk_window_set_title (GTK_WINDOW (window), _("Pipeline Credentials"));
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_transient_for (GTK_WINDOW (window), parent_window (self));
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 520, 620);
+  dialog_frame_init (&frame, self, _("Pipeline Credentials"), 520, 620, _("_Get Credentials"));
+  window = GTK_WIDGET (frame.window);
+  box = GTK_WIDGET (frame.box);
+  picker->window = frame.window;
+  picker->spinner = frame.spinner;
+  picker->get_button = frame.primary;
+  picker->error_revealer = frame.error_revealer;
+  picker->error_box = frame.error_box;
+  picker->error_label = frame.error_label;
   g_object_set_data_full (G_OBJECT (window), "sluice-picker", picker, picker_free);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  adw_window_set_content (ADW_WINDOW (window), box);
-  header = adw_header_bar_new ();
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), window);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  get_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  picker->spinner = GTK_SPINNER (gtk_spinner_new ());
-  gtk_widget_set_visible (GTK_WIDGET (picker->spinner), FALSE);
-  gtk_box_append (GTK_BOX (get_box), GTK_WIDGET (picker->spinner));
-  get = gtk_button_new_with_mnemonic (_("_Get Credentials"));
-  picker->get_button = GTK_BUTTON (get);
-  gtk_widget_add_css_class (get, "suggested-action");
-  gtk_widget_set_sensitive (get, FALSE);
-  g_signal_connect_swapped (get, "clicked", G_CALLBACK (picker_get), picker);
-  gtk_box_append (GTK_BOX (get_box), get);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), get_box);
-  gtk_box_append (GTK_BOX (box), header);
-
-  picker->error_revealer = error_revealer_new (&picker->error_box, &picker->error_label);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (picker->error_revealer));
+  gtk_widget_set_sensitive (GTK_WIDGET (frame.primary), FALSE);
+  g_signal_connect_swapped (frame.primary, "clicked", G_CALLBACK (picker_get), picker);
 
   page = adw_preferences_page_new ();
   gtk_widget_set_vexpand (page, TRUE);
