@@ -7,6 +7,8 @@
 
 #include "sluice-test-emulator.h"
 
+#include "sluice-account.h"
+
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
@@ -557,4 +559,47 @@ sluice_test_emulator_add_fault (SluiceTestEmulator  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+static void
+account_signed_in_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/**
+ * sluice_test_emulator_new_account:
+ * @id: the account's id (its keyring entries are keyed by it)
+ * @email: one of the emulator's users
+ *
+ * Returns: (transfer full): an account of this emulator, signed in as @email through the
+ *   emulator's own sign-in and a pasted access token
+ */
+SluiceAccount *
+sluice_test_emulator_new_account (SluiceTestEmulator *self,
+                                  const char         *id,
+                                  const char         *email)
+{
+  g_autoptr(SluiceAccount) account = sluice_account_new (id);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  sluice_account_set_name (account, "Emulated data.all");
+  sluice_account_set_api_url (account, sluice_test_emulator_get_url (self));
+  sluice_account_set_provider (account, SLUICE_SIGN_IN_PROVIDER_OIDC);
+  sluice_account_set_provider_url (account, sluice_test_emulator_get_oauth (self));
+  sluice_account_set_client_id (account, sluice_test_emulator_get_client_id (self));
+  g_assert_true (sluice_test_emulator_sign_in (self, email, &token, &error));
+  g_assert_no_error (error);
+  sluice_account_sign_in_with_token_async (account, token, NULL, account_signed_in_cb, &result);
+  while (result == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (result);
+  g_assert_true (sluice_account_sign_in_with_token_finish (account, result, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&account);
 }

@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "sluice-account.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -43,6 +45,10 @@ char               *sluice_test_emulator_request        (SluiceTestEmulator  *se
 gboolean            sluice_test_emulator_add_fault      (SluiceTestEmulator  *self,
                                                          const char          *fault_json,
                                                          GError             **error);
+
+SluiceAccount      *sluice_test_emulator_new_account    (SluiceTestEmulator  *self,
+                                                         const char          *id,
+                                                         const char          *email);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SluiceTestEmulator, sluice_test_emulator_stop)
 

@@ -88,8 +88,9 @@ widget_label (GtkWidget *widget)
 {
   if (GTK_IS_LABEL (widget))
     return gtk_label_get_label (GTK_LABEL (widget));
+  /* An icon button is known by its tooltip, which is also its accessible name. */
   if (GTK_IS_BUTTON (widget))
-    return gtk_button_get_label (GTK_BUTTON (widget));
+    return gtk_button_get_label (GTK_BUTTON (widget)) ?: gtk_widget_get_tooltip_text (widget);
   if (ADW_IS_PREFERENCES_ROW (widget))
     return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
   if (ADW_IS_WINDOW_TITLE (widget))
@@ -103,7 +104,8 @@ widget_label (GtkWidget *widget)
  * sluice_test_find_widget:
  * @root: where to start
  * @type: the type to look for
- * @label: (nullable): the label, button label, row title or status page title it must have
+ * @label: (nullable): the label, button label (or icon button tooltip), row title or status page
+ *   title it must have
  *
  * Returns: (transfer none) (nullable): the first descendant of @root, depth first, that matches
  */
@@ -176,4 +178,45 @@ sluice_test_run_app (GtkApplication    *app,
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
   g_assert_true (run.ran);
   g_assert_finalize_object (app);
+}
+
+/**
+ * sluice_test_save_screenshot:
+ * @window: a shown window
+ * @name: the PNG's file name
+ *
+ * Saves what @window shows, once its transitions ended, into $SLUICE_SCREENSHOT_DIR (nothing
+ * when unset).
+ */
+void
+sluice_test_save_screenshot (GtkWidget  *window,
+                             const char *name)
+{
+  const char *dir = g_getenv ("SLUICE_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot;
+  int width;
+  int height;
+
+  if (dir == NULL)
+    return;
+  /* Let crossfades and slides end: a screenshot shows what a person sees once it settled. */
+  sluice_test_iterate (800);
+  sluice_test_flush_widget (window);
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
 }

@@ -20,6 +20,8 @@ void      sluice_test_iterate       (guint         msec);
 gboolean  sluice_test_wait_for      (gboolean    (*predicate) (gpointer data),
                                      gpointer      data,
                                      guint         timeout_msec);
+void      sluice_test_save_screenshot (GtkWidget  *window,
+                                       const char *name);
 GtkWidget *sluice_test_find_widget  (GtkWidget    *root,
                                      GType         type,
                                      const char   *label);

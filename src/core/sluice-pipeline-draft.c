@@ -164,10 +164,25 @@ gboolean
 sluice_pipeline_validate_stage_names (const char * const  *stages,
                                       char               **message)
 {
+  return sluice_pipeline_validate_stage_names_full (stages, TRUE, message);
+}
+
+/**
+ * sluice_pipeline_validate_stage_names_full:
+ * @require_prod: whether the list needs at least one stage and a "prod": creating does;
+ *   an existing pipeline can be saved without (and is flagged)
+ *
+ * The rules for a pipeline's stage names: valid names, unique, at most 40.
+ */
+gboolean
+sluice_pipeline_validate_stage_names_full (const char * const  *stages,
+                                           gboolean             require_prod,
+                                           char               **message)
+{
   guint n = stages ? g_strv_length ((char **) stages) : 0;
   gboolean has_prod = FALSE;
 
-  if (n == 0)
+  if (n == 0 && require_prod)
     {
       set_message (message, g_strdup (_("Add at least one stage.")));
       return FALSE;
@@ -192,7 +207,7 @@ sluice_pipeline_validate_stage_names (const char * const  *stages,
       if (g_str_equal (stages[i], "prod"))
         has_prod = TRUE;
     }
-  if (!has_prod)
+  if (!has_prod && require_prod)
     {
       set_message (message, g_strdup (_("Add a stage named “prod”: it is the one that builds "
                                         "branch main.")));
@@ -992,12 +1007,26 @@ gboolean
 sluice_pipeline_draft_validate_stages (SluicePipelineDraft  *self,
                                        char                **message)
 {
+  return sluice_pipeline_draft_validate_stages_full (self, TRUE, message);
+}
+
+/**
+ * sluice_pipeline_draft_validate_stages_full:
+ * @require_prod: see sluice_pipeline_validate_stage_names_full()
+ *
+ * The stage rules, and every stage has an environment and a team.
+ */
+gboolean
+sluice_pipeline_draft_validate_stages_full (SluicePipelineDraft  *self,
+                                            gboolean              require_prod,
+                                            char                **message)
+{
   g_auto(GStrv) names = NULL;
 
   g_return_val_if_fail (SLUICE_IS_PIPELINE_DRAFT (self), FALSE);
 
   names = sluice_pipeline_draft_dup_stage_names (self);
-  if (!sluice_pipeline_validate_stage_names ((const char * const *) names, message))
+  if (!sluice_pipeline_validate_stage_names_full ((const char * const *) names, require_prod, message))
     return FALSE;
   for (guint i = 0; i < self->stages->len; i++)
     {
@@ -1351,6 +1380,51 @@ static guint creator_signals[N_CREATOR_SIGNALS];
 static const char * const legacy_fields[] = { "template", "inputDatasetUri", "outputDatasetUri" };
 static const char * const module_fields[] = { "createDataPipeline", "createDataPipelineEnvironment" };
 
+/**
+ * sluice_pipeline_describe_error:
+ * @error: what data.all answered to a pipeline or stage mutation
+ * @team: (nullable): the team the request named
+ * @environment: (nullable): the environment's label
+ *
+ * Why a pipeline or stage mutation failed, as a sentence that names the team and the
+ * environment involved ("Team Scientists cannot create pipelines in environment
+ * Research-DEV"), or the error's own sentence.
+ *
+ * Returns: (transfer full): the sentence
+ */
+char *
+sluice_pipeline_describe_error (const GError *error,
+                                const char   *team,
+                                const char   *environment)
+{
+  const char *detail;
+
+  team = str_or_empty (team);
+  environment = str_or_empty (environment);
+  detail = sluice_dataall_error_get_detail (error);
+
+  if (g_error_matches (error, SLUICE_DATAALL_ERROR, SLUICE_DATAALL_ERROR_FEATURE_DISABLED) &&
+      detail != NULL && strstr (detail, "Pipelines feature is disabled") != NULL)
+    return g_strdup_printf (_("Pipelines are disabled for environment %s. An environment "
+                              "administrator can enable them with its “pipelinesEnabled” "
+                              "setting."), environment);
+  if (g_error_matches (error, SLUICE_DATAALL_ERROR, SLUICE_DATAALL_ERROR_NOT_AUTHORIZED) &&
+      detail != NULL)
+    {
+      if (strstr (detail, "is not a member of the team") != NULL)
+        return g_strdup_printf (_("You are not a member of team %s."), team);
+      if (strstr (detail, "is not a member of the environment") != NULL)
+        return g_strdup_printf (_("Team %s is not a member of environment %s."), team,
+                                environment);
+      if (strstr (detail, "MANAGE_PIPELINES") != NULL)
+        return g_strdup (_("You are not allowed to manage pipelines on this data.all."));
+      if (strstr (detail, "CREATE_PIPELINE") != NULL)
+        return g_strdup_printf (_("Team %s cannot create pipelines in environment %s."), team,
+                                environment);
+    }
+  return g_strdup (error->message);
+}
+
 static void
 step_clear (gpointer data)
 {
@@ -1612,7 +1686,6 @@ sluice_pipeline_creator_dup_step_message (SluicePipelineCreator *self,
                                           guint                  step)
 {
   const GError *error;
-  const char *detail;
   const char *team;
   const char *environment;
   const SluiceDraftStage *stage = NULL;
@@ -1632,30 +1705,7 @@ sluice_pipeline_creator_dup_step_message (SluicePipelineCreator *self,
   environment = stage ? (stage->environment_label ? stage->environment_label : stage->environment_uri)
                       : (self->draft->environment_label ? self->draft->environment_label
                                                         : self->draft->environment_uri);
-  team = str_or_empty (team);
-  environment = str_or_empty (environment);
-  detail = sluice_dataall_error_get_detail (error);
-
-  if (g_error_matches (error, SLUICE_DATAALL_ERROR, SLUICE_DATAALL_ERROR_FEATURE_DISABLED) &&
-      detail != NULL && strstr (detail, "Pipelines feature is disabled") != NULL)
-    return g_strdup_printf (_("Pipelines are disabled for environment %s. An environment "
-                              "administrator can enable them with its “pipelinesEnabled” "
-                              "setting."), environment);
-  if (g_error_matches (error, SLUICE_DATAALL_ERROR, SLUICE_DATAALL_ERROR_NOT_AUTHORIZED) &&
-      detail != NULL)
-    {
-      if (strstr (detail, "is not a member of the team") != NULL)
-        return g_strdup_printf (_("You are not a member of team %s."), team);
-      if (strstr (detail, "is not a member of the environment") != NULL)
-        return g_strdup_printf (_("Team %s is not a member of environment %s."), team,
-                                environment);
-      if (strstr (detail, "MANAGE_PIPELINES") != NULL)
-        return g_strdup (_("You are not allowed to manage pipelines on this data.all."));
-      if (strstr (detail, "CREATE_PIPELINE") != NULL)
-        return g_strdup_printf (_("Team %s cannot create pipelines in environment %s."), team,
-                                environment);
-    }
-  return g_strdup (error->message);
+  return sluice_pipeline_describe_error (error, team, environment);
 }
 
 /**

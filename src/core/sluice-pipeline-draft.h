@@ -74,10 +74,16 @@ gboolean   sluice_pipeline_validate_stage_name  (const char          *stage,
                                                  char               **message);
 gboolean   sluice_pipeline_validate_stage_names (const char * const  *stages,
                                                  char               **message);
+gboolean   sluice_pipeline_validate_stage_names_full (const char * const *stages,
+                                                      gboolean            require_prod,
+                                                      char              **message);
 char      *sluice_pipeline_slugify              (const char          *text);
 char      *sluice_pipeline_repository_name      (const char          *prefix,
                                                  const char          *label,
                                                  const char          *uri);
+char      *sluice_pipeline_describe_error       (const GError        *error,
+                                                 const char          *team,
+                                                 const char          *environment);
 GPtrArray *sluice_pipeline_plan                 (SluiceDevStrategy    strategy,
                                                  const char          *prefix,
                                                  const char          *repository,
@@ -164,6 +170,9 @@ gboolean                sluice_pipeline_draft_validate_details     (SluicePipeli
 gboolean                sluice_pipeline_draft_validate_cicd        (SluicePipelineDraft  *self,
                                                                     char                **message);
 gboolean                sluice_pipeline_draft_validate_stages      (SluicePipelineDraft  *self,
+                                                                    char                **message);
+gboolean                sluice_pipeline_draft_validate_stages_full (SluicePipelineDraft  *self,
+                                                                    gboolean              require_prod,
                                                                     char                **message);
 gboolean                sluice_pipeline_draft_validate             (SluicePipelineDraft  *self,
                                                                     char                **message);

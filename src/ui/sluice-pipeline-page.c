@@ -15,6 +15,7 @@
 #include "sluice-dataall-api.h"
 #include "sluice-dataall-error.h"
 #include "sluice-pipeline-credentials.h"
+#include "sluice-pipeline-editor.h"
 #include "sluice-pipeline-format.h"
 #include "sluice-pipeline-page.h"
 
@@ -500,6 +501,7 @@ show_pipeline (SluicePipelinePage *self)
   gtk_label_set_text (self->title_label, sluice_pipeline_get_label (self->pipeline));
   gtk_widget_set_sensitive (GTK_WIDGET (self->credentials_button), self->complete);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete", self->complete);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.edit", self->complete);
   if (self->complete)
     {
       build_overview (self);
@@ -655,6 +657,35 @@ copy_credentials_action (GtkWidget  *widget,
                                            environment != NULL ? sluice_environment_get_aws_account_id (environment) : NULL,
                                            environment != NULL ? sluice_environment_get_region (environment) : NULL,
                                            FALSE, self->cancellable, fetch_credentials_cb, copy);
+}
+
+static void
+editor_saved_cb (SluicePipelineEditor *editor,
+                 gboolean              complete,
+                 SluicePipelinePage   *self)
+{
+  if (complete)
+    show_toast (self, _("Pipeline saved"));
+  sluice_pipeline_page_reload (self);
+  /* Saving the name, description or tags redeploys the stack: follow it. */
+  self->follow_delay = 0;
+  follow_stack (self);
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SluicePipelinePage *self = SLUICE_PIPELINE_PAGE (widget);
+  SluicePipelineEditor *editor;
+
+  if (!self->complete)
+    return;
+  editor = sluice_pipeline_editor_new (self->account, self->pipeline);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (gtk_widget_get_root (widget)));
+  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
 }
 
 static void
@@ -883,6 +914,8 @@ sluice_pipeline_page_class_init (SluicePipelinePageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "page.copy-credentials", "s", copy_credentials_action);
   gtk_widget_class_install_action (widget_class, "page.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "page.edit", NULL, edit_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "page.edit", NULL);
 }
 
 static void

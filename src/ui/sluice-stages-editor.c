@@ -1,0 +1,649 @@
+/* sluice-stages-editor.c: a pipeline's stages, in order, to add, remove, reorder and edit
+ *
+ * Copyright 2026 The Sluice authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sluice-stages-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sluice-a11y.h"
+#include "sluice-stages-editor.h"
+#include "sluice-team.h"
+
+/* One expander row a stage (name, environment, team; move up, move down, remove) in a
+ * preferences group whose header has "Add Stage". The stages live in the draft; the rows are
+ * rebuilt from it whenever the list changes or an environment's teams arrive. Used by the
+ * create wizard and the pipeline editor alike. */
+
+static const char * const stage_suggestions[] = { "dev", "test", "qa", "val", "prod" };
+
+struct _SluiceStagesEditor
+{
+  AdwBin                    parent_instance;
+
+  SluiceEnvironmentCatalog *catalog;
+  SluicePipelineDraft      *draft;
+  GtkWidget                *group;
+  GPtrArray                *rows;        /* the expander rows, in order */
+  guint                     rebuild_id;
+  guint                     expand;      /* 1 + the stage to open at the next rebuild */
+  gboolean                  syncing;
+  gboolean                  prod_optional;
+};
+
+G_DEFINE_FINAL_TYPE (SluiceStagesEditor, sluice_stages_editor, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_CATALOG,
+  PROP_DRAFT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void queue_rebuild (SluiceStagesEditor *self);
+
+static guint
+row_index (gpointer widget)
+{
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "stage-index"));
+}
+
+/* The environments as combo row items, after a "not chosen" placeholder; a stage's
+ * environment the user cannot list (not a member any more) is added last, so that it still
+ * shows. */
+static GListModel *
+environment_names (SluiceStagesEditor     *self,
+                   const SluiceDraftStage *stage,
+                   guint                  *selected)
+{
+  GListModel *environments = sluice_environment_catalog_get_environments (self->catalog);
+  GtkStringList *names = gtk_string_list_new (NULL);
+  guint n = environments != NULL ? g_list_model_get_n_items (environments) : 0;
+  guint position = 0;
+
+  gtk_string_list_append (names, environments != NULL ? _("Choose an environment") : _("Loading…"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SluiceEnvironment) environment = g_list_model_get_item (environments, i);
+
+      gtk_string_list_append (names, sluice_environment_get_label (environment));
+    }
+  *selected = 0;
+  if (sluice_environment_catalog_find (self->catalog, stage->environment_uri, &position) != NULL)
+    *selected = position + 1;
+  else if (stage->environment_uri != NULL)
+    {
+      gtk_string_list_append (names, stage->environment_label ? stage->environment_label
+                                                              : stage->environment_uri);
+      *selected = n + 1;
+    }
+  return G_LIST_MODEL (names);
+}
+
+static GListModel *
+team_names (SluiceStagesEditor     *self,
+            const SluiceDraftStage *stage,
+            guint                  *selected)
+{
+  GListModel *teams = sluice_environment_catalog_get_teams (self->catalog, stage->environment_uri);
+  GtkStringList *names = gtk_string_list_new (NULL);
+  guint n = teams != NULL ? g_list_model_get_n_items (teams) : 0;
+
+  if (stage->environment_uri == NULL)
+    gtk_string_list_append (names, _("Choose the environment first"));
+  else if (teams == NULL)
+    gtk_string_list_append (names, _("Loading…"));
+  else if (n == 0)
+    gtk_string_list_append (names, _("No teams found for this environment"));
+  else
+    gtk_string_list_append (names, _("Choose a team"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SluiceTeam) team = g_list_model_get_item (teams, i);
+
+      gtk_string_list_append (names, sluice_team_get_uri (team));
+    }
+  *selected = sluice_environment_catalog_team_position (self->catalog, stage->environment_uri,
+                                                        stage->team);
+  /* Until the teams arrive, or if the team left the environment: still shown. */
+  if (*selected == 0 && stage->team != NULL)
+    {
+      gtk_string_list_append (names, stage->team);
+      *selected = n + 1;
+    }
+  return G_LIST_MODEL (names);
+}
+
+static char *
+stage_title (guint                   index,
+             const SluiceDraftStage *stage)
+{
+  return g_strdup_printf (_("Stage %u: %s"), index + 1,
+                          stage->name ? stage->name : _("(no name)"));
+}
+
+static char *
+stage_subtitle (SluiceStagesEditor     *self,
+                const SluiceDraftStage *stage,
+                gboolean               *problem)
+{
+  g_autofree char *message = NULL;
+
+  *problem = TRUE;
+  if (!sluice_pipeline_validate_stage_name (stage->name, &message))
+    return g_steal_pointer (&message);
+  if (stage->environment_uri != NULL &&
+      !sluice_environment_catalog_pipelines_enabled (self->catalog, stage->environment_uri))
+    return g_strdup_printf (_("Pipelines are disabled in environment %s."),
+                            stage->environment_label ? stage->environment_label
+                                                     : stage->environment_uri);
+  *problem = FALSE;
+  if (stage->environment_uri == NULL)
+    return g_strdup (_("Choose an environment"));
+  if (stage->team == NULL)
+    return g_strdup_printf (_("%s, choose a team"), stage->environment_label);
+  return g_strdup_printf (_("%s, team %s"), stage->environment_label, stage->team);
+}
+
+static void
+update_row (SluiceStagesEditor *self,
+            AdwExpanderRow     *row)
+{
+  guint index = row_index (row);
+  const SluiceDraftStage *stage;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  gboolean problem;
+
+  if (index >= sluice_pipeline_draft_get_n_stages (self->draft))
+    return;
+  stage = sluice_pipeline_draft_get_stage (self->draft, index);
+  title = stage_title (index, stage);
+  subtitle = stage_subtitle (self, stage, &problem);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_expander_row_set_subtitle (row, subtitle);
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "warning"), problem);
+}
+
+static void
+name_changed_cb (AdwEntryRow        *entry,
+                 SluiceStagesEditor *self)
+{
+  if (self->syncing)
+    return;
+  sluice_pipeline_draft_set_stage_name (self->draft, row_index (entry),
+                                        gtk_editable_get_text (GTK_EDITABLE (entry)));
+  update_row (self, g_object_get_data (G_OBJECT (entry), "expander"));
+}
+
+static void
+suggestion_clicked_cb (GtkButton   *button,
+                       AdwEntryRow *entry)
+{
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), gtk_button_get_label (button));
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+static void
+environment_selected_cb (AdwComboRow        *combo,
+                         GParamSpec         *pspec,
+                         SluiceStagesEditor *self)
+{
+  GListModel *environments = sluice_environment_catalog_get_environments (self->catalog);
+  guint index = row_index (combo);
+  guint selected = adw_combo_row_get_selected (combo);
+  g_autoptr(SluiceEnvironment) environment = NULL;
+
+  if (self->syncing || environments == NULL)
+    return;
+  /* The extra last item is the stage's own environment, already chosen. */
+  if (selected != GTK_INVALID_LIST_POSITION && selected > g_list_model_get_n_items (environments))
+    return;
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
+    environment = g_list_model_get_item (environments, selected - 1);
+  sluice_pipeline_draft_set_stage_environment (self->draft, index,
+                                               environment ? sluice_environment_get_uri (environment) : NULL,
+                                               environment ? sluice_environment_get_label (environment) : NULL);
+  /* The pipeline's team is the likely one: chosen once the teams are known. */
+  sluice_pipeline_draft_set_stage_team (self->draft, index, NULL);
+  if (environment != NULL)
+    sluice_environment_catalog_load_environment (self->catalog, sluice_environment_get_uri (environment));
+  queue_rebuild (self);
+}
+
+static void
+team_selected_cb (AdwComboRow        *combo,
+                  GParamSpec         *pspec,
+                  SluiceStagesEditor *self)
+{
+  guint index = row_index (combo);
+  const SluiceDraftStage *stage;
+  const char *team;
+
+  if (self->syncing)
+    return;
+  stage = sluice_pipeline_draft_get_stage (self->draft, index);
+  team = sluice_environment_catalog_team_at (self->catalog, stage->environment_uri,
+                                             adw_combo_row_get_selected (combo));
+  /* The extra last item is the stage's own team, already chosen. */
+  if (team == NULL && stage->team != NULL &&
+      adw_combo_row_get_selected (combo) + 1 == g_list_model_get_n_items (adw_combo_row_get_model (combo)) &&
+      adw_combo_row_get_selected (combo) > 0)
+    return;
+  sluice_pipeline_draft_set_stage_team (self->draft, index, team);
+  update_row (self, g_object_get_data (G_OBJECT (combo), "expander"));
+}
+
+static void
+up_clicked_cb (GtkButton          *button,
+               SluiceStagesEditor *self)
+{
+  guint index = row_index (button);
+
+  if (index > 0)
+    sluice_pipeline_draft_move_stage (self->draft, index, index - 1);
+  queue_rebuild (self);
+}
+
+static void
+down_clicked_cb (GtkButton          *button,
+                 SluiceStagesEditor *self)
+{
+  guint index = row_index (button);
+
+  if (index + 1 < sluice_pipeline_draft_get_n_stages (self->draft))
+    sluice_pipeline_draft_move_stage (self->draft, index, index + 1);
+  queue_rebuild (self);
+}
+
+static void
+remove_clicked_cb (GtkButton          *button,
+                   SluiceStagesEditor *self)
+{
+  sluice_pipeline_draft_remove_stage (self->draft, row_index (button));
+  queue_rebuild (self);
+}
+
+static GtkWidget *
+row_button (SluiceStagesEditor *self,
+            const char         *icon,
+            const char         *label,
+            guint               index,
+            gboolean            sensitive,
+            GCallback           callback)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_set_sensitive (button, sensitive);
+  g_object_set_data (G_OBJECT (button), "stage-index", GUINT_TO_POINTER (index));
+  g_signal_connect (button, "clicked", callback, self);
+  return button;
+}
+
+static GtkWidget *
+suggestions_button (AdwEntryRow *entry)
+{
+  GtkWidget *menu_button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (stage_suggestions); i++)
+    {
+      GtkWidget *item = gtk_button_new_with_label (stage_suggestions[i]);
+
+      gtk_widget_add_css_class (item, "flat");
+      g_signal_connect (item, "clicked", G_CALLBACK (suggestion_clicked_cb), entry);
+      gtk_box_append (GTK_BOX (box), item);
+    }
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (menu_button), popover);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
+  gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (menu_button, "flat");
+  gtk_widget_set_tooltip_text (menu_button, _("Suggested names"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Suggested names"), -1);
+  return menu_button;
+}
+
+static void
+add_clicked_cb (GtkButton          *button,
+                SluiceStagesEditor *self)
+{
+  g_auto(GStrv) names = sluice_pipeline_draft_dup_stage_names (self->draft);
+  const char *name = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (stage_suggestions) && name == NULL; i++)
+    if (!g_strv_contains ((const char * const *) names, stage_suggestions[i]))
+      name = stage_suggestions[i];
+  sluice_pipeline_draft_add_stage (self->draft, name, NULL, NULL, NULL);
+  self->expand = sluice_pipeline_draft_get_n_stages (self->draft);
+  sluice_stages_editor_rebuild (self);
+}
+
+static GtkWidget *
+stage_row_new (SluiceStagesEditor *self,
+               guint               i,
+               guint               n)
+{
+  const SluiceDraftStage *stage = sluice_pipeline_draft_get_stage (self->draft, i);
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *name = adw_entry_row_new ();
+  GtkWidget *environment = adw_combo_row_new ();
+  GtkWidget *team = adw_combo_row_new ();
+  GtkWidget *warning = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  g_autoptr(GListModel) environments = NULL;
+  g_autoptr(GListModel) teams = NULL;
+  guint selected;
+
+  g_object_set_data (G_OBJECT (row), "stage-index", GUINT_TO_POINTER (i));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (environment), FALSE);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (team), FALSE);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name), _("Stage name"));
+  gtk_editable_set_text (GTK_EDITABLE (name), stage->name ? stage->name : "");
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (name), suggestions_button (ADW_ENTRY_ROW (name)));
+  g_object_set_data (G_OBJECT (name), "stage-index", GUINT_TO_POINTER (i));
+  g_object_set_data (G_OBJECT (name), "expander", row);
+  g_signal_connect (name, "changed", G_CALLBACK (name_changed_cb), self);
+
+  environments = environment_names (self, stage, &selected);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (environment), _("Environment"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (environment), environments);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (environment), selected);
+  g_object_set_data (G_OBJECT (environment), "stage-index", GUINT_TO_POINTER (i));
+  g_signal_connect (environment, "notify::selected", G_CALLBACK (environment_selected_cb), self);
+
+  teams = team_names (self, stage, &selected);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (team), _("Team"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (team), teams);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (team), selected);
+  g_object_set_data (G_OBJECT (team), "stage-index", GUINT_TO_POINTER (i));
+  g_object_set_data (G_OBJECT (team), "expander", row);
+  g_signal_connect (team, "notify::selected", G_CALLBACK (team_selected_cb), self);
+
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), name);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), environment);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), team);
+  /* libadwaita 1.2 puts each action before the others: add them last to first. */
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
+                               row_button (self, "user-trash-symbolic", _("Remove Stage"), i,
+                                           TRUE, G_CALLBACK (remove_clicked_cb)));
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
+                               row_button (self, "go-down-symbolic", _("Move Down"), i,
+                                           i + 1 < n, G_CALLBACK (down_clicked_cb)));
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
+                               row_button (self, "go-up-symbolic", _("Move Up"), i, i > 0,
+                                           G_CALLBACK (up_clicked_cb)));
+  gtk_widget_add_css_class (warning, "warning");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (warning), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Problem"), -1);
+  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), warning);
+  g_object_set_data (G_OBJECT (row), "warning", warning);
+  return row;
+}
+
+/**
+ * sluice_stages_editor_rebuild:
+ *
+ * Builds the rows anew from the draft's stages; rows that were open stay open.
+ */
+void
+sluice_stages_editor_rebuild (SluiceStagesEditor *self)
+{
+  guint n;
+  GtkWidget *group;
+  GtkWidget *add;
+  g_autoptr(GArray) expanded = g_array_new (FALSE, FALSE, sizeof (guint));
+  const char *pipeline_team;
+
+  g_return_if_fail (SLUICE_IS_STAGES_EDITOR (self));
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  if (self->draft == NULL)
+    return;
+  n = sluice_pipeline_draft_get_n_stages (self->draft);
+  pipeline_team = sluice_pipeline_draft_get_team (self->draft);
+  for (guint i = 0; i < self->rows->len; i++)
+    if (adw_expander_row_get_expanded (g_ptr_array_index (self->rows, i)))
+      g_array_append_val (expanded, i);
+  g_ptr_array_set_size (self->rows, 0);
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Stages"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         self->prod_optional
+                                         ? _("Deployed in this order. Names are lowercase letters, "
+                                             "digits and dashes; the stage named “prod” deploys "
+                                             "branch main.")
+                                         : _("Deployed in this order. Names are lowercase letters, "
+                                             "digits and dashes; a stage named “prod” is required."));
+  add = gtk_button_new_with_mnemonic (_("_Add Stage"));
+  gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
+  gtk_widget_set_sensitive (add, n < SLUICE_PIPELINE_STAGES_MAX);
+  g_signal_connect (add, "clicked", G_CALLBACK (add_clicked_cb), self);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), add);
+
+  self->syncing = TRUE;
+  for (guint i = 0; i < n; i++)
+    {
+      const SluiceDraftStage *stage = sluice_pipeline_draft_get_stage (self->draft, i);
+      GtkWidget *row;
+
+      /* An environment's teams arrived: pick the pipeline's team if it is one of them. */
+      if (stage->environment_uri != NULL && stage->team == NULL && pipeline_team != NULL &&
+          sluice_environment_catalog_team_position (self->catalog, stage->environment_uri,
+                                                    pipeline_team) > 0)
+        sluice_pipeline_draft_set_stage_team (self->draft, i, pipeline_team);
+      row = stage_row_new (self, i, n);
+      g_ptr_array_add (self->rows, row);
+      update_row (self, ADW_EXPANDER_ROW (row));
+      for (guint j = 0; j < expanded->len; j++)
+        if (g_array_index (expanded, guint, j) == i)
+          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+      if (self->expand == i + 1)
+        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  self->syncing = FALSE;
+  self->expand = 0;
+
+  self->group = group;
+  adw_bin_set_child (ADW_BIN (self), group);
+  sluice_a11y_name_mnemonic_buttons (group);
+}
+
+static gboolean
+rebuild_idle_cb (gpointer user_data)
+{
+  SluiceStagesEditor *self = user_data;
+
+  self->rebuild_id = 0;
+  sluice_stages_editor_rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Rebuilds the rows once the signal handler that asks for it has returned: a row must not be
+ * destroyed while it is emitting. */
+static void
+queue_rebuild (SluiceStagesEditor *self)
+{
+  if (self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add_full (G_PRIORITY_DEFAULT, rebuild_idle_cb, self, NULL);
+}
+
+static void
+load_stage_environments (SluiceStagesEditor *self)
+{
+  guint n = self->draft != NULL ? sluice_pipeline_draft_get_n_stages (self->draft) : 0;
+
+  for (guint i = 0; i < n; i++)
+    sluice_environment_catalog_load_environment (self->catalog,
+                                                 sluice_pipeline_draft_get_stage (self->draft, i)->environment_uri);
+}
+
+static void
+catalog_changed_cb (SluiceStagesEditor *self,
+                    const char         *uri)
+{
+  if (uri == NULL)
+    load_stage_environments (self);
+  queue_rebuild (self);
+}
+
+static void
+sluice_stages_editor_dispose (GObject *object)
+{
+  SluiceStagesEditor *self = SLUICE_STAGES_EDITOR (object);
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  if (self->catalog != NULL)
+    g_signal_handlers_disconnect_by_data (self->catalog, self);
+  g_clear_object (&self->catalog);
+  g_clear_object (&self->draft);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (sluice_stages_editor_parent_class)->dispose (object);
+}
+
+static void
+sluice_stages_editor_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  SluiceStagesEditor *self = SLUICE_STAGES_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_CATALOG:
+      g_value_set_object (value, self->catalog);
+      break;
+    case PROP_DRAFT:
+      g_value_set_object (value, self->draft);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sluice_stages_editor_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  SluiceStagesEditor *self = SLUICE_STAGES_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_CATALOG:
+      self->catalog = g_value_dup_object (value);
+      break;
+    case PROP_DRAFT:
+      sluice_stages_editor_set_draft (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sluice_stages_editor_constructed (GObject *object)
+{
+  SluiceStagesEditor *self = SLUICE_STAGES_EDITOR (object);
+
+  G_OBJECT_CLASS (sluice_stages_editor_parent_class)->constructed (object);
+
+  g_signal_connect_swapped (self->catalog, "changed", G_CALLBACK (catalog_changed_cb), self);
+  load_stage_environments (self);
+  sluice_stages_editor_rebuild (self);
+}
+
+static void
+sluice_stages_editor_class_init (SluiceStagesEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = sluice_stages_editor_dispose;
+  object_class->constructed = sluice_stages_editor_constructed;
+  object_class->get_property = sluice_stages_editor_get_property;
+  object_class->set_property = sluice_stages_editor_set_property;
+
+  properties[PROP_CATALOG] =
+    g_param_spec_object ("catalog", NULL, NULL, SLUICE_TYPE_ENVIRONMENT_CATALOG,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DRAFT] =
+    g_param_spec_object ("draft", NULL, NULL, SLUICE_TYPE_PIPELINE_DRAFT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sluice_stages_editor_init (SluiceStagesEditor *self)
+{
+  self->rows = g_ptr_array_new ();
+}
+
+SluiceStagesEditor *
+sluice_stages_editor_new (SluiceEnvironmentCatalog *catalog,
+                          SluicePipelineDraft      *draft)
+{
+  g_return_val_if_fail (SLUICE_IS_ENVIRONMENT_CATALOG (catalog), NULL);
+  g_return_val_if_fail (draft == NULL || SLUICE_IS_PIPELINE_DRAFT (draft), NULL);
+
+  return g_object_new (SLUICE_TYPE_STAGES_EDITOR, "catalog", catalog, "draft", draft, NULL);
+}
+
+/**
+ * sluice_stages_editor_set_prod_optional:
+ * @prod_optional: %TRUE when the stages may lack "prod" (an existing pipeline), %FALSE when
+ *   one is required (creating)
+ *
+ * What the group's description says about "prod".
+ */
+void
+sluice_stages_editor_set_prod_optional (SluiceStagesEditor *self,
+                                        gboolean            prod_optional)
+{
+  g_return_if_fail (SLUICE_IS_STAGES_EDITOR (self));
+
+  self->prod_optional = !!prod_optional;
+  sluice_stages_editor_rebuild (self);
+}
+
+/**
+ * sluice_stages_editor_set_draft:
+ *
+ * Edits the stages of @draft from now on.
+ */
+void
+sluice_stages_editor_set_draft (SluiceStagesEditor  *self,
+                                SluicePipelineDraft *draft)
+{
+  g_return_if_fail (SLUICE_IS_STAGES_EDITOR (self));
+
+  if (!g_set_object (&self->draft, draft))
+    return;
+  if (self->catalog != NULL)
+    {
+      load_stage_environments (self);
+      sluice_stages_editor_rebuild (self);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT]);
+}
