@@ -132,6 +132,10 @@ class App:
                             what=f'{role} named {name!r}')
         except Timeout:
             # What the user would have seen instead, for whoever reads the failure.
+            if os.environ.get('SLUICE_E2E_DUMP'):
+                # Everything, roles and all, for whoever writes the next test.
+                with open(os.environ['SLUICE_E2E_DUMP'], 'w') as file:
+                    dump(self.accessible, file)
             print('--- accessible tree at the time-out ---', file=sys.stderr)
             for node in walk(self.accessible):
                 if name_of(node) and role_name(node) in ('frame', 'label', 'push button', 'text', 'list item'):
@@ -146,6 +150,14 @@ class App:
         """Clicks with the pointer in the middle of the node, as a user would."""
         ext = node.get_extents(Atspi.CoordType.SCREEN)
         Atspi.generate_mouse_event(ext.x + ext.width // 2, ext.y + ext.height // 2, 'b1c')
+
+    def click_in_dialog(self, node):
+        """Clicks in the middle of a node of a dialog. GTK 4.8 gives a dialog's nodes no screen
+        position, only their place in their window, and without a window manager every window
+        sits at the screen's corner: the window's coordinates are the screen's."""
+        ext = node.get_extents(Atspi.CoordType.WINDOW)
+        subprocess.run(['xdotool', 'mousemove', str(ext.x + ext.width // 2), str(ext.y + ext.height // 2),
+                        'click', '1'], check=True)
 
     def action(self, node, index=0):
         node.do_action(index)
