@@ -198,6 +198,22 @@ test_edit_and_save (void)
   g_signal_emit_by_name (find (editor, ADW_TYPE_ENTRY_ROW, "Add tag"), "apply");
   g_assert_nonnull (find (editor, GTK_TYPE_BUTTON, "Remove tag eu"));
 
+  /* Closing with edits asks first, and keeping them keeps the dialog. */
+  gtk_window_close (GTK_WINDOW (editor));
+  {
+    GtkWidget *ask = NULL;
+    GList *toplevels = gtk_window_list_toplevels ();
+
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (ADW_IS_MESSAGE_DIALOG (l->data))
+        ask = l->data;
+    g_list_free (toplevels);
+    g_assert_nonnull (ask);
+    g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (ask)), ==, "Discard Changes?");
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (ask), "cancel");
+    g_assert_true (gtk_widget_get_visible (editor));
+  }
+
   /* Stage 2 becomes "qa": another row for data.all. */
   row = find (editor, ADW_TYPE_EXPANDER_ROW, "Stage 2: test");
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);

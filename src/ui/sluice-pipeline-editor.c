@@ -37,6 +37,7 @@ struct _SluicePipelineEditor
   SluiceStagesEditor       *stages_editor;
   gboolean                  syncing;
   gboolean                  saving;
+  gboolean                  discarding;
 
   /* Template widgets */
   AdwWindowTitle           *window_title;
@@ -415,15 +416,55 @@ retry_action (GtkWidget  *widget,
 }
 
 static gboolean
+has_edits (SluicePipelineEditor *self)
+{
+  g_autoptr(SluicePipelineUpdater) updater = NULL;
+
+  updater = sluice_pipeline_updater_new (sluice_account_get_client (self->account), self->pipeline,
+                                         self->draft);
+  return sluice_pipeline_updater_get_n_steps (updater) > 0;
+}
+
+static void
+discard_response_cb (AdwMessageDialog     *dialog,
+                     const char           *response,
+                     SluicePipelineEditor *self)
+{
+  if (g_strcmp0 (response, "discard") != 0)
+    return;
+  self->discarding = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static gboolean
 sluice_pipeline_editor_close_request (GtkWindow *window)
 {
   SluicePipelineEditor *self = SLUICE_PIPELINE_EDITOR (window);
+  GtkWidget *dialog;
 
   /* Closing while saving stops after the change in flight; the dialog stays to say what
    * was saved. */
   if (self->saving)
     {
       g_cancellable_cancel (self->cancellable);
+      return TRUE;
+    }
+  /* Edits not sent yet are not lost without asking. */
+  if (self->updater == NULL && !self->discarding && has_edits (self))
+    {
+      dialog = adw_message_dialog_new (window, _("Discard Changes?"),
+                                       _("The changes to this pipeline have not been saved."));
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Keep Editing"),
+                                        "discard", _("_Discard"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
+      sluice_a11y_name_mnemonic_buttons (dialog);
+      gtk_window_present (GTK_WINDOW (dialog));
       return TRUE;
     }
   return GTK_WINDOW_CLASS (sluice_pipeline_editor_parent_class)->close_request (window);
