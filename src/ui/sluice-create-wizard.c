@@ -767,6 +767,31 @@ stage_team_selected_cb (AdwComboRow        *combo,
   update_stage_row (self, g_object_get_data (G_OBJECT (combo), "expander"));
 }
 
+static gboolean
+stage_expanded (SluiceCreateWizard *self,
+                guint               index)
+{
+  return index < self->stage_rows->len &&
+         adw_expander_row_get_expanded (g_ptr_array_index (self->stage_rows, index));
+}
+
+/* The rebuild keeps open the rows that were open, by position: a stage that moves takes its
+ * open or closed state along, so that the user's eyes can follow it. */
+static void
+swap_expanded (SluiceCreateWizard *self,
+               guint               a,
+               guint               b)
+{
+  gboolean expanded_a = stage_expanded (self, a);
+  gboolean expanded_b = stage_expanded (self, b);
+
+  if (a < self->stage_rows->len && b < self->stage_rows->len)
+    {
+      adw_expander_row_set_expanded (g_ptr_array_index (self->stage_rows, a), expanded_b);
+      adw_expander_row_set_expanded (g_ptr_array_index (self->stage_rows, b), expanded_a);
+    }
+}
+
 static void
 stage_up_cb (GtkButton          *button,
              SluiceCreateWizard *self)
@@ -774,7 +799,10 @@ stage_up_cb (GtkButton          *button,
   guint index = row_index (button);
 
   if (index > 0)
-    sluice_pipeline_draft_move_stage (self->draft, index, index - 1);
+    {
+      sluice_pipeline_draft_move_stage (self->draft, index, index - 1);
+      swap_expanded (self, index, index - 1);
+    }
   queue_rebuild_stages (self);
 }
 
@@ -785,7 +813,10 @@ stage_down_cb (GtkButton          *button,
   guint index = row_index (button);
 
   if (index + 1 < sluice_pipeline_draft_get_n_stages (self->draft))
-    sluice_pipeline_draft_move_stage (self->draft, index, index + 1);
+    {
+      sluice_pipeline_draft_move_stage (self->draft, index, index + 1);
+      swap_expanded (self, index, index + 1);
+    }
   queue_rebuild_stages (self);
 }
 
@@ -793,7 +824,13 @@ static void
 stage_remove_cb (GtkButton          *button,
                  SluiceCreateWizard *self)
 {
-  sluice_pipeline_draft_remove_stage (self->draft, row_index (button));
+  guint index = row_index (button);
+
+  sluice_pipeline_draft_remove_stage (self->draft, index);
+  /* The rows below move up one place, open or closed as they were. */
+  for (guint i = index; i + 1 < self->stage_rows->len; i++)
+    adw_expander_row_set_expanded (g_ptr_array_index (self->stage_rows, i),
+                                   stage_expanded (self, i + 1));
   queue_rebuild_stages (self);
 }
 
