@@ -1887,6 +1887,10 @@ sluice_create_wizard_new (GtkWindow     *parent,
   g_return_val_if_fail (SLUICE_IS_ACCOUNT (account), NULL);
 
   self = g_object_new (SLUICE_TYPE_CREATE_WIZARD, "transient-for", parent, NULL);
+  /* One of the application's windows: its shortcuts (Ctrl+Q) work here too, and quitting
+   * closes the wizard like the others, which saves the draft. */
+  if (parent != NULL && gtk_window_get_application (parent) != NULL)
+    gtk_window_set_application (GTK_WINDOW (self), gtk_window_get_application (parent));
   self->account = g_object_ref (account);
   self->client = g_object_ref (sluice_account_get_client (account));
   self->settings = sluice_settings_new ();
