@@ -1511,9 +1511,14 @@ update_state (SluiceCreateWizard *self)
   gtk_widget_set_visible (GTK_WIDGET (self->discard_button),
                           !sluice_pipeline_draft_is_empty (self->draft));
 
-  /* Stages: the rule for the whole list, once there are rows to fix. */
+  /* Stages: the rule for the whole list (names), once there are rows to fix. A stage without
+   * an environment or a team is no error, only unfinished: its row and the bar say so. */
   if (sluice_pipeline_draft_get_n_stages (self->draft) > 0)
-    sluice_pipeline_draft_validate_stages (self->draft, &stages_message);
+    {
+      g_auto(GStrv) names = sluice_pipeline_draft_dup_stage_names (self->draft);
+
+      sluice_pipeline_validate_stage_names ((const char * const *) names, &stages_message);
+    }
   show_error_label (self->stages_error, stages_message);
 
   /* Navigation. */
