@@ -242,7 +242,7 @@ class App:
 
 def x_windows(pid):
     """The mapped X windows of a process, as (id, x, y, width, height)."""
-    ids = subprocess.run(['xdotool', 'search', '--onlyvisible', '--pid', str(pid), '--name', '.*'],
+    ids = subprocess.run(['xdotool', 'search', '--all', '--onlyvisible', '--pid', str(pid), '--name', '.*'],
                          capture_output=True, text=True).stdout.split()
     windows = []
     for wid in ids:

@@ -119,8 +119,8 @@ class Wizard:
         if template is not None:
             self.set_text('cicd', 'Template', template)
 
-    def open_stage(self, index, name):
-        """Opens the closed row of stage `index` (1-based) by clicking its title."""
+    def toggle_stage(self, index, name):
+        """Opens or closes the row of stage `index` (1-based) by clicking its title."""
         self.app.click(self.visible(self.app.wait('label', f'Stage {index}: {name}', root=self.page('stages')),
                                     'stages'))
 
@@ -143,7 +143,7 @@ class Wizard:
         self.set_stage(3, 'test', 'TEST')
         self.app.action(self.app.wait('push button', 'Move Up', root=self.stage('Stage 3: test')))
         self.stage('Stage 2: test')
-        self.open_stage(3, 'prod')
+        self.toggle_stage(3, 'prod')
         self.set_stage(3, 'prod', 'PROD')
 
     def fill_datasets(self, input_dataset, output_dataset):

@@ -20,7 +20,7 @@ class LegacyRefusedTest(WizardTestCase):
         wizard.fill_cicd(strategy='CodePipeline, trunk-based', template='data-lake-template')
         wizard.next(3)
         wizard.set_stage(1, 'dev', 'DEV')
-        wizard.open_stage(2, 'prod')
+        wizard.toggle_stage(2, 'prod')
         wizard.set_stage(2, 'prod', 'PROD')
         wizard.next(4)
         wizard.fill_datasets('landing_zone', 'landing_zone')
