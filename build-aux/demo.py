@@ -14,6 +14,7 @@ import pathlib
 import subprocess
 import sys
 import time
+import urllib.request
 
 root = pathlib.Path(os.environ.get('SLUICE_SOURCE_ROOT', pathlib.Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(root / 'tests' / 'e2e'))
@@ -25,8 +26,10 @@ DEMO_USER = 'engineer@example.com'
 
 def start_emulator():
     emulator = root / 'tests' / 'emulator' / 'dataall-emulator'
-    # --auto-approve stands in for the person approving the sign-in in the browser.
-    proc = subprocess.Popen([str(emulator), '--port', '0', '--seed', 'demo', '--auto-approve', DEMO_USER],
+    # --auto-approve stands in for the person approving the sign-in in the browser;
+    # --legacy-fields lets the wizard's datasets through, as data.all 1.1 did.
+    proc = subprocess.Popen([str(emulator), '--port', '0', '--seed', 'demo', '--auto-approve', DEMO_USER,
+                             '--legacy-fields'],
                             stdout=subprocess.PIPE, stderr=sys.stderr, text=True)
     line = proc.stdout.readline()
     if not line:
@@ -58,10 +61,11 @@ def window_area(wid):
 def window_id(pid, title, timeout=10):
     end = time.monotonic() + timeout
     while time.monotonic() < end:
-        out = subprocess.run(['xdotool', 'search', '--onlyvisible', '--pid', str(pid), '--name', f'^{title}$'],
+        out = subprocess.run(['xdotool', 'search', '--all', '--onlyvisible', '--pid', str(pid), '--name', f'^{title}$'],
                              capture_output=True, text=True).stdout.split()
         if out:
-            # Tooltips and popovers are windows too, and may carry the same title.
+            # Tooltips and popovers are windows too, and may carry the same title. (--all: the
+            # pid *and* the title; xdotool's default is either, which picked the main window.)
             return max(out, key=window_area)
         time.sleep(0.05)
     raise SystemExit(f'demo: no window titled {title!r} appeared')
@@ -73,6 +77,68 @@ def shoot(pid, title, path):
     time.sleep(0.8)
     subprocess.run(['import', '-window', window_id(pid, title), str(path)], check=True)
     print(f'demo: wrote {path}', file=sys.stderr)
+
+
+def window_gone(pid, title, timeout=30):
+    """Waits until no window of `pid` has `title`. It asks the X server, not the accessibility
+    tree: GTK 4.8 can crash answering a query about a window it is destroying."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        out = subprocess.run(['xdotool', 'search', '--all', '--onlyvisible', '--pid', str(pid), '--name', f'^{title}$'],
+                             capture_output=True, text=True).stdout.split()
+        if not out:
+            return
+        time.sleep(0.1)
+    raise SystemExit(f'demo: the window {title!r} did not close')
+
+
+def add_fault(info, fault):
+    """One of the emulator's test hooks (tests/emulator/README.md)."""
+    request = urllib.request.Request(info['url'] + '/_emulator/faults', data=json.dumps(fault).encode(),
+                                     headers={'Content-Type': 'application/json', 'User-Agent': 'sluice-demo'})
+    urllib.request.urlopen(request, timeout=10).read()
+
+
+def wizard_screenshots(app, out, info):
+    """The New Pipeline wizard, step by step, then the pipeline it created."""
+    import sluice_atspi as atspi
+    from sluice_wizard import Wizard
+
+    pid = app.proc.pid
+    app.action(app.wait('push button', 'New Pipeline'))
+    wizard = Wizard(app, app.wait('frame', 'New Pipeline'))
+    wizard.fill_details('Orders ETL', 'Loads the web shop’s orders of the day into the data lake, every night.',
+                        tags=('orders', 'finance', 'nightly'))
+    shoot(pid, 'New Pipeline', out / 'wizard-details.png')
+    wizard.next(2)
+    wizard.fill_cicd(strategy='CodePipeline, GitFlow')
+    shoot(pid, 'New Pipeline', out / 'wizard-cicd.png')
+    wizard.next(3)
+    wizard.fill_three_stages()
+    # Tidy: dev and test closed, prod open, from the top.
+    wizard.toggle_stage(1, 'dev')
+    wizard.toggle_stage(2, 'test')
+    wizard.visible(wizard.wait('label', 'Stages', 'stages'), 'stages')
+    shoot(pid, 'New Pipeline', out / 'wizard-stages.png')
+    wizard.next(4)
+    app.choose(wizard.wait('combo box', 'Input dataset', 'datasets'), 'landing_zone')
+    shoot(pid, 'New Pipeline', out / 'wizard-datasets.png')
+    wizard.next(5)
+    shoot(pid, 'New Pipeline', out / 'wizard-review.png')
+    # Further down: the CodePipelines data.all will make of it, the last rows of the page.
+    rows = [n for n in atspi.walk(wizard.page('review')) if atspi.role_name(n) == 'list item']
+    wizard.visible(rows[-1], 'review')
+    shoot(pid, 'New Pipeline', out / 'wizard-review-plan.png')
+    # Hold the second stage a few seconds, for a picture of the creation under way.
+    add_fault(info, {'kind': 'slow', 'match': 'createDataPipelineEnvironment', 'skip': 1, 'delay_ms': 6000})
+    wizard.next(6)
+    wizard.wait('label', 'In progress…', 'progress', timeout=20)
+    shoot(pid, 'New Pipeline', out / 'wizard-progress.png')
+    # Done: the wizard closes and the window opens the new pipeline.
+    window_gone(pid, 'New Pipeline')
+    time.sleep(1)
+    app.wait('label', 'Orders ETL', timeout=20)
+    shoot(pid, 'Sluice', out / 'wizard-created.png')
 
 
 def connect_args(info):
@@ -136,6 +202,7 @@ def screenshots(out, info):
     time.sleep(1)
     app.wait('label', 'customer-360', timeout=20)
     shoot(pid, 'Sluice', out / 'pipelines.png')
+    wizard_screenshots(app, out, info)
     app.close()
 
 

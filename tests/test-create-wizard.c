@@ -340,6 +340,22 @@ test_flow (void)
   /* 3. Stages: dev and prod to start with; add test and move it up. */
   g_assert_cmpstr (sluice_create_wizard_get_page (wizard), ==, "stages");
   g_assert_false (next_enabled (wizard));
+  {
+    GtkWidget *stack = find (widget, GTK_TYPE_STACK, NULL);
+    GtkWidget *page = gtk_stack_get_child_by_name (GTK_STACK (stack), "stages");
+    guint n = 0;
+    GtkWidget *first_name = find_nth (page, ADW_TYPE_ENTRY_ROW, "Stage name", &n);
+
+    /* Stages without an environment yet are unfinished, not wrong: only the bar says so. */
+    g_assert_null (sluice_test_find_widget (page, GTK_TYPE_LABEL, "Choose an environment for stage “dev”."));
+    /* A rule of the list is shown under it. */
+    gtk_editable_set_text (GTK_EDITABLE (first_name), "prod");
+    g_assert_nonnull (sluice_test_find_widget (page, GTK_TYPE_LABEL,
+                                               "There are two stages named “prod”: stage names must be unique."));
+    gtk_editable_set_text (GTK_EDITABLE (first_name), "dev");
+    g_assert_null (sluice_test_find_widget (page, GTK_TYPE_LABEL,
+                                            "There are two stages named “prod”: stage names must be unique."));
+  }
   g_signal_emit_by_name (find (widget, GTK_TYPE_BUTTON, "_Add Stage"), "clicked");
   {
     guint n = 0;
@@ -566,6 +582,87 @@ test_stage_retry (void)
   g_assert_null (widget);
 }
 
+static gboolean
+is_gone (gpointer data)
+{
+  return *(GtkWidget **) data == NULL;
+}
+
+static GtkWidget *
+stage_row (GtkWidget  *wizard,
+           const char *title)
+{
+  GtkWidget *stack = find (wizard, GTK_TYPE_STACK, NULL);
+  GtkWidget *page = gtk_stack_get_child_by_name (GTK_STACK (stack), "stages");
+  guint n = 0;
+  GtkWidget *row = find_nth (page, ADW_TYPE_EXPANDER_ROW, title, &n);
+
+  g_assert_nonnull (row);
+  return row;
+}
+
+static gboolean
+expanded (GtkWidget  *wizard,
+          const char *title)
+{
+  return adw_expander_row_get_expanded (ADW_EXPANDER_ROW (stage_row (wizard, title)));
+}
+
+/* A stage that moves, or moves up because one above it went, stays open or closed as it was. */
+static void
+test_stage_rows_keep_open (void)
+{
+  g_autoptr(SluiceAccount) account = signed_in_account ("wizard-rows");
+  g_autoptr(SluicePipelineDraft) draft = sluice_pipeline_draft_new ();
+  g_autoptr(GSettings) settings = sluice_settings_new ();
+  SluiceCreateWizard *wizard;
+  GtkWidget *widget;
+
+  discard_drafts ("wizard-rows");
+  sluice_pipeline_draft_set_name (draft, "Rows ETL");
+  sluice_pipeline_draft_set_environment (draft, environment_uri (account, "CICD"), "CICD", "dataall");
+  sluice_pipeline_draft_set_team (draft, "DataEngineers");
+  sluice_pipeline_draft_add_stage (draft, "dev", environment_uri (account, "DEV"), "DEV", "DataEngineers");
+  sluice_pipeline_draft_add_stage (draft, "prod", environment_uri (account, "PROD"), "PROD", "DataEngineers");
+  sluice_pipeline_draft_add_stage (draft, "test", environment_uri (account, "TEST"), "TEST", "DataEngineers");
+  sluice_pipeline_draft_save (draft, settings, "wizard-rows");
+
+  wizard = sluice_create_wizard_new (NULL, account);
+  widget = GTK_WIDGET (wizard);
+  g_object_add_weak_pointer (G_OBJECT (wizard), (gpointer *) &widget);
+  gtk_window_present (GTK_WINDOW (wizard));
+  next_when_enabled (widget);
+  next_when_enabled (widget);
+  g_assert_cmpstr (sluice_create_wizard_get_page (wizard), ==, "stages");
+
+  /* Only "test", the third, is open; it moves up past "prod". */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (stage_row (widget, "Stage 1: dev")), FALSE);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (stage_row (widget, "Stage 2: prod")), FALSE);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (stage_row (widget, "Stage 3: test")), TRUE);
+  g_signal_emit_by_name (find_tooltip (stage_row (widget, "Stage 3: test"), "Move Up"), "clicked");
+  sluice_test_iterate (50);
+  g_assert_true (expanded (widget, "Stage 2: test"));
+  g_assert_false (expanded (widget, "Stage 3: prod"));
+  g_assert_false (expanded (widget, "Stage 1: dev"));
+
+  /* And back down. */
+  g_signal_emit_by_name (find_tooltip (stage_row (widget, "Stage 2: test"), "Move Down"), "clicked");
+  sluice_test_iterate (50);
+  g_assert_true (expanded (widget, "Stage 3: test"));
+  g_assert_false (expanded (widget, "Stage 2: prod"));
+
+  /* "dev" goes: "prod" and "test" move up, still closed and open. */
+  g_signal_emit_by_name (find_tooltip (stage_row (widget, "Stage 1: dev"), "Remove Stage"), "clicked");
+  sluice_test_iterate (50);
+  g_assert_false (expanded (widget, "Stage 1: prod"));
+  g_assert_true (expanded (widget, "Stage 2: test"));
+
+  /* Closing cancels what the wizard still loads; it is gone once those callbacks ran. */
+  gtk_window_close (GTK_WINDOW (wizard));
+  g_assert_true (sluice_test_wait_for (is_gone, &widget, 10000));
+  discard_drafts ("wizard-rows");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -588,6 +685,7 @@ main (int   argc,
   g_test_add_func ("/sluice/create-wizard/flow", test_flow);
   g_test_add_func ("/sluice/create-wizard/draft-kept", test_draft_kept);
   g_test_add_func ("/sluice/create-wizard/stage-retry", test_stage_retry);
+  g_test_add_func ("/sluice/create-wizard/stage-rows-keep-open", test_stage_rows_keep_open);
 
   status = g_test_run ();
   sluice_test_emulator_stop (emulator);

@@ -379,6 +379,34 @@ test_template_only_refused (Fixture       *fixture,
   g_assert_nonnull (strstr (message, "refused the template"));
 }
 
+/* All three sent: the server names the datasets of the answer and stops there, so its answer
+ * says nothing about the template, which "create without them" drops too: the message must
+ * name it. */
+static void
+test_all_legacy_refused (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(SluicePipelineDraft) draft = gitflow_draft (fixture);
+  g_autoptr(SluicePipelineCreator) creator = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  const char * const *refused;
+
+  sluice_pipeline_draft_set_template (draft, "https://github.com/acme/ddk-blueprint");
+  sluice_pipeline_draft_set_input_dataset (draft, "whatever");
+  sluice_pipeline_draft_set_output_dataset (draft, "whatever-else");
+  creator = sluice_pipeline_creator_new (fixture->client, draft);
+  g_assert_false (run (creator, &error));
+  refused = sluice_pipeline_creator_get_refused_fields (creator);
+  g_assert_nonnull (refused);
+  g_assert_cmpuint (g_strv_length ((char **) refused), ==, 3);
+  g_assert_true (g_strv_contains (refused, "template"));
+  g_assert_true (g_strv_contains (refused, "inputDatasetUri"));
+  g_assert_true (g_strv_contains (refused, "outputDatasetUri"));
+  message = sluice_pipeline_creator_dup_step_message (creator, 0);
+  g_assert_nonnull (strstr (message, "datasets and the template"));
+}
+
 static void
 test_stage_fault_retry (Fixture       *fixture,
                         gconstpointer  data)
@@ -470,6 +498,8 @@ main (int   argc,
               set_up_default, test_refused_then_without, tear_down);
   g_test_add ("/sluice/pipeline-create/template-only-refused", Fixture, NULL,
               set_up_default, test_template_only_refused, tear_down);
+  g_test_add ("/sluice/pipeline-create/all-legacy-refused", Fixture, NULL,
+              set_up_default, test_all_legacy_refused, tear_down);
   g_test_add ("/sluice/pipeline-create/stage-fault-retry", Fixture, NULL,
               set_up_default, test_stage_fault_retry, tear_down);
   g_test_add ("/sluice/pipeline-create/sentences", Fixture, NULL,

@@ -1493,8 +1493,9 @@ errors_name (const GError *error,
 /* Which legacy fields the server refused, from its HTTP 400: those it names among the ones
  * sent. CreateDataPipeline-legacy also asks for the datasets in its answer, so a server
  * without them names the datasets in the answer's selection and stops there, before it looks
- * at the input: when it names a field that was not sent, its answer cannot tell which of the
- * sent ones it refuses, and every field sent is taken as refused. */
+ * at the input: when it names a dataset, sent or not, its answer cannot tell which of the
+ * sent fields it would refuse, and every field sent is taken as refused. Otherwise (a server
+ * with the datasets but without the template) it names exactly what it refuses. */
 static GStrv
 find_refused_fields (SluicePipelineCreator *self,
                      const GError          *error)
@@ -1505,7 +1506,7 @@ find_refused_fields (SluicePipelineCreator *self,
                            self->draft->output_dataset };
   gboolean any_named = FALSE;
   gboolean any_legacy = FALSE;
-  gboolean names_unsent = FALSE;
+  gboolean names_selection = FALSE;
 
   if (!g_error_matches (error, SLUICE_DATAALL_ERROR, SLUICE_DATAALL_ERROR_FEATURE_DISABLED) ||
       sluice_dataall_error_get_http_status (error) != 400)
@@ -1518,11 +1519,11 @@ find_refused_fields (SluicePipelineCreator *self,
       gboolean is_named = errors_name (error, legacy_fields[i]);
 
       any_legacy |= is_named;
+      /* legacy_fields[0] is the template, the others are the datasets of the selection. */
+      if (i > 0)
+        names_selection |= is_named;
       if (values[i] == NULL)
-        {
-          names_unsent |= is_named;
-          continue;
-        }
+        continue;
       g_strv_builder_add (sent, legacy_fields[i]);
       if (is_named)
         {
@@ -1532,7 +1533,7 @@ find_refused_fields (SluicePipelineCreator *self,
     }
   if (!any_legacy)
     return NULL;
-  return g_strv_builder_end (any_named && !names_unsent ? named : sent);
+  return g_strv_builder_end (any_named && !names_selection ? named : sent);
 }
 
 static void

@@ -767,6 +767,31 @@ stage_team_selected_cb (AdwComboRow        *combo,
   update_stage_row (self, g_object_get_data (G_OBJECT (combo), "expander"));
 }
 
+static gboolean
+stage_expanded (SluiceCreateWizard *self,
+                guint               index)
+{
+  return index < self->stage_rows->len &&
+         adw_expander_row_get_expanded (g_ptr_array_index (self->stage_rows, index));
+}
+
+/* The rebuild keeps open the rows that were open, by position: a stage that moves takes its
+ * open or closed state along, so that the user's eyes can follow it. */
+static void
+swap_expanded (SluiceCreateWizard *self,
+               guint               a,
+               guint               b)
+{
+  gboolean expanded_a = stage_expanded (self, a);
+  gboolean expanded_b = stage_expanded (self, b);
+
+  if (a < self->stage_rows->len && b < self->stage_rows->len)
+    {
+      adw_expander_row_set_expanded (g_ptr_array_index (self->stage_rows, a), expanded_b);
+      adw_expander_row_set_expanded (g_ptr_array_index (self->stage_rows, b), expanded_a);
+    }
+}
+
 static void
 stage_up_cb (GtkButton          *button,
              SluiceCreateWizard *self)
@@ -774,7 +799,10 @@ stage_up_cb (GtkButton          *button,
   guint index = row_index (button);
 
   if (index > 0)
-    sluice_pipeline_draft_move_stage (self->draft, index, index - 1);
+    {
+      sluice_pipeline_draft_move_stage (self->draft, index, index - 1);
+      swap_expanded (self, index, index - 1);
+    }
   queue_rebuild_stages (self);
 }
 
@@ -785,7 +813,10 @@ stage_down_cb (GtkButton          *button,
   guint index = row_index (button);
 
   if (index + 1 < sluice_pipeline_draft_get_n_stages (self->draft))
-    sluice_pipeline_draft_move_stage (self->draft, index, index + 1);
+    {
+      sluice_pipeline_draft_move_stage (self->draft, index, index + 1);
+      swap_expanded (self, index, index + 1);
+    }
   queue_rebuild_stages (self);
 }
 
@@ -793,7 +824,13 @@ static void
 stage_remove_cb (GtkButton          *button,
                  SluiceCreateWizard *self)
 {
-  sluice_pipeline_draft_remove_stage (self->draft, row_index (button));
+  guint index = row_index (button);
+
+  sluice_pipeline_draft_remove_stage (self->draft, index);
+  /* The rows below move up one place, open or closed as they were. */
+  for (guint i = index; i + 1 < self->stage_rows->len; i++)
+    adw_expander_row_set_expanded (g_ptr_array_index (self->stage_rows, i),
+                                   stage_expanded (self, i + 1));
   queue_rebuild_stages (self);
 }
 
@@ -1474,9 +1511,14 @@ update_state (SluiceCreateWizard *self)
   gtk_widget_set_visible (GTK_WIDGET (self->discard_button),
                           !sluice_pipeline_draft_is_empty (self->draft));
 
-  /* Stages: the rule for the whole list, once there are rows to fix. */
+  /* Stages: the rule for the whole list (names), once there are rows to fix. A stage without
+   * an environment or a team is no error, only unfinished: its row and the bar say so. */
   if (sluice_pipeline_draft_get_n_stages (self->draft) > 0)
-    sluice_pipeline_draft_validate_stages (self->draft, &stages_message);
+    {
+      g_auto(GStrv) names = sluice_pipeline_draft_dup_stage_names (self->draft);
+
+      sluice_pipeline_validate_stage_names ((const char * const *) names, &stages_message);
+    }
   show_error_label (self->stages_error, stages_message);
 
   /* Navigation. */
@@ -1850,6 +1892,10 @@ sluice_create_wizard_new (GtkWindow     *parent,
   g_return_val_if_fail (SLUICE_IS_ACCOUNT (account), NULL);
 
   self = g_object_new (SLUICE_TYPE_CREATE_WIZARD, "transient-for", parent, NULL);
+  /* One of the application's windows: its shortcuts (Ctrl+Q) work here too, and quitting
+   * closes the wizard like the others, which saves the draft. */
+  if (parent != NULL && gtk_window_get_application (parent) != NULL)
+    gtk_window_set_application (GTK_WINDOW (self), gtk_window_get_application (parent));
   self->account = g_object_ref (account);
   self->client = g_object_ref (sluice_account_get_client (account));
   self->settings = sluice_settings_new ();

@@ -43,6 +43,7 @@ struct _SluicePipelinesView
   guint                 check_interval;
   guint                 check_base;         /* CHECK_INTERVAL_SECONDS, or shorter in tests */
   gint64                last_load;
+  char                 *open_uri;           /* to show once the list has it: a new pipeline */
   guint                 facets_id;
 
   GPtrArray            *strategies;         /* values behind strategy_dropdown (NULL: any) */
@@ -456,6 +457,15 @@ load_cb (GObject      *source,
   self->last_load = g_get_monotonic_time ();
   update_state (self);
   schedule_check (self);
+
+  if (self->open_uri != NULL)
+    {
+      g_autofree char *uri = g_steal_pointer (&self->open_uri);
+      SluicePipeline *pipeline = sluice_pipeline_list_find (self->pipelines, uri);
+
+      if (pipeline != NULL)
+        sluice_pipelines_view_open (self, pipeline);
+    }
 }
 
 static void
@@ -834,6 +844,7 @@ sluice_pipelines_view_finalize (GObject *object)
   SluicePipelinesView *self = SLUICE_PIPELINES_VIEW (object);
 
   g_clear_error (&self->error);
+  g_clear_pointer (&self->open_uri, g_free);
   g_clear_pointer (&self->strategies, g_ptr_array_unref);
   g_clear_pointer (&self->regions, g_ptr_array_unref);
   g_clear_pointer (&self->tags, g_ptr_array_unref);
@@ -1022,6 +1033,7 @@ sluice_pipelines_view_set_account (SluicePipelinesView *self,
 
   g_set_object (&self->account, account);
   g_signal_group_set_target (self->account_signals, account);
+  g_clear_pointer (&self->open_uri, g_free);
 
   g_signal_group_set_target (self->list_signals, NULL);
   gtk_sort_list_model_set_model (self->sort_model, NULL);
@@ -1108,6 +1120,26 @@ sluice_pipelines_view_open (SluicePipelinesView *self,
   g_signal_connect_object (page, "deleted", G_CALLBACK (page_deleted_cb), self, G_CONNECT_SWAPPED);
   adw_bin_set_child (self->page_bin, GTK_WIDGET (page));
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->page_bin));
+}
+
+/**
+ * sluice_pipelines_view_show_new:
+ * @self: a #SluicePipelinesView
+ * @uri: the URI of a pipeline just created
+ *
+ * Loads the list again, which now has a pipeline it did not have, and shows that pipeline's
+ * page once the list has it.
+ */
+void
+sluice_pipelines_view_show_new (SluicePipelinesView *self,
+                                const char          *uri)
+{
+  g_return_if_fail (SLUICE_IS_PIPELINES_VIEW (self));
+  g_return_if_fail (uri != NULL);
+
+  g_free (self->open_uri);
+  self->open_uri = g_strdup (uri);
+  load (self);
 }
 
 /**

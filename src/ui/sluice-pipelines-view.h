@@ -30,6 +30,8 @@ void                 sluice_pipelines_view_set_search      (SluicePipelinesView 
                                                             const char          *search);
 void                 sluice_pipelines_view_open            (SluicePipelinesView *self,
                                                             SluicePipeline      *pipeline);
+void                 sluice_pipelines_view_show_new        (SluicePipelinesView *self,
+                                                            const char          *uri);
 SluicePipelinePage  *sluice_pipelines_view_get_page        (SluicePipelinesView *self);
 
 G_END_DECLS

@@ -273,8 +273,15 @@ pipeline_created_cb (SluiceCreateWizard *wizard,
                      const char         *pipeline_uri,
                      SluiceWindow       *self)
 {
-  /* The count on the Pipelines page is out of date now. */
-  check_pipelines (self);
+  /* The list does not have it yet: load it again and show the new pipeline, as the wizard's
+   * "Open Pipeline" promises. */
+  if (self->pipelines_view == NULL)
+    {
+      check_pipelines (self);
+      return;
+    }
+  sluice_window_set_page (self, "pipelines");
+  sluice_pipelines_view_show_new (self->pipelines_view, pipeline_uri);
 }
 
 static void

@@ -162,6 +162,61 @@ class App:
     def action(self, node, index=0):
         node.do_action(index)
 
+    def choose(self, combo, item, timeout=10.0, verify=True):
+        """Picks `item` in a drop-down (AdwComboRow, GtkDropDown) with the pointer, as a user would.
+
+        An AdwComboRow has no AT-SPI action, and GTK 4.8 reports the positions of the items in
+        its popover relative to the popover's parent widget, not to the popover, which is a
+        window of its own. So: click the row, find the item's label in the popover (part of the
+        combo's own subtree), and click it at its place inside the popover's window, whose
+        position the X server knows. Choosing by name, not by position, keeps tests readable.
+        With `verify`, waits for the row to show the item; a caller whose rows are rebuilt on
+        a choice checks the result its own way.
+        """
+        self.click(combo)
+        popover = wait_for(lambda: self.find('filler', 'GtkPopover', root=combo), timeout=timeout,
+                           what=f'the list of {name_of(combo)!r} to open')
+        label = wait_for(lambda: self.find('label', item, root=popover), timeout=timeout,
+                         what=f'{item!r} in the list of {name_of(combo)!r}')
+        box = popover.get_extents(Atspi.CoordType.WINDOW)
+        ext = label.get_extents(Atspi.CoordType.WINDOW)
+        window = wait_for(lambda: [w for w in x_windows(self.proc.pid) if (w[3], w[4]) == (box.width, box.height)],
+                          timeout=timeout, what=f'the window of the list of {name_of(combo)!r}')[-1]
+        Atspi.generate_mouse_event(window[1] + ext.x - box.x + ext.width // 2,
+                                   window[2] + ext.y - box.y + ext.height // 2, 'b1c')
+        if verify:
+            wait_for(lambda: self.selected(combo) == item, timeout=timeout,
+                     what=f'{name_of(combo)!r} to show {item!r}')
+
+    def selected(self, combo):
+        """The item a drop-down shows: the first label in its first list (the popover comes after)."""
+        try:
+            combo.clear_cache()
+        except Exception:
+            pass
+        for node in walk(combo):
+            if role_name(node) == 'list':
+                for inner in walk(node):
+                    if role_name(inner) == 'label':
+                        return name_of(inner)
+                return None
+        return None
+
+    def scroll_into_view(self, node, viewport, tries=40):
+        """Turns the mouse wheel over `viewport` (a scroll pane) until all of `node` shows in it."""
+        for _ in range(tries):
+            port = viewport.get_extents(Atspi.CoordType.SCREEN)
+            ext = node.get_extents(Atspi.CoordType.SCREEN)
+            if ext.y < port.y:
+                button = 'b4c'
+            elif ext.y + ext.height > port.y + port.height:
+                button = 'b5c'
+            else:
+                return
+            Atspi.generate_mouse_event(port.x + port.width // 2, port.y + port.height // 2, button)
+            time.sleep(0.1)
+        raise Timeout(f'could not scroll {name_of(node)!r} into view')
+
     def point_at(self, node):
         """Moves the pointer over a node: with no window manager, keyboard focus follows it."""
         ext = node.get_extents(Atspi.CoordType.SCREEN)
@@ -195,6 +250,21 @@ class App:
     def __exit__(self, *exc):
         self.close()
         return False
+
+
+def x_windows(pid):
+    """The mapped X windows of a process, as (id, x, y, width, height)."""
+    ids = subprocess.run(['xdotool', 'search', '--all', '--onlyvisible', '--pid', str(pid), '--name', '.*'],
+                         capture_output=True, text=True).stdout.split()
+    windows = []
+    for wid in ids:
+        out = subprocess.run(['xdotool', 'getwindowgeometry', '--shell', wid], capture_output=True, text=True).stdout
+        geometry = dict(line.split('=', 1) for line in out.split() if '=' in line)
+        try:
+            windows.append((wid, int(geometry['X']), int(geometry['Y']), int(geometry['WIDTH']), int(geometry['HEIGHT'])))
+        except (KeyError, ValueError):
+            continue  # gone meanwhile
+    return windows
 
 
 # X11 modifier masks, as LOCKMODIFIERS takes them.

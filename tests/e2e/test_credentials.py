@@ -69,7 +69,7 @@ class CredentialsTest(unittest.TestCase):
             return
         subprocess.run(['xdotool', 'mousemove', '1279', '799'], check=False)
         time.sleep(0.8)
-        ids = subprocess.run(['xdotool', 'search', '--onlyvisible', '--pid', str(app.proc.pid), '--name', f'^{title}$'],
+        ids = subprocess.run(['xdotool', 'search', '--all', '--onlyvisible', '--pid', str(app.proc.pid), '--name', f'^{title}$'],
                              capture_output=True, text=True).stdout.split()
         if ids:
             pathlib.Path(self.shots).mkdir(parents=True, exist_ok=True)
