@@ -14,15 +14,16 @@
 #include "sluice-a11y.h"
 #include "sluice-create-wizard.h"
 #include "sluice-dataall-api.h"
+#include "sluice-environment-catalog.h"
 #include "sluice-pipeline-draft.h"
 #include "sluice-settings.h"
+#include "sluice-stages-editor.h"
+#include "sluice-tag-chips.h"
 
 /* The steps, in order; "progress" follows once creating has started. */
 static const char * const pages[] = { "details", "cicd", "stages", "datasets", "review" };
 #define N_PAGES        G_N_ELEMENTS (pages)
 #define PROGRESS_PAGE  N_PAGES
-
-static const char * const stage_suggestions[] = { "dev", "test", "qa", "val", "prod" };
 
 #define SAVE_DELAY_MS 300
 
@@ -38,20 +39,14 @@ struct _SluiceCreateWizard
   GCancellable          *cancellable;
   GCancellable          *create_cancellable;
   guint                  save_id;
-  guint                  rebuild_id;
   guint                  page;
   gboolean               syncing;
   gboolean               creating;
 
-  GListModel            *environments;      /* SluiceEnvironment, from listValidEnvironments */
-  GHashTable            *environment_info;  /* uri → SluiceEnvironment, from getEnvironment */
-  GHashTable            *teams;             /* uri → GListModel of SluiceTeam */
-  GHashTable            *loading;           /* "kind:uri" being loaded */
+  SluiceEnvironmentCatalog *catalog;       /* environments, their teams and parameters */
+  SluiceStagesEditor    *stages_editor;
   GListModel            *datasets;          /* SluiceDataset of the CI/CD environment and team */
   char                  *datasets_key;
-  char                  *load_error;
-  GtkWidget             *stages_group;
-  GPtrArray             *stage_rows;        /* the expander rows of stages_group, in order */
   GtkWidget             *progress_group;
   GtkCheckButton        *strategy_checks[3];
 
@@ -104,123 +99,11 @@ enum
 static guint signals[N_SIGNALS];
 
 static void update_state (SluiceCreateWizard *self);
-static void rebuild_stages (SluiceCreateWizard *self);
-static void queue_rebuild_stages (SluiceCreateWizard *self);
-static void load_teams (SluiceCreateWizard *self, const char *environment_uri);
-static void load_environment_info (SluiceCreateWizard *self, const char *environment_uri);
+static void update_spinners (SluiceCreateWizard *self);
 
 /* ------------------------------------------------------------------------------------------ */
 /* Helpers                                                                                    */
 /* ------------------------------------------------------------------------------------------ */
-
-static SluiceEnvironment *
-find_environment (SluiceCreateWizard *self,
-                  const char         *uri,
-                  guint              *position)
-{
-  guint n = self->environments ? g_list_model_get_n_items (self->environments) : 0;
-
-  for (guint i = 0; uri != NULL && i < n; i++)
-    {
-      g_autoptr(SluiceEnvironment) environment = g_list_model_get_item (self->environments, i);
-
-      if (g_strcmp0 (sluice_environment_get_uri (environment), uri) == 0)
-        {
-          if (position != NULL)
-            *position = i;
-          return environment;
-        }
-    }
-  return NULL;
-}
-
-/* The environments as combo row items, after a "not chosen" placeholder. */
-static GListModel *
-environment_names (SluiceCreateWizard *self)
-{
-  GtkStringList *names = gtk_string_list_new (NULL);
-  guint n = self->environments ? g_list_model_get_n_items (self->environments) : 0;
-
-  gtk_string_list_append (names, self->environments ? _("Choose an environment") : _("Loading…"));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SluiceEnvironment) environment = g_list_model_get_item (self->environments, i);
-
-      gtk_string_list_append (names, sluice_environment_get_label (environment));
-    }
-  return G_LIST_MODEL (names);
-}
-
-static GListModel *
-team_names (SluiceCreateWizard *self,
-            const char         *environment_uri)
-{
-  GtkStringList *names = gtk_string_list_new (NULL);
-  GListModel *teams = environment_uri ? g_hash_table_lookup (self->teams, environment_uri) : NULL;
-  guint n = teams ? g_list_model_get_n_items (teams) : 0;
-
-  if (environment_uri == NULL)
-    gtk_string_list_append (names, _("Choose the environment first"));
-  else if (teams == NULL)
-    gtk_string_list_append (names, _("Loading…"));
-  else if (n == 0)
-    gtk_string_list_append (names, _("No teams found for this environment"));
-  else
-    gtk_string_list_append (names, _("Choose a team"));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SluiceTeam) team = g_list_model_get_item (teams, i);
-
-      gtk_string_list_append (names, sluice_team_get_uri (team));
-    }
-  return G_LIST_MODEL (names);
-}
-
-static guint
-team_position (SluiceCreateWizard *self,
-               const char         *environment_uri,
-               const char         *team)
-{
-  GListModel *teams = environment_uri ? g_hash_table_lookup (self->teams, environment_uri) : NULL;
-  guint n = teams ? g_list_model_get_n_items (teams) : 0;
-
-  for (guint i = 0; team != NULL && i < n; i++)
-    {
-      g_autoptr(SluiceTeam) item = g_list_model_get_item (teams, i);
-
-      if (g_strcmp0 (sluice_team_get_uri (item), team) == 0)
-        return i + 1;
-    }
-  return 0;
-}
-
-static const char *
-team_at (SluiceCreateWizard *self,
-         const char         *environment_uri,
-         guint               position)
-{
-  GListModel *teams = environment_uri ? g_hash_table_lookup (self->teams, environment_uri) : NULL;
-  g_autoptr(SluiceTeam) team = NULL;
-
-  if (teams == NULL || position == 0 || position == GTK_INVALID_LIST_POSITION ||
-      position > g_list_model_get_n_items (teams))
-    return NULL;
-  team = g_list_model_get_item (teams, position - 1);
-  /* The team list keeps its items alive. */
-  return sluice_team_get_uri (team);
-}
-
-/* FALSE when the environment is known to have pipelines disabled. */
-static gboolean
-pipelines_enabled (SluiceCreateWizard *self,
-                   const char         *environment_uri)
-{
-  SluiceEnvironment *info = environment_uri ? g_hash_table_lookup (self->environment_info,
-                                                                   environment_uri) : NULL;
-
-  return info == NULL || !sluice_environment_get_parameters_known (info) ||
-         sluice_environment_get_pipelines_enabled (info);
-}
 
 static void
 show_error_label (GtkLabel   *label,
@@ -277,52 +160,23 @@ draft_changed_cb (SluiceCreateWizard *self)
 /* Details                                                                                    */
 /* ------------------------------------------------------------------------------------------ */
 
-static void
-remove_tag_clicked_cb (GtkButton          *button,
-                       SluiceCreateWizard *self);
+static void rebuild_tags (SluiceCreateWizard *self);
 
 static void
-rebuild_tags (SluiceCreateWizard *self)
+remove_tag (const char *tag,
+            gpointer    user_data)
 {
-  const char * const *tags = sluice_pipeline_draft_get_tags (self->draft);
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tags_box))) != NULL)
-    gtk_flow_box_remove (self->tags_box, child);
-  for (guint i = 0; tags[i] != NULL; i++)
-    {
-      GtkWidget *chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-      GtkWidget *label = gtk_label_new (tags[i]);
-      GtkWidget *remove = gtk_button_new_from_icon_name ("window-close-symbolic");
-      g_autofree char *remove_label = g_strdup_printf (_("Remove tag %s"), tags[i]);
-
-      gtk_widget_set_halign (chip, GTK_ALIGN_START);
-      gtk_widget_add_css_class (chip, "card");
-      gtk_widget_add_css_class (chip, "sluice-tag");
-      gtk_widget_set_margin_start (label, 10);
-      gtk_widget_add_css_class (remove, "flat");
-      gtk_widget_add_css_class (remove, "circular");
-      gtk_widget_set_tooltip_text (remove, remove_label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      remove_label, -1);
-      g_object_set_data_full (G_OBJECT (remove), "tag", g_strdup (tags[i]), g_free);
-      g_signal_connect (remove, "clicked", G_CALLBACK (remove_tag_clicked_cb), self);
-      gtk_box_append (GTK_BOX (chip), label);
-      gtk_box_append (GTK_BOX (chip), remove);
-      gtk_flow_box_append (self->tags_box, chip);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->tags_box), tags[0] != NULL);
-}
-
-static void
-remove_tag_clicked_cb (GtkButton          *button,
-                       SluiceCreateWizard *self)
-{
-  g_autofree char *tag = g_strdup (g_object_get_data (G_OBJECT (button), "tag"));
+  SluiceCreateWizard *self = user_data;
 
   sluice_pipeline_draft_remove_tag (self->draft, tag);
   rebuild_tags (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->tag_row));
+}
+
+static void
+rebuild_tags (SluiceCreateWizard *self)
+{
+  sluice_tag_chips_fill (self->tags_box, sluice_pipeline_draft_get_tags (self->draft), remove_tag, self);
 }
 
 static void
@@ -385,17 +239,19 @@ sync_cicd_full (SluiceCreateWizard *self,
                 gboolean            models)
 {
   const char *uri = sluice_pipeline_draft_get_environment_uri (self->draft);
-  SluiceEnvironment *environment;
-  g_autoptr(GListModel) names = environment_names (self);
-  g_autoptr(GListModel) teams = team_names (self, uri);
-  guint position = 0;
+  SluiceEnvironment *environment = sluice_environment_catalog_find (self->catalog, uri, NULL);
+  guint selected = 0;
+  g_autoptr(GListModel) names = sluice_environment_names_new (self->catalog, uri,
+                                                              sluice_pipeline_draft_get_environment_label (self->draft),
+                                                              &selected);
+  g_autoptr(GListModel) teams = NULL;
 
   self->syncing = TRUE;
   if (models)
-    adw_combo_row_set_model (self->environment_row, names);
-  environment = find_environment (self, uri, &position);
-  if (models)
-    adw_combo_row_set_selected (self->environment_row, environment ? position + 1 : 0);
+    {
+      adw_combo_row_set_model (self->environment_row, names);
+      adw_combo_row_set_selected (self->environment_row, selected);
+    }
   if (environment != NULL)
     {
       g_autofree char *subtitle = g_strdup_printf (_("%s · %s"),
@@ -406,9 +262,9 @@ sync_cicd_full (SluiceCreateWizard *self,
     }
   else
     adw_action_row_set_subtitle (ADW_ACTION_ROW (self->environment_row), "");
+  teams = sluice_team_names_new (self->catalog, uri, sluice_pipeline_draft_get_team (self->draft), &selected);
   adw_combo_row_set_model (self->team_row, teams);
-  adw_combo_row_set_selected (self->team_row,
-                              team_position (self, uri, sluice_pipeline_draft_get_team (self->draft)));
+  adw_combo_row_set_selected (self->team_row, selected);
   self->syncing = FALSE;
 }
 
@@ -421,14 +277,19 @@ sync_cicd (SluiceCreateWizard *self)
 static void
 environment_selected_cb (SluiceCreateWizard *self)
 {
+  GListModel *environments = sluice_environment_catalog_get_environments (self->catalog);
   guint selected = adw_combo_row_get_selected (self->environment_row);
   g_autoptr(SluiceEnvironment) environment = NULL;
   SluiceEnvironment *info;
 
-  if (self->syncing || self->environments == NULL)
+  if (self->syncing || environments == NULL)
+    return;
+  /* The extra last item is the environment already chosen. */
+  if (sluice_names_is_extra (adw_combo_row_get_model (self->environment_row),
+                             g_list_model_get_n_items (environments), selected))
     return;
   if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
-    environment = g_list_model_get_item (self->environments, selected - 1);
+    environment = g_list_model_get_item (environments, selected - 1);
   if (environment == NULL)
     {
       sluice_pipeline_draft_set_environment (self->draft, NULL, NULL, NULL);
@@ -439,24 +300,30 @@ environment_selected_cb (SluiceCreateWizard *self)
   if (g_strcmp0 (sluice_environment_get_uri (environment),
                  sluice_pipeline_draft_get_environment_uri (self->draft)) == 0)
     return;
-  info = g_hash_table_lookup (self->environment_info, sluice_environment_get_uri (environment));
+  info = sluice_environment_catalog_get_info (self->catalog, sluice_environment_get_uri (environment));
   sluice_pipeline_draft_set_environment (self->draft, sluice_environment_get_uri (environment),
                                          sluice_environment_get_label (environment),
                                          info ? sluice_environment_get_resource_prefix (info) : NULL);
   sluice_pipeline_draft_set_team (self->draft, NULL);
-  load_teams (self, sluice_environment_get_uri (environment));
-  load_environment_info (self, sluice_environment_get_uri (environment));
+  sluice_environment_catalog_load_environment (self->catalog, sluice_environment_get_uri (environment));
+  update_spinners (self);
   sync_cicd_full (self, FALSE);
 }
 
 static void
 team_selected_cb (SluiceCreateWizard *self)
 {
+  const char *uri = sluice_pipeline_draft_get_environment_uri (self->draft);
+  GListModel *teams = sluice_environment_catalog_get_teams (self->catalog, uri);
+  guint selected = adw_combo_row_get_selected (self->team_row);
+
   if (self->syncing)
     return;
-  sluice_pipeline_draft_set_team (self->draft,
-                                  team_at (self, sluice_pipeline_draft_get_environment_uri (self->draft),
-                                           adw_combo_row_get_selected (self->team_row)));
+  /* The extra last item is the team already chosen. */
+  if (sluice_names_is_extra (adw_combo_row_get_model (self->team_row),
+                             teams ? g_list_model_get_n_items (teams) : 0, selected))
+    return;
+  sluice_pipeline_draft_set_team (self->draft, sluice_environment_catalog_team_at (self->catalog, uri, selected));
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -466,567 +333,29 @@ team_selected_cb (SluiceCreateWizard *self)
 static void
 update_spinners (SluiceCreateWizard *self)
 {
-  gboolean busy = self->environments == NULL || g_hash_table_size (self->loading) > 0;
+  gboolean busy = sluice_environment_catalog_is_busy (self->catalog);
 
   gtk_spinner_set_spinning (self->cicd_spinner, busy);
   gtk_widget_set_visible (GTK_WIDGET (self->cicd_spinner), busy);
 }
 
-/* What a load's callback needs: the wizard (a reference) and the environment. */
-typedef struct
-{
-  SluiceCreateWizard *self;
-  char               *uri;
-} Load;
-
-static Load *
-load_new (SluiceCreateWizard *self,
-          const char         *uri)
-{
-  Load *load = g_new0 (Load, 1);
-
-  load->self = g_object_ref (self);
-  load->uri = g_strdup (uri);
-  return load;
-}
-
+/* Something arrived: the environments (@uri %NULL), or an environment's teams or parameters. */
 static void
-load_free (Load *load)
+catalog_changed_cb (SluiceCreateWizard *self,
+                    const char         *uri)
 {
-  g_object_unref (load->self);
-  g_free (load->uri);
-  g_free (load);
-}
+  const char *cicd = sluice_pipeline_draft_get_environment_uri (self->draft);
+  SluiceEnvironment *info = sluice_environment_catalog_get_info (self->catalog, cicd);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Load, load_free)
-
-static void
-environments_loaded_cb (GObject      *source,
-                        GAsyncResult *result,
-                        gpointer      user_data)
-{
-  g_autoptr(SluiceCreateWizard) self = user_data;
-  g_autoptr(GError) error = NULL;
-  GListModel *environments;
-  const char *uri;
-
-  environments = sluice_dataall_client_list_environments_finish (SLUICE_DATAALL_CLIENT (source),
-                                                                 result, &error);
-  if (environments == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_free (self->load_error);
-          self->load_error = g_strdup (error->message);
-          show_error_label (self->cicd_error, error->message);
-          update_state (self);
-        }
-      return;
-    }
-  self->environments = environments;
-  uri = sluice_pipeline_draft_get_environment_uri (self->draft);
-  if (uri != NULL)
-    {
-      load_teams (self, uri);
-      load_environment_info (self, uri);
-    }
-  for (guint i = 0; i < sluice_pipeline_draft_get_n_stages (self->draft); i++)
-    {
-      const SluiceDraftStage *stage = sluice_pipeline_draft_get_stage (self->draft, i);
-
-      if (stage->environment_uri != NULL)
-        {
-          load_teams (self, stage->environment_uri);
-          load_environment_info (self, stage->environment_uri);
-        }
-    }
-  update_spinners (self);
-  sync_cicd (self);
-  rebuild_stages (self);
-  update_state (self);
-}
-
-static void
-teams_loaded_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(Load) load = user_data;
-  SluiceCreateWizard *self = load->self;
-  const char *uri = load->uri;
-  g_autoptr(GError) error = NULL;
-  GListModel *teams;
-  g_autofree char *key = g_strconcat ("teams:", uri, NULL);
-
-  teams = sluice_dataall_client_list_teams_finish (SLUICE_DATAALL_CLIENT (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  g_hash_table_remove (self->loading, key);
-  if (teams == NULL)
-    {
-      g_message ("Cannot list the teams of %s: %s", uri, error->message);
-      teams = G_LIST_MODEL (g_list_store_new (SLUICE_TYPE_TEAM));
-    }
-  g_hash_table_insert (self->teams, g_strdup (uri), teams);
-  update_spinners (self);
-  sync_cicd (self);
-  rebuild_stages (self);
-  update_state (self);
-}
-
-
-static void
-load_teams (SluiceCreateWizard *self,
-            const char         *environment_uri)
-{
-  g_autofree char *key = g_strconcat ("teams:", environment_uri, NULL);
-
-  if (g_hash_table_contains (self->teams, environment_uri) ||
-      g_hash_table_contains (self->loading, key))
-    return;
-  g_hash_table_add (self->loading, g_steal_pointer (&key));
-  sluice_dataall_client_list_teams_async (self->client, environment_uri, self->cancellable,
-                                          teams_loaded_cb, load_new (self, environment_uri));
-  update_spinners (self);
-}
-
-static void
-environment_info_cb (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(Load) load = user_data;
-  SluiceCreateWizard *self = load->self;
-  const char *uri = load->uri;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *key = g_strconcat ("environment:", uri, NULL);
-  SluiceEnvironment *environment;
-
-  environment = sluice_dataall_client_get_environment_finish (SLUICE_DATAALL_CLIENT (source),
-                                                              result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  g_hash_table_remove (self->loading, key);
-  update_spinners (self);
-  if (environment == NULL)
-    {
-      g_message ("Cannot get environment %s: %s", uri, error->message);
-      return;
-    }
-  g_hash_table_insert (self->environment_info, g_strdup (uri), environment);
+  if (uri == NULL)
+    sluice_environment_catalog_load_environment (self->catalog, cicd);
+  show_error_label (self->cicd_error, sluice_environment_catalog_get_error (self->catalog));
   /* The resource prefix names the repository. */
-  if (g_strcmp0 (uri, sluice_pipeline_draft_get_environment_uri (self->draft)) == 0)
-    sluice_pipeline_draft_set_environment (self->draft, uri,
-                                           sluice_environment_get_label (environment),
-                                           sluice_environment_get_resource_prefix (environment));
-  rebuild_stages (self);
-  update_state (self);
-}
-
-static void
-load_environment_info (SluiceCreateWizard *self,
-                       const char         *environment_uri)
-{
-  g_autofree char *key = g_strconcat ("environment:", environment_uri, NULL);
-
-  if (g_hash_table_contains (self->environment_info, environment_uri) ||
-      g_hash_table_contains (self->loading, key))
-    return;
-  g_hash_table_add (self->loading, g_steal_pointer (&key));
-  sluice_dataall_client_get_environment_async (self->client, environment_uri, self->cancellable,
-                                               environment_info_cb,
-                                               load_new (self, environment_uri));
+  if (info != NULL && g_strcmp0 (uri, cicd) == 0)
+    sluice_pipeline_draft_set_environment (self->draft, cicd, sluice_environment_get_label (info),
+                                           sluice_environment_get_resource_prefix (info));
   update_spinners (self);
-}
-
-/* ------------------------------------------------------------------------------------------ */
-/* Stages                                                                                     */
-/* ------------------------------------------------------------------------------------------ */
-
-static guint
-row_index (gpointer widget)
-{
-  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "stage-index"));
-}
-
-static char *
-stage_title (guint                   index,
-             const SluiceDraftStage *stage)
-{
-  return g_strdup_printf (_("Stage %u: %s"), index + 1,
-                          stage->name ? stage->name : _("(no name)"));
-}
-
-static char *
-stage_subtitle (SluiceCreateWizard     *self,
-                const SluiceDraftStage *stage,
-                gboolean               *problem)
-{
-  g_autofree char *message = NULL;
-
-  *problem = TRUE;
-  if (!sluice_pipeline_validate_stage_name (stage->name, &message))
-    return g_steal_pointer (&message);
-  if (stage->environment_uri != NULL && !pipelines_enabled (self, stage->environment_uri))
-    return g_strdup_printf (_("Pipelines are disabled in environment %s."),
-                            stage->environment_label ? stage->environment_label
-                                                     : stage->environment_uri);
-  *problem = FALSE;
-  if (stage->environment_uri == NULL)
-    return g_strdup (_("Choose an environment"));
-  if (stage->team == NULL)
-    return g_strdup_printf (_("%s, choose a team"), stage->environment_label);
-  return g_strdup_printf (_("%s, team %s"), stage->environment_label, stage->team);
-}
-
-static void
-update_stage_row (SluiceCreateWizard *self,
-                  AdwExpanderRow     *row)
-{
-  guint index = row_index (row);
-  const SluiceDraftStage *stage;
-  g_autofree char *title = NULL;
-  g_autofree char *subtitle = NULL;
-  gboolean problem;
-
-  if (index >= sluice_pipeline_draft_get_n_stages (self->draft))
-    return;
-  stage = sluice_pipeline_draft_get_stage (self->draft, index);
-  title = stage_title (index, stage);
-  subtitle = stage_subtitle (self, stage, &problem);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_expander_row_set_subtitle (row, subtitle);
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "warning"), problem);
-}
-
-static void
-stage_name_changed_cb (AdwEntryRow        *entry,
-                       SluiceCreateWizard *self)
-{
-  if (self->syncing)
-    return;
-  sluice_pipeline_draft_set_stage_name (self->draft, row_index (entry),
-                                        gtk_editable_get_text (GTK_EDITABLE (entry)));
-  update_stage_row (self, g_object_get_data (G_OBJECT (entry), "expander"));
-}
-
-static void
-suggestion_clicked_cb (GtkButton   *button,
-                       AdwEntryRow *entry)
-{
-  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER);
-
-  gtk_editable_set_text (GTK_EDITABLE (entry), gtk_button_get_label (button));
-  if (popover != NULL)
-    gtk_popover_popdown (GTK_POPOVER (popover));
-}
-
-static void
-stage_environment_selected_cb (AdwComboRow        *combo,
-                               GParamSpec         *pspec,
-                               SluiceCreateWizard *self)
-{
-  guint index = row_index (combo);
-  guint selected = adw_combo_row_get_selected (combo);
-  g_autoptr(SluiceEnvironment) environment = NULL;
-  const char *team;
-
-  if (self->syncing || self->environments == NULL)
-    return;
-  if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
-    environment = g_list_model_get_item (self->environments, selected - 1);
-  sluice_pipeline_draft_set_stage_environment (self->draft, index,
-                                               environment ? sluice_environment_get_uri (environment) : NULL,
-                                               environment ? sluice_environment_get_label (environment) : NULL);
-  /* The pipeline's team is the likely one. */
-  team = sluice_pipeline_draft_get_team (self->draft);
-  sluice_pipeline_draft_set_stage_team (self->draft, index, NULL);
-  if (environment != NULL)
-    {
-      g_object_set_data_full (G_OBJECT (self), "suggested-team", g_strdup (team), g_free);
-      load_teams (self, sluice_environment_get_uri (environment));
-      load_environment_info (self, sluice_environment_get_uri (environment));
-    }
-  queue_rebuild_stages (self);
-}
-
-static void
-stage_team_selected_cb (AdwComboRow        *combo,
-                        GParamSpec         *pspec,
-                        SluiceCreateWizard *self)
-{
-  guint index = row_index (combo);
-  const SluiceDraftStage *stage;
-
-  if (self->syncing)
-    return;
-  stage = sluice_pipeline_draft_get_stage (self->draft, index);
-  sluice_pipeline_draft_set_stage_team (self->draft, index,
-                                        team_at (self, stage->environment_uri,
-                                                 adw_combo_row_get_selected (combo)));
-  update_stage_row (self, g_object_get_data (G_OBJECT (combo), "expander"));
-}
-
-static gboolean
-stage_expanded (SluiceCreateWizard *self,
-                guint               index)
-{
-  return index < self->stage_rows->len &&
-         adw_expander_row_get_expanded (g_ptr_array_index (self->stage_rows, index));
-}
-
-/* The rebuild keeps open the rows that were open, by position: a stage that moves takes its
- * open or closed state along, so that the user's eyes can follow it. */
-static void
-swap_expanded (SluiceCreateWizard *self,
-               guint               a,
-               guint               b)
-{
-  gboolean expanded_a = stage_expanded (self, a);
-  gboolean expanded_b = stage_expanded (self, b);
-
-  if (a < self->stage_rows->len && b < self->stage_rows->len)
-    {
-      adw_expander_row_set_expanded (g_ptr_array_index (self->stage_rows, a), expanded_b);
-      adw_expander_row_set_expanded (g_ptr_array_index (self->stage_rows, b), expanded_a);
-    }
-}
-
-static void
-stage_up_cb (GtkButton          *button,
-             SluiceCreateWizard *self)
-{
-  guint index = row_index (button);
-
-  if (index > 0)
-    {
-      sluice_pipeline_draft_move_stage (self->draft, index, index - 1);
-      swap_expanded (self, index, index - 1);
-    }
-  queue_rebuild_stages (self);
-}
-
-static void
-stage_down_cb (GtkButton          *button,
-               SluiceCreateWizard *self)
-{
-  guint index = row_index (button);
-
-  if (index + 1 < sluice_pipeline_draft_get_n_stages (self->draft))
-    {
-      sluice_pipeline_draft_move_stage (self->draft, index, index + 1);
-      swap_expanded (self, index, index + 1);
-    }
-  queue_rebuild_stages (self);
-}
-
-static void
-stage_remove_cb (GtkButton          *button,
-                 SluiceCreateWizard *self)
-{
-  guint index = row_index (button);
-
-  sluice_pipeline_draft_remove_stage (self->draft, index);
-  /* The rows below move up one place, open or closed as they were. */
-  for (guint i = index; i + 1 < self->stage_rows->len; i++)
-    adw_expander_row_set_expanded (g_ptr_array_index (self->stage_rows, i),
-                                   stage_expanded (self, i + 1));
-  queue_rebuild_stages (self);
-}
-
-static GtkWidget *
-stage_button (SluiceCreateWizard *self,
-              const char         *icon,
-              const char         *label,
-              guint               index,
-              gboolean            sensitive,
-              GCallback           callback)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_widget_set_sensitive (button, sensitive);
-  g_object_set_data (G_OBJECT (button), "stage-index", GUINT_TO_POINTER (index));
-  g_signal_connect (button, "clicked", callback, self);
-  return button;
-}
-
-static GtkWidget *
-suggestions_button (AdwEntryRow *entry)
-{
-  GtkWidget *menu_button = gtk_menu_button_new ();
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-
-  for (guint i = 0; i < G_N_ELEMENTS (stage_suggestions); i++)
-    {
-      GtkWidget *item = gtk_button_new_with_label (stage_suggestions[i]);
-
-      gtk_widget_add_css_class (item, "flat");
-      g_signal_connect (item, "clicked", G_CALLBACK (suggestion_clicked_cb), entry);
-      gtk_box_append (GTK_BOX (box), item);
-    }
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (menu_button), popover);
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
-  gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (menu_button, "flat");
-  gtk_widget_set_tooltip_text (menu_button, _("Suggested names"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Suggested names"), -1);
-  return menu_button;
-}
-
-static void
-add_stage_cb (GtkButton          *button,
-              SluiceCreateWizard *self)
-{
-  g_auto(GStrv) names = sluice_pipeline_draft_dup_stage_names (self->draft);
-  const char *name = NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (stage_suggestions) && name == NULL; i++)
-    if (!g_strv_contains ((const char * const *) names, stage_suggestions[i]))
-      name = stage_suggestions[i];
-  sluice_pipeline_draft_add_stage (self->draft, name, NULL, NULL, NULL);
-  g_object_set_data (G_OBJECT (self), "expand-stage",
-                     GUINT_TO_POINTER (sluice_pipeline_draft_get_n_stages (self->draft)));
-  rebuild_stages (self);
-}
-
-static gboolean
-rebuild_idle_cb (gpointer user_data)
-{
-  SluiceCreateWizard *self = user_data;
-
-  self->rebuild_id = 0;
-  rebuild_stages (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Rebuilds the rows once the signal handler that asks for it has returned: a row must not be
- * destroyed while it is emitting. */
-static void
-queue_rebuild_stages (SluiceCreateWizard *self)
-{
-  if (self->rebuild_id == 0)
-    self->rebuild_id = g_idle_add_full (G_PRIORITY_DEFAULT, rebuild_idle_cb, self, NULL);
-}
-
-static void
-rebuild_stages (SluiceCreateWizard *self)
-{
-  guint n = sluice_pipeline_draft_get_n_stages (self->draft);
-  guint expand = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), "expand-stage"));
-  const char *suggested_team = g_object_get_data (G_OBJECT (self), "suggested-team");
-  GtkWidget *group;
-  GtkWidget *add;
-
-  g_autoptr(GArray) expanded = g_array_new (FALSE, FALSE, sizeof (guint));
-
-  /* Rows that were open stay open. */
-  for (guint i = 0; i < self->stage_rows->len; i++)
-    if (adw_expander_row_get_expanded (g_ptr_array_index (self->stage_rows, i)))
-      g_array_append_val (expanded, i);
-  g_ptr_array_set_size (self->stage_rows, 0);
-  if (self->stages_group != NULL)
-    gtk_box_remove (self->stages_box, self->stages_group);
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Stages"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Deployed in this order. Names are lowercase letters, "
-                                           "digits and dashes; a stage named “prod” is required."));
-  add = gtk_button_new_with_mnemonic (_("_Add Stage"));
-  gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
-  gtk_widget_set_sensitive (add, n < SLUICE_PIPELINE_STAGES_MAX);
-  g_signal_connect (add, "clicked", G_CALLBACK (add_stage_cb), self);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), add);
-
-  self->syncing = TRUE;
-  for (guint i = 0; i < n; i++)
-    {
-      const SluiceDraftStage *stage = sluice_pipeline_draft_get_stage (self->draft, i);
-      GtkWidget *row = adw_expander_row_new ();
-      GtkWidget *name = adw_entry_row_new ();
-      GtkWidget *environment = adw_combo_row_new ();
-      GtkWidget *team = adw_combo_row_new ();
-      g_autoptr(GListModel) environments = environment_names (self);
-      g_autoptr(GListModel) teams = NULL;
-      guint position = 0;
-
-      /* A new environment's teams arrived: pick the pipeline's team if it is one of them. */
-      if (stage->environment_uri != NULL && stage->team == NULL && suggested_team != NULL &&
-          team_position (self, stage->environment_uri, suggested_team) > 0)
-        sluice_pipeline_draft_set_stage_team (self->draft, i, suggested_team);
-      teams = team_names (self, stage->environment_uri);
-
-      g_object_set_data (G_OBJECT (row), "stage-index", GUINT_TO_POINTER (i));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (environment), FALSE);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (team), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name), _("Stage name"));
-      gtk_editable_set_text (GTK_EDITABLE (name), stage->name ? stage->name : "");
-      adw_entry_row_add_suffix (ADW_ENTRY_ROW (name), suggestions_button (ADW_ENTRY_ROW (name)));
-      g_object_set_data (G_OBJECT (name), "stage-index", GUINT_TO_POINTER (i));
-      g_object_set_data (G_OBJECT (name), "expander", row);
-      g_signal_connect (name, "changed", G_CALLBACK (stage_name_changed_cb), self);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (environment), _("Environment"));
-      adw_combo_row_set_model (ADW_COMBO_ROW (environment), environments);
-      adw_combo_row_set_selected (ADW_COMBO_ROW (environment),
-                                  find_environment (self, stage->environment_uri, &position)
-                                  ? position + 1 : 0);
-      g_object_set_data (G_OBJECT (environment), "stage-index", GUINT_TO_POINTER (i));
-      g_signal_connect (environment, "notify::selected",
-                        G_CALLBACK (stage_environment_selected_cb), self);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (team), _("Team"));
-      adw_combo_row_set_model (ADW_COMBO_ROW (team), teams);
-      adw_combo_row_set_selected (ADW_COMBO_ROW (team),
-                                  team_position (self, stage->environment_uri, stage->team));
-      g_object_set_data (G_OBJECT (team), "stage-index", GUINT_TO_POINTER (i));
-      g_object_set_data (G_OBJECT (team), "expander", row);
-      g_signal_connect (team, "notify::selected", G_CALLBACK (stage_team_selected_cb), self);
-
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), name);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), environment);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), team);
-      /* libadwaita 1.2 puts each action before the others: add them last to first. */
-      adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
-                                   stage_button (self, "user-trash-symbolic", _("Remove Stage"), i,
-                                                 TRUE, G_CALLBACK (stage_remove_cb)));
-      adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
-                                   stage_button (self, "go-down-symbolic", _("Move Down"), i,
-                                                 i + 1 < n, G_CALLBACK (stage_down_cb)));
-      adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
-                                   stage_button (self, "go-up-symbolic", _("Move Up"), i, i > 0,
-                                                 G_CALLBACK (stage_up_cb)));
-      {
-        GtkWidget *warning = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-        gtk_widget_add_css_class (warning, "warning");
-        gtk_accessible_update_property (GTK_ACCESSIBLE (warning), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        _("Problem"), -1);
-        adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), warning);
-        g_object_set_data (G_OBJECT (row), "warning", warning);
-      }
-      g_ptr_array_add (self->stage_rows, row);
-      update_stage_row (self, ADW_EXPANDER_ROW (row));
-      for (guint j = 0; j < expanded->len; j++)
-        if (g_array_index (expanded, guint, j) == i)
-          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-      if (expand == i + 1)
-        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
-  self->syncing = FALSE;
-  g_object_set_data (G_OBJECT (self), "expand-stage", NULL);
-
-  self->stages_group = group;
-  gtk_box_prepend (self->stages_box, group);
-  sluice_a11y_name_mnemonic_buttons (group);
+  sync_cicd (self);
   update_state (self);
 }
 
@@ -1213,7 +542,7 @@ rebuild_review (SluiceCreateWizard *self)
   for (guint i = 0; i < sluice_pipeline_draft_get_n_stages (draft); i++)
     {
       const SluiceDraftStage *stage = sluice_pipeline_draft_get_stage (draft, i);
-      g_autofree char *title = stage_title (i, stage);
+      g_autofree char *title = sluice_stage_title_new (i, stage);
       g_autofree char *value = g_strdup_printf (_("%s, team %s"), stage->environment_label,
                                                 stage->team);
 
@@ -1434,16 +763,17 @@ blocking_reason (SluiceCreateWizard *self)
       sluice_pipeline_draft_validate_details (self->draft, &message);
       return message;
     case 1:
-      if (self->environments == NULL && self->load_error != NULL)
-        return g_strdup (self->load_error);
-      if (self->environments == NULL)
+      if (sluice_environment_catalog_get_environments (self->catalog) == NULL &&
+          sluice_environment_catalog_get_error (self->catalog) != NULL)
+        return g_strdup (sluice_environment_catalog_get_error (self->catalog));
+      if (sluice_environment_catalog_get_environments (self->catalog) == NULL)
         return g_strdup (_("Loading the environments…"));
       if (!sluice_pipeline_draft_validate_cicd (self->draft, &message))
         return message;
-      if (!g_hash_table_contains (self->environment_info, cicd))
+      if (sluice_environment_catalog_get_info (self->catalog, cicd) == NULL)
         return g_strdup_printf (_("Checking whether environment %s has pipelines enabled…"),
                                 sluice_pipeline_draft_get_environment_label (self->draft));
-      if (!pipelines_enabled (self, cicd))
+      if (!sluice_environment_catalog_pipelines_enabled (self->catalog, cicd))
         return g_strdup_printf (_("Pipelines are disabled in environment %s. Choose another "
                                   "environment or ask its administrators to enable them."),
                                 sluice_pipeline_draft_get_environment_label (self->draft));
@@ -1455,7 +785,7 @@ blocking_reason (SluiceCreateWizard *self)
         {
           const SluiceDraftStage *stage = sluice_pipeline_draft_get_stage (self->draft, i);
 
-          if (!pipelines_enabled (self, stage->environment_uri))
+          if (!sluice_environment_catalog_pipelines_enabled (self->catalog, stage->environment_uri))
             return g_strdup_printf (_("Pipelines are disabled in environment %s, which stage "
                                       "“%s” uses."), stage->environment_label, stage->name);
         }
@@ -1553,8 +883,8 @@ show_page (SluiceCreateWizard *self,
       /* A start most pipelines keep: a development stage and production. */
       sluice_pipeline_draft_add_stage (self->draft, "dev", NULL, NULL, NULL);
       sluice_pipeline_draft_add_stage (self->draft, "prod", NULL, NULL, NULL);
-      g_object_set_data (G_OBJECT (self), "expand-stage", GUINT_TO_POINTER (1));
-      rebuild_stages (self);
+      sluice_stages_editor_rebuild (self->stages_editor);
+      sluice_stages_editor_expand (self->stages_editor, 0);
     }
   if (page == 3)
     load_datasets (self);
@@ -1680,7 +1010,7 @@ sync_all (SluiceCreateWizard *self)
   self->syncing = FALSE;
   rebuild_tags (self);
   sync_cicd (self);
-  rebuild_stages (self);
+  sluice_stages_editor_set_draft (self->stages_editor, self->draft);
   sync_datasets (self);
   update_state (self);
 }
@@ -1713,7 +1043,6 @@ sluice_create_wizard_dispose (GObject *object)
     g_cancellable_cancel (self->create_cancellable);
   if (self->save_id != 0)
     save_now (self);
-  g_clear_handle_id (&self->rebuild_id, g_source_remove);
   if (self->draft != NULL)
     g_signal_handlers_disconnect_by_func (self->draft, draft_changed_cb, self);
 
@@ -1726,15 +1055,11 @@ sluice_create_wizard_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->create_cancellable);
-  g_clear_object (&self->environments);
   g_clear_object (&self->datasets);
-  g_clear_pointer (&self->environment_info, g_hash_table_unref);
-  g_clear_pointer (&self->teams, g_hash_table_unref);
-  g_clear_pointer (&self->loading, g_hash_table_unref);
-  self->stages_group = NULL;
+  if (self->catalog != NULL)
+    g_signal_handlers_disconnect_by_data (self->catalog, self);
+  g_clear_object (&self->catalog);
   self->progress_group = NULL;
-  if (self->stage_rows != NULL)
-    g_ptr_array_set_size (self->stage_rows, 0);
 
   G_OBJECT_CLASS (sluice_create_wizard_parent_class)->dispose (object);
 }
@@ -1745,8 +1070,6 @@ sluice_create_wizard_finalize (GObject *object)
   SluiceCreateWizard *self = SLUICE_CREATE_WIZARD (object);
 
   g_clear_pointer (&self->datasets_key, g_free);
-  g_clear_pointer (&self->load_error, g_free);
-  g_clear_pointer (&self->stage_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sluice_create_wizard_parent_class)->finalize (object);
 }
@@ -1831,10 +1154,6 @@ sluice_create_wizard_init (SluiceCreateWizard *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  self->environment_info = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  self->teams = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  self->loading = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->stage_rows = g_ptr_array_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (self->strategy_checks); i++)
     {
@@ -1903,11 +1222,14 @@ sluice_create_wizard_new (GtkWindow     *parent,
   if (self->draft == NULL)
     self->draft = sluice_pipeline_draft_new ();
   g_signal_connect_swapped (self->draft, "changed", G_CALLBACK (draft_changed_cb), self);
+  self->catalog = sluice_environment_catalog_new (self->client);
+  g_signal_connect_swapped (self->catalog, "changed", G_CALLBACK (catalog_changed_cb), self);
+  self->stages_editor = sluice_stages_editor_new (self->catalog, self->draft);
+  gtk_box_prepend (self->stages_box, GTK_WIDGET (self->stages_editor));
 
   sync_all (self);
   show_page (self, 0);
-  sluice_dataall_client_list_environments_async (self->client, self->cancellable,
-                                                 environments_loaded_cb, g_object_ref (self));
+  sluice_environment_catalog_load (self->catalog);
   update_spinners (self);
   return self;
 }

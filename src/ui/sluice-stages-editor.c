@@ -55,15 +55,26 @@ row_index (gpointer widget)
   return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "stage-index"));
 }
 
-/* The environments as combo row items, after a "not chosen" placeholder; a stage's
+/**
+ * sluice_environment_names_new:
+ * @catalog: the environments
+ * @uri: (nullable): the chosen environment
+ * @label: (nullable): its label
+ * @selected: (out): where the chosen one is
+ *
+ * The environments as combo row items, after a "not chosen" placeholder; a chosen
  * environment the user cannot list (not a member any more) is added last, so that it still
- * shows. */
-static GListModel *
-environment_names (SluiceStagesEditor     *self,
-                   const SluiceDraftStage *stage,
-                   guint                  *selected)
+ * shows.
+ *
+ * Returns: (transfer full): the items
+ */
+GListModel *
+sluice_environment_names_new (SluiceEnvironmentCatalog *catalog,
+                              const char               *uri,
+                              const char               *label,
+                              guint                    *selected)
 {
-  GListModel *environments = sluice_environment_catalog_get_environments (self->catalog);
+  GListModel *environments = sluice_environment_catalog_get_environments (catalog);
   GtkStringList *names = gtk_string_list_new (NULL);
   guint n = environments != NULL ? g_list_model_get_n_items (environments) : 0;
   guint position = 0;
@@ -76,27 +87,39 @@ environment_names (SluiceStagesEditor     *self,
       gtk_string_list_append (names, sluice_environment_get_label (environment));
     }
   *selected = 0;
-  if (sluice_environment_catalog_find (self->catalog, stage->environment_uri, &position) != NULL)
+  if (sluice_environment_catalog_find (catalog, uri, &position) != NULL)
     *selected = position + 1;
-  else if (stage->environment_uri != NULL)
+  else if (uri != NULL)
     {
-      gtk_string_list_append (names, stage->environment_label ? stage->environment_label
-                                                              : stage->environment_uri);
+      gtk_string_list_append (names, label != NULL ? label : uri);
       *selected = n + 1;
     }
   return G_LIST_MODEL (names);
 }
 
-static GListModel *
-team_names (SluiceStagesEditor     *self,
-            const SluiceDraftStage *stage,
-            guint                  *selected)
+/**
+ * sluice_team_names_new:
+ * @catalog: the environments
+ * @environment_uri: (nullable): the chosen environment
+ * @team: (nullable): the chosen team
+ * @selected: (out): where the chosen team is
+ *
+ * @environment_uri's teams as combo row items, after a placeholder that says what to do; a
+ * chosen team not (yet) among them is added last, so that it still shows.
+ *
+ * Returns: (transfer full): the items
+ */
+GListModel *
+sluice_team_names_new (SluiceEnvironmentCatalog *catalog,
+                       const char               *environment_uri,
+                       const char               *team,
+                       guint                    *selected)
 {
-  GListModel *teams = sluice_environment_catalog_get_teams (self->catalog, stage->environment_uri);
+  GListModel *teams = sluice_environment_catalog_get_teams (catalog, environment_uri);
   GtkStringList *names = gtk_string_list_new (NULL);
   guint n = teams != NULL ? g_list_model_get_n_items (teams) : 0;
 
-  if (stage->environment_uri == NULL)
+  if (environment_uri == NULL)
     gtk_string_list_append (names, _("Choose the environment first"));
   else if (teams == NULL)
     gtk_string_list_append (names, _("Loading…"));
@@ -106,24 +129,45 @@ team_names (SluiceStagesEditor     *self,
     gtk_string_list_append (names, _("Choose a team"));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(SluiceTeam) team = g_list_model_get_item (teams, i);
+      g_autoptr(SluiceTeam) item = g_list_model_get_item (teams, i);
 
-      gtk_string_list_append (names, sluice_team_get_uri (team));
+      gtk_string_list_append (names, sluice_team_get_uri (item));
     }
-  *selected = sluice_environment_catalog_team_position (self->catalog, stage->environment_uri,
-                                                        stage->team);
-  /* Until the teams arrive, or if the team left the environment: still shown. */
-  if (*selected == 0 && stage->team != NULL)
+  *selected = sluice_environment_catalog_team_position (catalog, environment_uri, team);
+  if (*selected == 0 && team != NULL && environment_uri != NULL)
     {
-      gtk_string_list_append (names, stage->team);
+      gtk_string_list_append (names, team);
       *selected = n + 1;
     }
   return G_LIST_MODEL (names);
 }
 
-static char *
-stage_title (guint                   index,
-             const SluiceDraftStage *stage)
+/**
+ * sluice_names_is_extra:
+ * @model: items made by sluice_environment_names_new() or sluice_team_names_new()
+ * @n_choices: how many real choices the catalog has
+ * @position: a selected position
+ *
+ * Returns: whether @position is the added last item: the choice already made
+ */
+gboolean
+sluice_names_is_extra (GListModel *model,
+                       guint       n_choices,
+                       guint       position)
+{
+  return position != GTK_INVALID_LIST_POSITION && position > n_choices &&
+         position < g_list_model_get_n_items (model);
+}
+
+/**
+ * sluice_stage_title_new:
+ * @index: the stage's place, from 0
+ *
+ * Returns: (transfer full): the stage's title, "Stage 2: test"
+ */
+char *
+sluice_stage_title_new (guint                   index,
+                        const SluiceDraftStage *stage)
 {
   return g_strdup_printf (_("Stage %u: %s"), index + 1,
                           stage->name ? stage->name : _("(no name)"));
@@ -165,7 +209,7 @@ update_row (SluiceStagesEditor *self,
   if (index >= sluice_pipeline_draft_get_n_stages (self->draft))
     return;
   stage = sluice_pipeline_draft_get_stage (self->draft, index);
-  title = stage_title (index, stage);
+  title = sluice_stage_title_new (index, stage);
   subtitle = stage_subtitle (self, stage, &problem);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_expander_row_set_subtitle (row, subtitle);
@@ -207,7 +251,7 @@ environment_selected_cb (AdwComboRow        *combo,
   if (self->syncing || environments == NULL)
     return;
   /* The extra last item is the stage's own environment, already chosen. */
-  if (selected != GTK_INVALID_LIST_POSITION && selected > g_list_model_get_n_items (environments))
+  if (sluice_names_is_extra (adw_combo_row_get_model (combo), g_list_model_get_n_items (environments), selected))
     return;
   if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
     environment = g_list_model_get_item (environments, selected - 1);
@@ -228,20 +272,45 @@ team_selected_cb (AdwComboRow        *combo,
 {
   guint index = row_index (combo);
   const SluiceDraftStage *stage;
+  GListModel *teams;
   const char *team;
 
   if (self->syncing)
     return;
   stage = sluice_pipeline_draft_get_stage (self->draft, index);
+  teams = sluice_environment_catalog_get_teams (self->catalog, stage->environment_uri);
+  /* The extra last item is the stage's own team, already chosen. */
+  if (sluice_names_is_extra (adw_combo_row_get_model (combo), teams ? g_list_model_get_n_items (teams) : 0,
+                             adw_combo_row_get_selected (combo)))
+    return;
   team = sluice_environment_catalog_team_at (self->catalog, stage->environment_uri,
                                              adw_combo_row_get_selected (combo));
-  /* The extra last item is the stage's own team, already chosen. */
-  if (team == NULL && stage->team != NULL &&
-      adw_combo_row_get_selected (combo) + 1 == g_list_model_get_n_items (adw_combo_row_get_model (combo)) &&
-      adw_combo_row_get_selected (combo) > 0)
-    return;
   sluice_pipeline_draft_set_stage_team (self->draft, index, team);
   update_row (self, g_object_get_data (G_OBJECT (combo), "expander"));
+}
+
+static gboolean
+row_expanded (SluiceStagesEditor *self,
+              guint               index)
+{
+  return index < self->rows->len && adw_expander_row_get_expanded (g_ptr_array_index (self->rows, index));
+}
+
+/* The rebuild keeps open the rows that were open, by position: a stage that moves takes its
+ * open or closed state along, so that the user's eyes can follow it. */
+static void
+swap_expanded (SluiceStagesEditor *self,
+               guint               a,
+               guint               b)
+{
+  gboolean expanded_a = row_expanded (self, a);
+  gboolean expanded_b = row_expanded (self, b);
+
+  if (a < self->rows->len && b < self->rows->len)
+    {
+      adw_expander_row_set_expanded (g_ptr_array_index (self->rows, a), expanded_b);
+      adw_expander_row_set_expanded (g_ptr_array_index (self->rows, b), expanded_a);
+    }
 }
 
 static void
@@ -251,7 +320,10 @@ up_clicked_cb (GtkButton          *button,
   guint index = row_index (button);
 
   if (index > 0)
-    sluice_pipeline_draft_move_stage (self->draft, index, index - 1);
+    {
+      sluice_pipeline_draft_move_stage (self->draft, index, index - 1);
+      swap_expanded (self, index, index - 1);
+    }
   queue_rebuild (self);
 }
 
@@ -262,7 +334,10 @@ down_clicked_cb (GtkButton          *button,
   guint index = row_index (button);
 
   if (index + 1 < sluice_pipeline_draft_get_n_stages (self->draft))
-    sluice_pipeline_draft_move_stage (self->draft, index, index + 1);
+    {
+      sluice_pipeline_draft_move_stage (self->draft, index, index + 1);
+      swap_expanded (self, index, index + 1);
+    }
   queue_rebuild (self);
 }
 
@@ -270,7 +345,12 @@ static void
 remove_clicked_cb (GtkButton          *button,
                    SluiceStagesEditor *self)
 {
-  sluice_pipeline_draft_remove_stage (self->draft, row_index (button));
+  guint index = row_index (button);
+
+  sluice_pipeline_draft_remove_stage (self->draft, index);
+  /* The rows below move up one place, open or closed as they were. */
+  for (guint i = index; i + 1 < self->rows->len; i++)
+    adw_expander_row_set_expanded (g_ptr_array_index (self->rows, i), row_expanded (self, i + 1));
   queue_rebuild (self);
 }
 
@@ -362,14 +442,15 @@ stage_row_new (SluiceStagesEditor *self,
   g_object_set_data (G_OBJECT (name), "expander", row);
   g_signal_connect (name, "changed", G_CALLBACK (name_changed_cb), self);
 
-  environments = environment_names (self, stage, &selected);
+  environments = sluice_environment_names_new (self->catalog, stage->environment_uri,
+                                               stage->environment_label, &selected);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (environment), _("Environment"));
   adw_combo_row_set_model (ADW_COMBO_ROW (environment), environments);
   adw_combo_row_set_selected (ADW_COMBO_ROW (environment), selected);
   g_object_set_data (G_OBJECT (environment), "stage-index", GUINT_TO_POINTER (i));
   g_signal_connect (environment, "notify::selected", G_CALLBACK (environment_selected_cb), self);
 
-  teams = team_names (self, stage, &selected);
+  teams = sluice_team_names_new (self->catalog, stage->environment_uri, stage->team, &selected);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (team), _("Team"));
   adw_combo_row_set_model (ADW_COMBO_ROW (team), teams);
   adw_combo_row_set_selected (ADW_COMBO_ROW (team), selected);
@@ -608,6 +689,24 @@ sluice_stages_editor_new (SluiceEnvironmentCatalog *catalog,
   g_return_val_if_fail (draft == NULL || SLUICE_IS_PIPELINE_DRAFT (draft), NULL);
 
   return g_object_new (SLUICE_TYPE_STAGES_EDITOR, "catalog", catalog, "draft", draft, NULL);
+}
+
+/**
+ * sluice_stages_editor_expand:
+ * @index: a stage
+ *
+ * Opens @index's row (at once, or at the next rebuild if the row is not there yet).
+ */
+void
+sluice_stages_editor_expand (SluiceStagesEditor *self,
+                             guint               index)
+{
+  g_return_if_fail (SLUICE_IS_STAGES_EDITOR (self));
+
+  if (index < self->rows->len && self->rebuild_id == 0)
+    adw_expander_row_set_expanded (g_ptr_array_index (self->rows, index), TRUE);
+  else
+    self->expand = index + 1;
 }
 
 /**
