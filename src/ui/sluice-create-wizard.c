@@ -16,9 +16,9 @@
 #include "sluice-dataall-api.h"
 #include "sluice-environment-catalog.h"
 #include "sluice-pipeline-draft.h"
+#include "sluice-pipeline-form.h"
 #include "sluice-settings.h"
 #include "sluice-stages-editor.h"
-#include "sluice-tag-chips.h"
 
 /* The steps, in order; "progress" follows once creating has started. */
 static const char * const pages[] = { "details", "cicd", "stages", "datasets", "review" };
@@ -159,37 +159,6 @@ draft_changed_cb (SluiceCreateWizard *self)
 /* ------------------------------------------------------------------------------------------ */
 /* Details                                                                                    */
 /* ------------------------------------------------------------------------------------------ */
-
-static void rebuild_tags (SluiceCreateWizard *self);
-
-static void
-remove_tag (const char *tag,
-            gpointer    user_data)
-{
-  SluiceCreateWizard *self = user_data;
-
-  sluice_pipeline_draft_remove_tag (self->draft, tag);
-  rebuild_tags (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->tag_row));
-}
-
-static void
-rebuild_tags (SluiceCreateWizard *self)
-{
-  sluice_tag_chips_fill (self->tags_box, sluice_pipeline_draft_get_tags (self->draft), remove_tag, self);
-}
-
-static void
-tag_apply_cb (SluiceCreateWizard *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->tag_row));
-  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    sluice_pipeline_draft_add_tag (self->draft, parts[i]);
-  gtk_editable_set_text (GTK_EDITABLE (self->tag_row), "");
-  rebuild_tags (self);
-}
 
 static void
 name_changed_cb (SluiceCreateWizard *self)
@@ -585,37 +554,14 @@ update_progress (SluiceCreateWizard *self)
     {
       g_autofree char *key = g_strdup_printf ("step-%u", i);
       GtkWidget *step_row = g_object_get_data (G_OBJECT (self->progress_group), key);
-      GtkWidget *spinner = g_object_get_data (G_OBJECT (step_row), "spinner");
-      GtkWidget *icon = g_object_get_data (G_OBJECT (step_row), "icon");
       SluiceCreateStepState state = sluice_pipeline_creator_get_step_state (self->creator, i);
       g_autofree char *message = sluice_pipeline_creator_dup_step_message (self->creator, i);
 
-      gtk_widget_set_visible (spinner, state == SLUICE_CREATE_STEP_RUNNING);
-      gtk_spinner_set_spinning (GTK_SPINNER (spinner), state == SLUICE_CREATE_STEP_RUNNING);
-      gtk_widget_set_visible (icon, state != SLUICE_CREATE_STEP_RUNNING);
-      switch (state)
+      sluice_step_row_set_state (step_row, state, message);
+      if (state == SLUICE_CREATE_STEP_FAILED && failure == NULL)
         {
-        case SLUICE_CREATE_STEP_DONE:
-          gtk_image_set_from_icon_name (GTK_IMAGE (icon), "object-select-symbolic");
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (step_row), _("Done"));
-          break;
-        case SLUICE_CREATE_STEP_FAILED:
-          gtk_image_set_from_icon_name (GTK_IMAGE (icon), "dialog-error-symbolic");
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (step_row), message ? message : "");
-          if (failure == NULL)
-            {
-              failure = sluice_pipeline_creator_get_step_error (self->creator, i);
-              failure_message = g_steal_pointer (&message);
-            }
-          break;
-        case SLUICE_CREATE_STEP_RUNNING:
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (step_row), _("In progress…"));
-          break;
-        case SLUICE_CREATE_STEP_PENDING:
-        default:
-          gtk_image_set_from_icon_name (GTK_IMAGE (icon), "content-loading-symbolic");
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (step_row), _("Waiting"));
-          break;
+          failure = sluice_pipeline_creator_get_step_error (self->creator, i);
+          failure_message = g_steal_pointer (&message);
         }
     }
 
@@ -723,19 +669,10 @@ start_creating (SluiceCreateWizard *self)
   n = sluice_pipeline_creator_get_n_steps (self->creator);
   for (guint i = 0; i < n; i++)
     {
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *spinner = gtk_spinner_new ();
-      GtkWidget *icon = gtk_image_new ();
       g_autofree char *title = sluice_pipeline_creator_dup_step_title (self->creator, i);
       g_autofree char *key = g_strdup_printf ("step-%u", i);
+      GtkWidget *row = sluice_step_row_new (title);
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      gtk_widget_set_valign (spinner, GTK_ALIGN_CENTER);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), spinner);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      g_object_set_data (G_OBJECT (row), "spinner", spinner);
-      g_object_set_data (G_OBJECT (row), "icon", icon);
       g_object_set_data (G_OBJECT (self->progress_group), key, row);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->progress_group), row);
     }
@@ -808,9 +745,7 @@ update_state (SluiceCreateWizard *self)
   g_autofree char *description_message = NULL;
   g_autofree char *stages_message = NULL;
   g_autofree char *repository = NULL;
-  g_autofree char *count = NULL;
   g_autofree char *subtitle = NULL;
-  int left;
 
   if (self->draft == NULL || self->stack == NULL)
     return;
@@ -825,17 +760,7 @@ update_state (SluiceCreateWizard *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
   repository = sluice_pipeline_draft_dup_repository_preview (self->draft, NULL);
   adw_action_row_set_subtitle (self->repository_row, repository);
-  left = sluice_pipeline_draft_get_description_left (self->draft);
-  if (left >= 0)
-    count = g_strdup_printf (ngettext ("%d character left", "%d characters left", left), left);
-  else
-    count = g_strdup_printf (ngettext ("%d character too many", "%d characters too many", -left),
-                             -left);
-  gtk_label_set_label (self->description_count, count);
-  if (left < 0)
-    gtk_widget_add_css_class (GTK_WIDGET (self->description_count), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->description_count), "error");
+  sluice_description_count_update (self->description_count, self->draft);
   sluice_pipeline_draft_validate_description (self->draft, &description_message);
   show_error_label (self->description_error, description_message);
   gtk_widget_set_visible (GTK_WIDGET (self->discard_button),
@@ -1008,7 +933,7 @@ sync_all (SluiceCreateWizard *self)
   gtk_check_button_set_active (self->strategy_checks[sluice_pipeline_draft_get_strategy (self->draft)],
                                TRUE);
   self->syncing = FALSE;
-  rebuild_tags (self);
+  sluice_tag_editor_bind (self->tag_row, self->tags_box, self->draft);
   sync_cicd (self);
   sluice_stages_editor_set_draft (self->stages_editor, self->draft);
   sync_datasets (self);
@@ -1179,8 +1104,6 @@ sluice_create_wizard_init (SluiceCreateWizard *self)
     }
 
   g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (name_changed_cb), self);
-  g_signal_connect_swapped (self->tag_row, "apply", G_CALLBACK (tag_apply_cb), self);
-  g_signal_connect_swapped (self->tag_row, "entry-activated", G_CALLBACK (tag_apply_cb), self);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->description_view), "changed",
                             G_CALLBACK (description_changed_cb), self);
   g_signal_connect_swapped (self->template_row, "changed", G_CALLBACK (template_changed_cb), self);

@@ -15,9 +15,9 @@
 #include "sluice-dataall-error.h"
 #include "sluice-environment-catalog.h"
 #include "sluice-pipeline-editor.h"
+#include "sluice-pipeline-form.h"
 #include "sluice-pipeline-updater.h"
 #include "sluice-stages-editor.h"
-#include "sluice-tag-chips.h"
 
 /* The edits are kept in a draft made from the pipeline; Save plans the mutations that turn
  * the pipeline into the draft (SluicePipelineUpdater) and runs them one after the other,
@@ -135,25 +135,13 @@ update_state (SluicePipelineEditor *self)
   g_autofree char *name_message = NULL;
   g_autofree char *description_message = NULL;
   g_autofree char *stages_message = NULL;
-  g_autofree char *count = NULL;
   g_autofree char *blocker = NULL;
   g_auto(GStrv) names = sluice_pipeline_draft_dup_stage_names (self->draft);
-  int left;
 
   sluice_pipeline_validate_name (sluice_pipeline_draft_get_name (self->draft), &name_message);
   set_row_error (GTK_WIDGET (self->name_row), self->name_error, name_message);
 
-  left = sluice_pipeline_draft_get_description_left (self->draft);
-  if (left >= 0)
-    count = g_strdup_printf (ngettext ("%d character left", "%d characters left", left), left);
-  else
-    count = g_strdup_printf (ngettext ("%d character too many", "%d characters too many", -left),
-                             -left);
-  gtk_label_set_label (self->description_count, count);
-  if (left < 0)
-    gtk_widget_add_css_class (GTK_WIDGET (self->description_count), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->description_count), "error");
+  sluice_description_count_update (self->description_count, self->draft);
   sluice_pipeline_draft_validate_description (self->draft, &description_message);
   set_row_error (GTK_WIDGET (self->description_view), self->description_error, description_message);
 
@@ -198,37 +186,6 @@ description_changed_cb (SluicePipelineEditor *self)
   sluice_pipeline_draft_set_description (self->draft, text);
 }
 
-static void fill_tags (SluicePipelineEditor *self);
-
-static void
-remove_tag (const char *tag,
-            gpointer    user_data)
-{
-  SluicePipelineEditor *self = user_data;
-
-  sluice_pipeline_draft_remove_tag (self->draft, tag);
-  fill_tags (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->tag_row));
-}
-
-static void
-fill_tags (SluicePipelineEditor *self)
-{
-  sluice_tag_chips_fill (self->tags_box, sluice_pipeline_draft_get_tags (self->draft), remove_tag, self);
-}
-
-static void
-tag_apply_cb (SluicePipelineEditor *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->tag_row));
-  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    sluice_pipeline_draft_add_tag (self->draft, parts[i]);
-  gtk_editable_set_text (GTK_EDITABLE (self->tag_row), "");
-  fill_tags (self);
-}
-
 static void
 fill_form (SluicePipelineEditor *self)
 {
@@ -239,7 +196,7 @@ fill_form (SluicePipelineEditor *self)
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->description_view),
                             description ? description : "", -1);
   self->syncing = FALSE;
-  fill_tags (self);
+  sluice_tag_editor_bind (self->tag_row, self->tags_box, self->draft);
   adw_window_title_set_subtitle (self->window_title, sluice_pipeline_get_label (self->pipeline));
 }
 
@@ -256,16 +213,8 @@ build_progress (SluicePipelineEditor *self)
     {
       g_autofree char *title = sluice_pipeline_updater_dup_step_title (self->updater, i);
       g_autofree char *key = g_strdup_printf ("step-%u", i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *spinner = gtk_spinner_new ();
-      GtkWidget *icon = gtk_image_new ();
+      GtkWidget *row = sluice_step_row_new (title);
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), spinner);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      g_object_set_data (G_OBJECT (row), "spinner", spinner);
-      g_object_set_data (G_OBJECT (row), "icon", icon);
       g_object_set_data (G_OBJECT (self->progress_group), key, row);
       adw_preferences_group_add (self->progress_group, row);
     }
@@ -283,38 +232,16 @@ update_progress (SluicePipelineEditor *self)
     {
       g_autofree char *key = g_strdup_printf ("step-%u", i);
       GtkWidget *row = g_object_get_data (G_OBJECT (self->progress_group), key);
-      GtkWidget *spinner = g_object_get_data (G_OBJECT (row), "spinner");
-      GtkWidget *icon = g_object_get_data (G_OBJECT (row), "icon");
       SluiceCreateStepState state = sluice_pipeline_updater_get_step_state (self->updater, i);
       g_autofree char *message = sluice_pipeline_updater_dup_step_message (self->updater, i);
 
-      gtk_widget_set_visible (spinner, state == SLUICE_CREATE_STEP_RUNNING);
-      gtk_spinner_set_spinning (GTK_SPINNER (spinner), state == SLUICE_CREATE_STEP_RUNNING);
-      gtk_widget_set_visible (icon, state != SLUICE_CREATE_STEP_RUNNING);
-      switch (state)
+      sluice_step_row_set_state (row, state, message);
+      if (state == SLUICE_CREATE_STEP_DONE)
+        done++;
+      if (state == SLUICE_CREATE_STEP_FAILED && failure == NULL)
         {
-        case SLUICE_CREATE_STEP_DONE:
-          done++;
-          gtk_image_set_from_icon_name (GTK_IMAGE (icon), "object-select-symbolic");
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Done"));
-          break;
-        case SLUICE_CREATE_STEP_FAILED:
-          gtk_image_set_from_icon_name (GTK_IMAGE (icon), "dialog-error-symbolic");
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), message ? message : "");
-          if (failure == NULL)
-            {
-              failure = sluice_pipeline_updater_get_step_error (self->updater, i);
-              failure_message = g_steal_pointer (&message);
-            }
-          break;
-        case SLUICE_CREATE_STEP_RUNNING:
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("In progress…"));
-          break;
-        case SLUICE_CREATE_STEP_PENDING:
-        default:
-          gtk_image_set_from_icon_name (GTK_IMAGE (icon), "content-loading-symbolic");
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Waiting"));
-          break;
+          failure = sluice_pipeline_updater_get_step_error (self->updater, i);
+          failure_message = g_steal_pointer (&message);
         }
     }
 
@@ -606,7 +533,6 @@ sluice_pipeline_editor_class_init (SluicePipelineEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SluicePipelineEditor, details_label);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelineEditor, retry_button);
   gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, tag_apply_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.retry", NULL, retry_action);
