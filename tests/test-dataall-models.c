@@ -260,6 +260,132 @@ test_pipeline_list_model (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
 }
 
+static SluiceStack *
+stack_with (const char *outputs,
+            const char *resources,
+            const char *events,
+            const char *error)
+{
+  g_autoptr(JsonObject) json = json_object_new ();
+
+  json_object_set_string_member (json, "stackUri", "st1");
+  json_object_set_string_member (json, "status", "UPDATE_COMPLETE");
+  if (outputs != NULL)
+    json_object_set_string_member (json, "outputs", outputs);
+  if (resources != NULL)
+    json_object_set_string_member (json, "resources", resources);
+  if (events != NULL)
+    json_object_set_string_member (json, "events", events);
+  if (error != NULL)
+    json_object_set_string_member (json, "error", error);
+  return sluice_stack_new_from_json (json);
+}
+
+static void
+test_stack_details (void)
+{
+  g_autoptr(SluiceStack) stack = stack_with (
+    "{\"RepoNameOutput\": \"repo\", \"Count\": 3, \"Absent\": null}",
+    "{\"resources\": [{\"ResourceStatus\": \"CREATE_COMPLETE\", \"LogicalResourceId\": \"Bucket\","
+    " \"PhysicalResourceId\": \"my-bucket\", \"ResourceType\": \"AWS::S3::Bucket\", \"StackName\": \"s\"},"
+    " {\"LogicalResourceId\": \"Role\", \"ResourceType\": \"AWS::IAM::Role\", \"ResourceStatus\": null},"
+    " {\"ResourceStatus\": \"CREATE_COMPLETE\"}, 7, null]}",
+    "{\"events\": [{\"LogicalResourceId\": \"s\", \"ResourceStatus\": \"UPDATE_COMPLETE\","
+    " \"ResourceStatusReason\": null}, {\"LogicalResourceId\": \"s\","
+    " \"ResourceStatus\": \"UPDATE_IN_PROGRESS\", \"ResourceStatusReason\": \"User Initiated\"}]}",
+    "{}");
+  g_autoptr(GPtrArray) outputs = sluice_stack_dup_output_list (stack);
+  g_autoptr(GPtrArray) resources = sluice_stack_dup_resource_list (stack);
+  g_autoptr(GPtrArray) events = sluice_stack_dup_event_list (stack);
+  SluiceStackResource *resource;
+  SluiceStackOutput *output;
+
+  g_assert_true (sluice_stack_has_details (stack));
+
+  /* Outputs by key; values that are not strings are written out. */
+  g_assert_cmpuint (outputs->len, ==, 3);
+  output = g_ptr_array_index (outputs, 0);
+  g_assert_cmpstr (output->key, ==, "Absent");
+  g_assert_cmpstr (output->value, ==, "");
+  output = g_ptr_array_index (outputs, 1);
+  g_assert_cmpstr (output->key, ==, "Count");
+  g_assert_cmpstr (output->value, ==, "3");
+  output = g_ptr_array_index (outputs, 2);
+  g_assert_cmpstr (output->value, ==, "repo");
+
+  /* Resources without a logical id, and elements that are no objects, are skipped. */
+  g_assert_cmpuint (resources->len, ==, 2);
+  resource = g_ptr_array_index (resources, 0);
+  g_assert_cmpstr (resource->logical_id, ==, "Bucket");
+  g_assert_cmpstr (resource->physical_id, ==, "my-bucket");
+  g_assert_cmpstr (resource->type, ==, "AWS::S3::Bucket");
+  g_assert_cmpstr (resource->status, ==, "CREATE_COMPLETE");
+  g_assert_null (resource->reason);
+  resource = g_ptr_array_index (resources, 1);
+  g_assert_cmpstr (resource->logical_id, ==, "Role");
+  g_assert_null (resource->physical_id);
+  g_assert_null (resource->status);
+
+  /* Events keep CloudFormation's order, newest first. */
+  g_assert_cmpuint (events->len, ==, 2);
+  resource = g_ptr_array_index (events, 1);
+  g_assert_cmpstr (resource->status, ==, "UPDATE_IN_PROGRESS");
+  g_assert_cmpstr (resource->reason, ==, "User Initiated");
+
+  g_assert_null (sluice_stack_dup_error_message (stack));
+}
+
+static void
+test_stack_details_defensive (void)
+{
+  const char *nothing[] = { "{}", "", "null", "[]", "{\"resources\": {}}", "{\"resources\": \"x\"}",
+                            "not json", "{\"events\": [", "\"{}\"" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (nothing); i++)
+    {
+      g_autoptr(SluiceStack) stack = stack_with (nothing[i], nothing[i], nothing[i], "{}");
+      g_autoptr(GPtrArray) outputs = sluice_stack_dup_output_list (stack);
+      g_autoptr(GPtrArray) resources = sluice_stack_dup_resource_list (stack);
+      g_autoptr(GPtrArray) events = sluice_stack_dup_event_list (stack);
+
+      g_assert_cmpuint (resources->len, ==, 0);
+      g_assert_cmpuint (events->len, ==, 0);
+      if (!g_str_has_prefix (nothing[i], "{\""))
+        g_assert_cmpuint (outputs->len, ==, 0);
+    }
+
+  /* A stack from DataPipeline.stack has no details at all. */
+  {
+    g_autoptr(SluiceStack) stack = stack_with (NULL, NULL, NULL, NULL);
+    g_autoptr(GPtrArray) resources = sluice_stack_dup_resource_list (stack);
+
+    g_assert_false (sluice_stack_has_details (stack));
+    g_assert_cmpuint (resources->len, ==, 0);
+    g_assert_null (sluice_stack_dup_error_message (stack));
+  }
+
+  /* The error reads as CloudFormation wrote it, whatever wraps it. */
+  {
+    struct { const char *json; const char *message; } errors[] = {
+      { "{\"error\": \"  Stack with id x does not exist\\n\"}", "Stack with id x does not exist" },
+      { "{\"error\": null}", NULL },
+      { "{\"error\": \"\"}", NULL },
+      { "null", NULL },
+      { "", NULL },
+      { "Throttling: Rate exceeded", "Throttling: Rate exceeded" },
+      { "{\"message\": \"odd\"}", "{\n  \"message\" : \"odd\"\n}" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (errors); i++)
+      {
+        g_autoptr(SluiceStack) stack = stack_with ("{}", "{}", "{}", errors[i].json);
+        g_autofree char *message = sluice_stack_dup_error_message (stack);
+
+        g_assert_cmpstr (message, ==, errors[i].message);
+      }
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -271,6 +397,8 @@ main (int   argc,
   g_test_add_func ("/sluice/dataall-models/environment-parameters", test_environment_parameters);
   g_test_add_func ("/sluice/dataall-models/team-dataset-stage", test_team_dataset_stage);
   g_test_add_func ("/sluice/dataall-models/pipeline-list-model", test_pipeline_list_model);
+  g_test_add_func ("/sluice/dataall-models/stack-details", test_stack_details);
+  g_test_add_func ("/sluice/dataall-models/stack-details-defensive", test_stack_details_defensive);
 
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 
 #include "sluice-account.h"
 #include "sluice-dataall-api.h"
+#include "sluice-heading-box.h"
 #include "sluice-pipelines-view.h"
 #include "sluice-test-emulator.h"
 #include "sluice-test-utils.h"
@@ -133,13 +134,6 @@ page_complete (gpointer data)
   return page != NULL && !sluice_pipeline_page_get_loading (page);
 }
 
-static gboolean
-tags_loaded (gpointer data)
-{
-  return g_object_get_data (G_OBJECT (data), "sluice-loading-row") == NULL &&
-         sluice_test_find_widget (data, GTK_TYPE_LABEL, "Loading…") == NULL;
-}
-
 static SluicePipeline *
 shown_pipeline (SluicePipelinesView *view,
                 guint                position)
@@ -225,17 +219,6 @@ test_list_search_open (void)
   g_assert_nonnull (sluice_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "ENVTEAM_ROLENAME"));
   save_screenshot (window, "pipeline-page.png");
 
-  /* Key/value tags are loaded when their row is opened. */
-  {
-    GtkWidget *label = sluice_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "Key/Value Tags");
-    GtkWidget *tags = gtk_widget_get_ancestor (label, ADW_TYPE_EXPANDER_ROW);
-
-    g_assert_nonnull (tags);
-    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (tags), TRUE);
-    g_assert_true (sluice_test_wait_for (tags_loaded, tags, 10000));
-    g_assert_null (sluice_test_find_widget (tags, GTK_TYPE_LABEL, "Could not load the tags"));
-    g_assert_null (sluice_test_find_widget (tags, GTK_TYPE_LABEL, "No key/value tags"));
-  }
   {
     GtkWidget *expander = sluice_test_find_widget (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, NULL);
     GtkWidget *scrolled = gtk_widget_get_ancestor (expander, GTK_TYPE_SCROLLED_WINDOW);
@@ -331,6 +314,109 @@ test_error_retry (void)
   g_assert_finalize_object (view);
 }
 
+/* ------------------------------------------------------------------------------------------ */
+/* The Stack and Tags tabs                                                                    */
+/* ------------------------------------------------------------------------------------------ */
+
+static void
+collect_widgets (GtkWidget  *root,
+                 GType       type,
+                 const char *title,
+                 GPtrArray  *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (title == NULL || (ADW_IS_PREFERENCES_ROW (root) &&
+                         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, type, title, found);
+}
+
+/* Every descendant of @root of @type (with row title @title, if given), depth first. */
+static GPtrArray *
+find_widgets (GtkWidget  *root,
+              GType       type,
+              const char *title)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect_widgets (root, type, title, found);
+  return found;
+}
+
+static gboolean
+page_idle (gpointer data)
+{
+  return !sluice_pipeline_page_get_busy (data) && !sluice_pipeline_page_get_loading (data);
+}
+
+static SluicePipelinePage *
+open_pipeline (SluicePipelinesView *view,
+               const char          *label)
+{
+  SluicePipelinePage *page;
+
+  sluice_pipelines_view_set_search (view, label);
+  g_assert_cmpuint (g_list_model_get_n_items (sluice_pipelines_view_get_shown (view)), ==, 1);
+  sluice_pipelines_view_open (view, shown_pipeline (view, 0));
+  g_assert_true (sluice_test_wait_for (page_complete, view, 10000));
+  page = sluice_pipelines_view_get_page (view);
+  g_assert_true (sluice_test_wait_for (page_idle, page, 10000));
+  return page;
+}
+
+static char *
+text_view_text (GtkWidget *text_view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static char *
+read_clipboard (GtkWidget *widget)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (widget);
+  g_autoptr(GAsyncResult) result = NULL;
+
+  gdk_clipboard_read_text_async (clipboard, NULL, got_result_cb, &result);
+  g_assert_true (sluice_test_wait_for (has_result, &result, 5000));
+  return gdk_clipboard_read_text_finish (clipboard, result, NULL);
+}
+
+static void
+scroll_to_bottom (GtkWidget *inside)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (inside, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+  sluice_test_flush_widget (scrolled);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+}
+
+static GtkWidget *
+find_button_by_tooltip (GtkWidget  *root,
+                        const char *tooltip)
+{
+  g_autoptr(GPtrArray) buttons = find_widgets (root, GTK_TYPE_BUTTON, NULL);
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (buttons->pdata[i]), tooltip) == 0)
+      return buttons->pdata[i];
+  return NULL;
+}
+
+static AdwActionRow *
+find_row (GtkWidget  *root,
+          const char *title)
+{
+  GtkWidget *row = sluice_test_find_widget (root, ADW_TYPE_ACTION_ROW, title);
+
+  return row != NULL ? ADW_ACTION_ROW (row) : NULL;
+}
+
 static gboolean
 stack_settled (gpointer data)
 {
@@ -358,10 +444,12 @@ test_stack_followed (void)
   g_object_ref (view);
   sluice_pipelines_view_set_account (view, account);
   wait_for_state (view, "list");
-  sluice_pipelines_view_open (view, shown_pipeline (view, 0));
-  g_assert_true (sluice_test_wait_for (page_complete, view, 10000));
-  page = sluice_pipelines_view_get_page (view);
+  page = open_pipeline (view, "customer-360");
   g_assert_cmpstr (sluice_pipeline_page_get_stack_status (page), ==, "CREATE_COMPLETE");
+  sluice_pipeline_page_set_tab (page, "stack");
+  g_assert_true (sluice_test_wait_for (page_idle, page, 10000));
+  g_assert_nonnull (sluice_test_find_widget (GTK_WIDGET (find_row (GTK_WIDGET (page), "CodePipeline0")),
+                                             GTK_TYPE_LABEL, "Create complete"));
 
   button = sluice_test_find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "_Update Stack");
   g_assert_nonnull (button);
@@ -369,6 +457,429 @@ test_stack_followed (void)
   /* Updated, then followed (first look after 5 s) until it settles. */
   g_assert_true (sluice_test_wait_for (stack_settled, page, 30000));
   g_assert_nonnull (sluice_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "Update complete"));
+  /* Following the stack refreshed its resources too, with no request of its own. */
+  g_assert_nonnull (sluice_test_find_widget (GTK_WIDGET (find_row (GTK_WIDGET (page), "CodePipeline0")),
+                                             GTK_TYPE_LABEL, "Update complete"));
+  g_assert_nonnull (sluice_test_find_widget (GTK_WIDGET (find_row (GTK_WIDGET (page), "ArtifactsBucket")),
+                                             GTK_TYPE_LABEL, "Create complete"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (view);
+}
+
+static void
+test_stack_tab (void)
+{
+  g_autoptr(SluiceAccount) account = signed_in_account (emulator, "engineer@example.com");
+  SluicePipelinesView *view;
+  GtkWidget *window = window_with_view (&view);
+  SluicePipelinePage *page;
+  GtkWidget *logs;
+  AdwActionRow *row;
+  g_autofree char *text = NULL;
+  g_autofree char *copied = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GPtrArray) switchers = NULL;
+  SluiceHeadingBox *heading;
+
+  g_object_ref (view);
+  sluice_pipelines_view_set_account (view, account);
+  wait_for_state (view, "list");
+  page = open_pipeline (view, "customer-360");
+
+  /* The Overview is one request; the Stack tab has asked for nothing yet. */
+  g_assert_cmpuint (sluice_pipeline_page_get_n_requests (page), <=, 2);
+  g_assert_cmpstr (sluice_pipeline_page_get_tab (page), ==, "overview");
+  g_assert_null (sluice_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "Resources"));
+  g_assert_null (find_row (GTK_WIDGET (page), "Cascade to AWS resources"));
+  /* The stack's status is in the header, on every tab. */
+  g_assert_nonnull (sluice_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "Create complete"));
+
+  /* The tabs are named for assistive technologies as they read. */
+  switchers = find_widgets (GTK_WIDGET (page), ADW_TYPE_VIEW_SWITCHER, NULL);
+  g_assert_cmpuint (switchers->len, >=, 1);
+  {
+    g_autoptr(GPtrArray) tabs = find_widgets (switchers->pdata[0], GTK_TYPE_TOGGLE_BUTTON, NULL);
+    const char *titles[] = { "Overview", "Stack", "Tags" };
+
+    g_assert_cmpuint (tabs->len, ==, G_N_ELEMENTS (titles));
+    for (guint i = 0; i < tabs->len; i++)
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (tabs->pdata[i]), GTK_ACCESSIBLE_PROPERTY_LABEL, titles[i]);
+  }
+
+  /* Ctrl+Page Down, as an action: the Stack tab loads when first shown. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.next-tab", NULL));
+  g_assert_cmpstr (sluice_pipeline_page_get_tab (page), ==, "stack");
+  g_assert_true (sluice_test_wait_for (page_idle, page, 10000));
+
+  /* Resources with their status, from getStack's JSON. */
+  row = find_row (GTK_WIDGET (page), "CodeCommitRepository");
+  g_assert_nonnull (row);
+  expected = g_strdup_printf ("AWS::CodeCommit::Repository · %s",
+                              sluice_pipeline_get_repo (sluice_pipeline_page_get_pipeline (page)));
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, expected);
+  g_assert_nonnull (sluice_test_find_widget (GTK_WIDGET (row), GTK_TYPE_LABEL, "Create complete"));
+  g_assert_nonnull (find_row (GTK_WIDGET (page), "CodePipeline0"));
+  g_assert_nonnull (sluice_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "Recent Events"));
+  g_assert_null (sluice_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "Error"));
+  row = find_row (GTK_WIDGET (page), "CloudFormation Console");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row)));
+  g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (GTK_WIDGET (row)),
+                                   "https://eu-west-1.console.aws.amazon.com/cloudformation/"));
+  row = find_row (GTK_WIDGET (page), "Name");
+  g_free (expected);
+  expected = g_strdup_printf ("dataall-cdkpipeline-%s", sluice_pipeline_get_uri (sluice_pipeline_page_get_pipeline (page)));
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, expected);
+
+  /* The deployment's logs, newest last, and copied as they read. */
+  logs = sluice_test_find_widget (GTK_WIDGET (page), GTK_TYPE_TEXT_VIEW, NULL);
+  g_assert_nonnull (logs);
+  g_assert_true (gtk_widget_get_mapped (logs) || gtk_widget_get_child_visible (logs));
+  text = text_view_text (logs);
+  g_assert_nonnull (strstr (text, "Starting deployment of stack dataall-cdkpipeline-"));
+  g_assert_true (strstr (text, "Starting deployment") < strstr (text, "Deployment finished for"));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (logs), GTK_ACCESSIBLE_PROPERTY_LABEL, "Deployment Logs");
+  {
+    GtkWidget *refresh = find_button_by_tooltip (GTK_WIDGET (page), "Refresh Logs");
+
+    g_assert_nonnull (refresh);
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (refresh), GTK_ACCESSIBLE_PROPERTY_LABEL, "Refresh Logs");
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.refresh-logs", NULL));
+  g_assert_true (sluice_test_wait_for (page_idle, page, 10000));
+
+  /* The status beside the name while both fit, below it when narrow. */
+  heading = SLUICE_HEADING_BOX (sluice_test_find_widget (GTK_WIDGET (page), SLUICE_TYPE_HEADING_BOX, NULL));
+  sluice_test_flush_widget (window);
+  g_assert_false (sluice_heading_box_get_wrapped (heading));
+  save_screenshot (window, "pipeline-stack.png");
+  scroll_to_bottom (logs);
+  save_screenshot (window, "pipeline-stack-logs.png");
+  gtk_window_set_default_size (GTK_WINDOW (window), 420, 700);
+  sluice_test_iterate (200);
+  sluice_test_flush_widget (window);
+  g_assert_true (sluice_heading_box_get_wrapped (heading));
+  save_screenshot (window, "pipeline-stack-narrow.png");
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  save_screenshot (window, "pipeline-stack-360.png");
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.copy-logs", NULL));
+  copied = read_clipboard (GTK_WIDGET (page));
+  g_assert_cmpstr (copied, ==, text);
+
+  /* Alt+3 and back, as actions. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.show-tab", "s", "tags"));
+  g_assert_cmpstr (sluice_pipeline_page_get_tab (page), ==, "tags");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.previous-tab", NULL));
+  g_assert_cmpstr (sluice_pipeline_page_get_tab (page), ==, "stack");
+  g_assert_true (sluice_test_wait_for (page_idle, page, 10000));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (view);
+}
+
+/* A stack data.all has not deployed yet: its error, no resources, no logs yet, in sentences. */
+static void
+test_stack_tab_pending (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SluiceTestEmulator) own = sluice_test_emulator_start (NULL, &error);
+  g_autoptr(SluiceAccount) account = NULL;
+  SluicePipelinesView *view;
+  GtkWidget *window;
+  SluicePipelinePage *page;
+  AdwActionRow *row;
+  g_autofree char *expected = NULL;
+
+  g_assert_no_error (error);
+  account = signed_in_account (own, "engineer@example.com");
+  window = window_with_view (&view);
+  g_object_ref (view);
+  sluice_pipelines_view_set_account (view, account);
+  wait_for_state (view, "list");
+  page = open_pipeline (view, "ml-features");
+  g_assert_cmpstr (sluice_pipeline_page_get_stack_status (page), ==, "pending");
+
+  sluice_pipeline_page_set_tab (page, "stack");
+  g_assert_true (sluice_test_wait_for (page_idle, page, 10000));
+  expected = g_strdup_printf ("Stack with id dataall-pipeline-%s does not exist",
+                              sluice_pipeline_get_uri (sluice_pipeline_page_get_pipeline (page)));
+  g_assert_nonnull (find_row (GTK_WIDGET (page), expected));
+  g_assert_nonnull (find_row (GTK_WIDGET (page), "No resources yet"));
+  row = find_row (GTK_WIDGET (page), "There are no logs yet: data.all has not started deploying the stack.");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "(AWSResourceNotFound)"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (find_row (GTK_WIDGET (page), "CloudFormation Console"))));
+  save_screenshot (window, "pipeline-stack-pending.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (view);
+}
+
+static GPtrArray *
+emulator_tags (SluiceAccount  *account,
+               SluicePipeline *pipeline)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *tags;
+
+  sluice_dataall_client_list_tags_async (sluice_account_get_client (account), sluice_pipeline_get_uri (pipeline),
+                                         NULL, got_result_cb, &result);
+  g_assert_true (sluice_test_wait_for (has_result, &result, 10000));
+  tags = sluice_dataall_client_list_tags_finish (sluice_account_get_client (account), result, &error);
+  g_assert_no_error (error);
+  return tags;
+}
+
+/* The switches of the "Cascade to AWS resources" rows, which name them. */
+static GPtrArray *
+cascade_switches (SluicePipelinePage *page)
+{
+  g_autoptr(GPtrArray) rows = find_widgets (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "Cascade to AWS resources");
+  GPtrArray *switches = g_ptr_array_new ();
+
+  for (guint i = 0; i < rows->len; i++)
+    g_ptr_array_add (switches, adw_action_row_get_activatable_widget (rows->pdata[i]));
+  return switches;
+}
+
+static GtkWidget *
+find_action_button (SluicePipelinePage *page,
+                    const char         *action)
+{
+  GtkWidget *button = NULL;
+  g_autoptr(GPtrArray) buttons = find_widgets (GTK_WIDGET (page), GTK_TYPE_BUTTON, NULL);
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_actionable_get_action_name (buttons->pdata[i]), action) == 0)
+      button = buttons->pdata[i];
+  g_assert_nonnull (button);
+  return button;
+}
+
+static gboolean
+action_enabled (SluicePipelinePage *page,
+                const char         *action)
+{
+  return gtk_widget_is_sensitive (find_action_button (page, action));
+}
+
+static void
+test_tags_tab (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SluiceTestEmulator) own = sluice_test_emulator_start (NULL, &error);
+  g_autoptr(SluiceAccount) account = NULL;
+  g_autoptr(GPtrArray) keys = NULL;
+  g_autoptr(GPtrArray) values = NULL;
+  g_autoptr(GPtrArray) switches = NULL;
+  g_autoptr(GPtrArray) saved = NULL;
+  SluicePipelinesView *view;
+  GtkWidget *window;
+  SluicePipelinePage *page;
+  GtkWidget *remove;
+  SluiceKeyValueTag *tag;
+
+  g_assert_no_error (error);
+  account = signed_in_account (own, "engineer@example.com");
+  window = window_with_view (&view);
+  g_object_ref (view);
+  sluice_pipelines_view_set_account (view, account);
+  wait_for_state (view, "list");
+  page = open_pipeline (view, "customer-360");
+
+  sluice_pipeline_page_set_tab (page, "tags");
+  g_assert_true (sluice_test_wait_for (page_idle, page, 10000));
+
+  /* The seed's one tag, as rows to edit; nothing to save yet. */
+  keys = find_widgets (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "Key");
+  values = find_widgets (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "Value");
+  g_assert_cmpuint (keys->len, ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (keys->pdata[0]), ==, "cost-center");
+  g_assert_cmpstr (gtk_editable_get_text (values->pdata[0]), ==, "4711");
+  g_assert_false (action_enabled (page, "page.save-tags"));
+  g_assert_false (action_enabled (page, "page.revert-tags"));
+  g_assert_true (action_enabled (page, "page.add-tag"));
+
+  /* Named for assistive technologies as they read: the row names its switch. */
+  remove = find_button_by_tooltip (GTK_WIDGET (keys->pdata[0]), "Remove Tag");
+  g_assert_nonnull (remove);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, "Remove Tag");
+  switches = cascade_switches (page);
+  g_assert_cmpuint (switches->len, ==, 1);
+  g_assert_true (GTK_IS_SWITCH (switches->pdata[0]));
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (switches->pdata[0]), GTK_ACCESSIBLE_PROPERTY_LABEL));
+  g_assert_true (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (switches->pdata[0]), GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+  {
+    GtkWidget *add = sluice_test_find_widget (GTK_WIDGET (page), ADW_TYPE_BUTTON_CONTENT, NULL);
+
+    add = gtk_widget_get_ancestor (add, GTK_TYPE_BUTTON);
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (add)), ==, "page.add-tag");
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, "Add Tag");
+  }
+  {
+    GtkWidget *save = find_action_button (page, "page.save-tags");
+
+    /* A mnemonic button is named by its label: "Save", not "_Save Save". */
+    g_assert_true (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (save), GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+    g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (save), GTK_ACCESSIBLE_PROPERTY_LABEL));
+  }
+
+  /* Edit the value: Save and Revert wake up; Revert puts it back. */
+  gtk_editable_set_text (GTK_EDITABLE (values->pdata[0]), "42");
+  g_assert_true (action_enabled (page, "page.save-tags"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.revert-tags", NULL));
+  g_ptr_array_unref (values);
+  values = find_widgets (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "Value");
+  g_assert_cmpstr (gtk_editable_get_text (values->pdata[0]), ==, "4711");
+  g_assert_false (action_enabled (page, "page.save-tags"));
+
+  /* Edit, and add a tag whose key repeats the first in another case: said at the field, and
+   * Save sends nothing. */
+  gtk_editable_set_text (GTK_EDITABLE (values->pdata[0]), "42");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.add-tag", NULL));
+  g_ptr_array_unref (keys);
+  g_ptr_array_unref (values);
+  keys = find_widgets (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "Key");
+  values = find_widgets (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "Value");
+  g_assert_cmpuint (keys->len, ==, 2);
+  /* A new, empty key is not an error until the user typed in it or saved. */
+  g_assert_false (gtk_widget_has_css_class (keys->pdata[1], "error"));
+  gtk_editable_set_text (GTK_EDITABLE (keys->pdata[1]), "Cost-Center");
+  g_assert_true (gtk_widget_has_css_class (keys->pdata[1], "error"));
+  g_assert_nonnull (sluice_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL,
+                                             "Another tag has this key. Keys are the same whatever their case."));
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (keys->pdata[1]), GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.save-tags", NULL));
+  g_assert_false (sluice_pipeline_page_get_busy (page));
+  save_screenshot (window, "pipeline-tags-invalid.png");
+
+  /* Fixed: saved, the full list, and data.all has it. */
+  gtk_editable_set_text (GTK_EDITABLE (keys->pdata[1]), "owner");
+  gtk_editable_set_text (GTK_EDITABLE (values->pdata[1]), "  team-a ");
+  g_ptr_array_unref (switches);
+  switches = cascade_switches (page);
+  gtk_switch_set_active (switches->pdata[1], TRUE);
+  g_assert_false (gtk_widget_has_css_class (keys->pdata[1], "error"));
+  save_screenshot (window, "pipeline-tags-edited.png");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.save-tags", NULL));
+  g_assert_true (sluice_pipeline_page_get_busy (page));
+  g_assert_true (sluice_test_wait_for (page_idle, page, 10000));
+  g_assert_false (action_enabled (page, "page.save-tags"));
+  g_assert_null (sluice_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "Unsaved changes"));
+
+  saved = emulator_tags (account, sluice_pipeline_page_get_pipeline (page));
+  g_assert_cmpuint (saved->len, ==, 2);
+  tag = g_ptr_array_index (saved, 0);
+  g_assert_cmpstr (tag->key, ==, "cost-center");
+  g_assert_cmpstr (tag->value, ==, "42");
+  g_assert_false (tag->cascade);
+  tag = g_ptr_array_index (saved, 1);
+  g_assert_cmpstr (tag->key, ==, "owner");
+  g_assert_cmpstr (tag->value, ==, "team-a");
+  g_assert_true (tag->cascade);
+
+  /* Removing a tag, saved, leaves data.all with the other. */
+  g_ptr_array_unref (keys);
+  keys = find_widgets (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "Key");
+  remove = find_button_by_tooltip (GTK_WIDGET (keys->pdata[0]), "Remove Tag");
+  g_signal_emit_by_name (remove, "clicked");
+  g_ptr_array_unref (keys);
+  keys = find_widgets (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "Key");
+  g_assert_cmpuint (keys->len, ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.save-tags", NULL));
+  g_assert_true (sluice_test_wait_for (page_idle, page, 10000));
+  g_ptr_array_unref (saved);
+  saved = emulator_tags (account, sluice_pipeline_page_get_pipeline (page));
+  g_assert_cmpuint (saved->len, ==, 1);
+  g_assert_cmpstr (((SluiceKeyValueTag *) saved->pdata[0])->key, ==, "owner");
+  save_screenshot (window, "pipeline-tags.png");
+  gtk_window_set_default_size (GTK_WINDOW (window), 420, 700);
+  save_screenshot (window, "pipeline-tags-narrow.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (view);
+}
+
+static void
+test_tags_save_failure (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SluiceTestEmulator) own = sluice_test_emulator_start (NULL, &error);
+  g_autoptr(SluiceAccount) account = NULL;
+  g_autoptr(GPtrArray) keys = NULL;
+  g_autoptr(GPtrArray) values = NULL;
+  g_autoptr(GPtrArray) saved = NULL;
+  SluicePipelinesView *view;
+  GtkWidget *window;
+  SluicePipelinePage *page;
+  GtkWidget *details;
+
+  g_assert_no_error (error);
+  account = signed_in_account (own, "engineer@example.com");
+  window = window_with_view (&view);
+  g_object_ref (view);
+  sluice_pipelines_view_set_account (view, account);
+  wait_for_state (view, "list");
+  page = open_pipeline (view, "customer-360");
+  sluice_pipeline_page_set_tab (page, "tags");
+  g_assert_true (sluice_test_wait_for (page_idle, page, 10000));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.add-tag", NULL));
+  keys = find_widgets (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "Key");
+  values = find_widgets (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "Value");
+  gtk_editable_set_text (GTK_EDITABLE (keys->pdata[1]), "environment");
+  gtk_editable_set_text (GTK_EDITABLE (values->pdata[1]), "production");
+
+  /* data.all refuses, in its own words. */
+  g_assert_true (sluice_test_emulator_add_fault (own,
+                                                 "{\"kind\": \"error\", \"match\": \"updateKeyValueTags\", \"message\": "
+                                                 "\"\\n    An error occurred (UnauthorizedOperation) when calling UPDATE_PIPELINE operation:\\n"
+                                                 "    User: engineer@example.com is not authorized to perform: UPDATE_PIPELINE\\n  \"}",
+                                                 &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.save-tags", NULL));
+  g_assert_true (sluice_test_wait_for (page_idle, page, 10000));
+
+  /* What the user typed stays, with the sentence and data.all's words in the details. */
+  g_ptr_array_unref (keys);
+  g_ptr_array_unref (values);
+  keys = find_widgets (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "Key");
+  values = find_widgets (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "Value");
+  g_assert_cmpuint (keys->len, ==, 2);
+  g_assert_cmpstr (gtk_editable_get_text (keys->pdata[1]), ==, "environment");
+  g_assert_cmpstr (gtk_editable_get_text (values->pdata[1]), ==, "production");
+  g_assert_true (action_enabled (page, "page.save-tags"));
+  g_assert_nonnull (sluice_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL,
+                                             "Could not save the tags: You are not allowed to do this in data.all, "
+                                             "or the item does not exist. Ask the pipeline’s team or a data.all "
+                                             "administrator for access."));
+  details = sluice_test_find_widget (GTK_WIDGET (page), GTK_TYPE_EXPANDER, "Details");
+  {
+    g_autoptr(GPtrArray) expanders = find_widgets (GTK_WIDGET (page), GTK_TYPE_EXPANDER, NULL);
+    GtkWidget *label = NULL;
+
+    for (guint i = 0; i < expanders->len; i++)
+      if (gtk_widget_is_drawable (expanders->pdata[i]))
+        details = expanders->pdata[i];
+    gtk_expander_set_expanded (GTK_EXPANDER (details), TRUE);
+    label = gtk_expander_get_child (GTK_EXPANDER (details));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)),
+                              "User: engineer@example.com is not authorized to perform: UPDATE_PIPELINE"));
+  }
+  save_screenshot (window, "pipeline-tags-error.png");
+  saved = emulator_tags (account, sluice_pipeline_page_get_pipeline (page));
+  g_assert_cmpuint (saved->len, ==, 1);
+
+  /* Saved on the second try, and the error goes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.save-tags", NULL));
+  g_assert_true (sluice_test_wait_for (page_idle, page, 10000));
+  g_assert_false (action_enabled (page, "page.save-tags"));
+  g_assert_false (gtk_widget_is_drawable (details));
+  g_ptr_array_unref (saved);
+  saved = emulator_tags (account, sluice_pipeline_page_get_pipeline (page));
+  g_assert_cmpuint (saved->len, ==, 2);
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (view);
@@ -513,6 +1024,10 @@ main (int   argc,
   g_test_add_func ("/sluice/pipelines-view/error-retry", test_error_retry);
   g_test_add_func ("/sluice/pipelines-view/feature-disabled", test_feature_disabled);
   g_test_add_func ("/sluice/pipelines-view/stack-followed", test_stack_followed);
+  g_test_add_func ("/sluice/pipelines-view/stack-tab", test_stack_tab);
+  g_test_add_func ("/sluice/pipelines-view/stack-tab-pending", test_stack_tab_pending);
+  g_test_add_func ("/sluice/pipelines-view/tags-tab", test_tags_tab);
+  g_test_add_func ("/sluice/pipelines-view/tags-save-failure", test_tags_save_failure);
   g_test_add_func ("/sluice/pipelines-view/automatic-check", test_automatic_check);
   /* Last: it deletes one of the seed's pipelines. */
   g_test_add_func ("/sluice/pipelines-view/delete", test_delete);

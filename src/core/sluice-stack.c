@@ -66,6 +66,88 @@ static const SluiceJsonField fields[] = {
   { PROP_CAN_VIEW_LOGS, "canViewLogs" },
 };
 
+/* ------------------------------------------------------------------------------------------ */
+/* Helpers                                                                                    */
+/* ------------------------------------------------------------------------------------------ */
+
+/* The JSON object encoded in @text, or NULL: data.all sends "{}" when it knows nothing, but
+ * nothing stops an older or newer server from sending null, "" or something else. */
+static JsonObject *
+parse_object (const char *text)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  JsonNode *root;
+
+  if (text == NULL || *text == '\0')
+    return NULL;
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, text, -1, NULL))
+    return NULL;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+  return json_object_ref (json_node_get_object (root));
+}
+
+/* A member as text: strings as they are, numbers and booleans written out, else NULL. */
+static char *
+dup_member_text (JsonObject *object,
+                 const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return NULL;
+  if (json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_strdup (json_node_get_string (node));
+  return json_to_string (node, FALSE);
+}
+
+/* The objects of the array @member of the object encoded in @text, as SluiceStackResources
+ * (those without a logical id are skipped: there is nothing to call them). */
+static GPtrArray *
+parse_resource_list (const char *text,
+                     const char *member)
+{
+  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) sluice_stack_resource_free);
+  g_autoptr(JsonObject) object = parse_object (text);
+  JsonNode *node;
+  JsonArray *array;
+
+  if (object == NULL)
+    return list;
+  node = json_object_get_member (object, member);
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return list;
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      JsonObject *item;
+      SluiceStackResource *resource;
+      g_autofree char *logical_id = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        continue;
+      item = json_node_get_object (element);
+      logical_id = dup_member_text (item, "LogicalResourceId");
+      if (logical_id == NULL || *logical_id == '\0')
+        continue;
+      resource = g_new0 (SluiceStackResource, 1);
+      resource->logical_id = g_steal_pointer (&logical_id);
+      resource->physical_id = dup_member_text (item, "PhysicalResourceId");
+      resource->type = dup_member_text (item, "ResourceType");
+      resource->status = dup_member_text (item, "ResourceStatus");
+      resource->reason = dup_member_text (item, "ResourceStatusReason");
+      g_ptr_array_add (list, resource);
+    }
+  return list;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* GObject                                                                                    */
+/* ------------------------------------------------------------------------------------------ */
+
 static void
 sluice_stack_finalize (GObject *object)
 {
@@ -384,4 +466,159 @@ sluice_stack_is_busy (SluiceStack *self)
 
   status = sluice_stack_get_status (self);
   return status != NULL && (g_str_equal (status, "pending") || g_str_has_suffix (status, "_IN_PROGRESS"));
+}
+
+/**
+ * sluice_stack_has_details:
+ *
+ * Returns: whether the stack came with its resources (getStack, updateStack), not only its
+ *   status (DataPipeline.stack)
+ */
+gboolean
+sluice_stack_has_details (SluiceStack *self)
+{
+  g_return_val_if_fail (SLUICE_IS_STACK (self), FALSE);
+
+  return sluice_stack_get_resources (self) != NULL;
+}
+
+/**
+ * sluice_stack_dup_resource_list:
+ *
+ * Reads `resources`, `{"resources": [{LogicalResourceId, PhysicalResourceId, ResourceType,
+ * ResourceStatus, ...}]}`, in the order CloudFormation listed them.
+ *
+ * Returns: (transfer full) (element-type SluiceStackResource): the resources; empty when there
+ *   are none or the text cannot be read
+ */
+GPtrArray *
+sluice_stack_dup_resource_list (SluiceStack *self)
+{
+  g_return_val_if_fail (SLUICE_IS_STACK (self), NULL);
+
+  return parse_resource_list (sluice_stack_get_resources (self), "resources");
+}
+
+/**
+ * sluice_stack_dup_event_list:
+ *
+ * Reads `events`, `{"events": [{LogicalResourceId, ResourceStatus, ResourceStatusReason,
+ * ...}]}`, newest first as CloudFormation lists them.
+ *
+ * Returns: (transfer full) (element-type SluiceStackResource): the events; empty when there
+ *   are none or the text cannot be read
+ */
+GPtrArray *
+sluice_stack_dup_event_list (SluiceStack *self)
+{
+  g_return_val_if_fail (SLUICE_IS_STACK (self), NULL);
+
+  return parse_resource_list (sluice_stack_get_events (self), "events");
+}
+
+/**
+ * sluice_stack_dup_output_list:
+ *
+ * Reads `outputs`, `{"<OutputKey>": "<OutputValue>", ...}`, sorted by key.
+ *
+ * Returns: (transfer full) (element-type SluiceStackOutput): the outputs; empty when there are
+ *   none or the text cannot be read
+ */
+GPtrArray *
+sluice_stack_dup_output_list (SluiceStack *self)
+{
+  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) sluice_stack_output_free);
+  g_autoptr(JsonObject) object = NULL;
+  g_autoptr(GList) names = NULL;
+
+  g_return_val_if_fail (SLUICE_IS_STACK (self), list);
+
+  object = parse_object (sluice_stack_get_outputs (self));
+  if (object == NULL)
+    return list;
+  names = g_list_sort (json_object_get_members (object), (GCompareFunc) g_strcmp0);
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      SluiceStackOutput *output = g_new0 (SluiceStackOutput, 1);
+
+      output->key = g_strdup (l->data);
+      output->value = dup_member_text (object, l->data);
+      if (output->value == NULL)
+        output->value = g_strdup ("");
+      g_ptr_array_add (list, output);
+    }
+  return list;
+}
+
+/**
+ * sluice_stack_dup_error_message:
+ *
+ * Reads `error`, `{"error": "<CloudFormation's message>"}`.
+ *
+ * Returns: (transfer full) (nullable): what CloudFormation last reported, or %NULL when it
+ *   reported no error
+ */
+char *
+sluice_stack_dup_error_message (SluiceStack *self)
+{
+  const char *text;
+  g_autoptr(JsonObject) object = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (SLUICE_IS_STACK (self), NULL);
+
+  text = sluice_stack_get_error (self);
+  object = parse_object (text);
+  if (object == NULL)
+    {
+      g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+      /* Not the JSON data.all sends: show it as it is, unless it says nothing. */
+      if (*trimmed == '\0' || g_str_equal (trimmed, "null") || g_str_equal (trimmed, "{}") ||
+          g_str_equal (trimmed, "\"\""))
+        return NULL;
+      return g_steal_pointer (&trimmed);
+    }
+  if (json_object_has_member (object, "error"))
+    message = dup_member_text (object, "error");
+  else if (json_object_get_size (object) > 0)
+    {
+      g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), object);
+
+      message = json_to_string (node, TRUE);
+    }
+  if (message != NULL)
+    g_strstrip (message);
+  if (message == NULL || *message == '\0')
+    return NULL;
+  return g_steal_pointer (&message);
+}
+
+/**
+ * sluice_stack_resource_free:
+ */
+void
+sluice_stack_resource_free (SluiceStackResource *resource)
+{
+  if (resource == NULL)
+    return;
+  g_free (resource->logical_id);
+  g_free (resource->physical_id);
+  g_free (resource->type);
+  g_free (resource->status);
+  g_free (resource->reason);
+  g_free (resource);
+}
+
+/**
+ * sluice_stack_output_free:
+ */
+void
+sluice_stack_output_free (SluiceStackOutput *output)
+{
+  if (output == NULL)
+    return;
+  g_free (output->key);
+  g_free (output->value);
+  g_free (output);
 }

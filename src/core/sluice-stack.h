@@ -14,6 +14,41 @@ G_BEGIN_DECLS
 
 #define SLUICE_TYPE_STACK (sluice_stack_get_type ())
 
+/**
+ * SluiceStackResource:
+ * @logical_id: the resource's logical id in the template (`LogicalResourceId`)
+ * @physical_id: (nullable): its name or id in AWS (`PhysicalResourceId`)
+ * @type: (nullable): its CloudFormation type, e.g. `AWS::S3::Bucket`
+ * @status: (nullable): its CloudFormation status, e.g. `CREATE_COMPLETE`
+ * @reason: (nullable): events only: why (`ResourceStatusReason`)
+ *
+ * One resource of a stack, or one of its events: what data.all keeps of CloudFormation's
+ * describe_stack_resources and describe_stack_events.
+ */
+typedef struct
+{
+  char *logical_id;
+  char *physical_id;
+  char *type;
+  char *status;
+  char *reason;
+} SluiceStackResource;
+
+void sluice_stack_resource_free (SluiceStackResource *resource);
+
+/**
+ * SluiceStackOutput:
+ * @key: the output's key (`OutputKey`)
+ * @value: its value (`OutputValue`)
+ */
+typedef struct
+{
+  char *key;
+  char *value;
+} SluiceStackOutput;
+
+void sluice_stack_output_free (SluiceStackOutput *output);
+
 G_DECLARE_FINAL_TYPE (SluiceStack, sluice_stack, SLUICE, STACK, GObject)
 
 SluiceStack *sluice_stack_new_from_json       (JsonObject  *json);
@@ -39,5 +74,11 @@ const char  *sluice_stack_get_ecs_task_arn    (SluiceStack *self);
 gboolean     sluice_stack_get_can_view_logs   (SluiceStack *self);
 
 gboolean     sluice_stack_is_busy             (SluiceStack *self);
+gboolean     sluice_stack_has_details         (SluiceStack *self);
+
+GPtrArray   *sluice_stack_dup_resource_list   (SluiceStack *self);
+GPtrArray   *sluice_stack_dup_event_list      (SluiceStack *self);
+GPtrArray   *sluice_stack_dup_output_list     (SluiceStack *self);
+char        *sluice_stack_dup_error_message   (SluiceStack *self);
 
 G_END_DECLS

@@ -14,41 +14,108 @@
 #include "sluice-a11y.h"
 #include "sluice-dataall-api.h"
 #include "sluice-dataall-error.h"
+#include "sluice-heading-box.h"
 #include "sluice-pipeline-credentials.h"
 #include "sluice-pipeline-editor.h"
 #include "sluice-pipeline-format.h"
 #include "sluice-pipeline-page.h"
 
+/* One tag of the Tags tab, as the user edits it. */
+typedef struct
+{
+  GtkWidget *card;        /* the tag's boxed list and its message below */
+  GtkWidget *key_row;
+  GtkWidget *value_row;
+  GtkWidget *cascade;     /* GtkSwitch */
+  GtkWidget *message;     /* what is wrong with the key or the value */
+  gboolean   key_edited;  /* "a key is required" waits until the user typed in it */
+} TagEditor;
+
 struct _SluicePipelinePage
 {
-  AdwBin           parent_instance;
+  AdwBin            parent_instance;
 
-  SluiceAccount   *account;
-  SluicePipeline  *pipeline;      /* from the list at first, then from getDataPipeline */
-  gboolean         complete;      /* pipeline came from getDataPipeline */
-  GCancellable    *cancellable;
-  guint            n_requests;
-  gboolean         loading;
-  gboolean         fetching_credentials;
-  SluiceStack     *stack_status;   /* the latest known stack */
-  guint            follow_id;
-  guint            follow_delay;   /* seconds until the next look at a busy stack */
-  gboolean         following;
-  GtkLabel        *stack_badge;
-  AdwActionRow    *stack_row;
-  GtkSpinner      *stack_spinner;
-  GtkWidget       *update_stack_button;
+  SluiceAccount    *account;
+  SluicePipeline   *pipeline;      /* from the list at first, then from getDataPipeline */
+  gboolean          complete;      /* pipeline came from getDataPipeline */
+  GCancellable     *cancellable;
+  guint             n_requests;
+  gboolean          loading;
+  gboolean          fetching_credentials;
+
+  /* The stack: its status is in the header on every tab, followed with back-off while busy. */
+  SluiceStack      *stack_status;  /* the latest known stack */
+  SluiceStack      *stack_details; /* the latest with resources (getStack, updateStack) */
+  gboolean          details_shown; /* stack_detail_box shows stack_details */
+  guint             follow_id;
+  guint             follow_delay;  /* seconds until the next look at a busy stack */
+  gboolean          following;
+  gboolean          stack_requested;  /* the Stack tab was opened: it loads its own data */
+  gboolean          stack_loading;
+  gboolean          logs_requested;
+  gboolean          logs_loading;
+  gboolean          logs_denied;   /* canViewLogs was false when last asked */
+  GPtrArray        *log_entries;   /* SluiceStackLogEntry, oldest first */
+  GtkWidget        *name_copy_button;
+
+  /* The Tags tab */
+  GPtrArray        *tags;          /* SluiceKeyValueTag, as data.all has them */
+  GPtrArray        *tag_editors;   /* TagEditor, in order */
+  GtkWidget        *tags_empty;
+  gboolean          tags_requested;
+  gboolean          tags_loading;
+  gboolean          tags_saving;
+  gboolean          tags_save_tried;
+  GtkWidget        *tags_focus;    /* weak: where the focus was when saving began */
 
   /* Template widgets */
-  AdwToastOverlay *toast_overlay;
-  GtkLabel        *title_label;
-  GtkSpinner      *spinner;
-  GtkMenuButton   *credentials_button;
-  GtkStack        *stack;
-  GtkSpinner      *loading_spinner;
-  AdwStatusPage   *error_page;
-  GtkLabel        *error_details;
-  GtkBox          *overview_box;
+  AdwToastOverlay  *toast_overlay;
+  SluiceHeadingBox *heading_box;
+  GtkLabel         *title_label;
+  GtkLabel         *stack_badge;
+  GtkSpinner       *stack_spinner;
+  GtkSpinner       *spinner;
+  GtkMenuButton    *credentials_button;
+  GtkStack         *stack;
+  GtkSpinner       *loading_spinner;
+  AdwStatusPage    *error_page;
+  GtkLabel         *error_details;
+  GtkWidget        *switcher;
+  GtkWidget        *narrow_switcher;
+  AdwViewStack     *view_stack;
+  GtkBox           *overview_box;
+
+  GtkStack         *stack_tab;
+  GtkSpinner       *stack_tab_spinner;
+  AdwStatusPage    *stack_error_page;
+  GtkLabel         *stack_error_details;
+  GtkWidget        *update_stack_button;
+  AdwActionRow     *stack_status_row;
+  GtkSpinner       *stack_row_spinner;
+  GtkLabel         *stack_row_badge;
+  AdwActionRow     *stack_name_row;
+  AdwActionRow     *stack_updated_row;
+  AdwActionRow     *stack_account_row;
+  AdwActionRow     *stack_region_row;
+  AdwActionRow     *stack_console_row;
+  GtkBox           *stack_detail_box;
+  GtkStack         *logs_stack;
+  GtkSpinner       *logs_spinner;
+  GtkTextView      *logs_view;
+  AdwActionRow     *logs_message_row;
+
+  GtkStack         *tags_tab;
+  GtkSpinner       *tags_tab_spinner;
+  AdwStatusPage    *tags_error_page;
+  GtkLabel         *tags_load_error_details;
+  GtkBox           *tags_box;
+  GtkWidget        *add_tag_button;
+  GtkWidget        *tags_save_error;
+  GtkLabel         *tags_save_error_label;
+  GtkWidget        *tags_save_error_expander;
+  GtkLabel         *tags_save_error_details;
+  GtkSpinner       *tags_saving_spinner;
+  GtkLabel         *tags_state_label;
 };
 
 G_DEFINE_FINAL_TYPE (SluicePipelinePage, sluice_pipeline_page, ADW_TYPE_BIN)
@@ -57,6 +124,17 @@ G_DEFINE_FINAL_TYPE (SluicePipelinePage, sluice_pipeline_page, ADW_TYPE_BIN)
  * minute apart; data.all's firewall counts every request. */
 #define FOLLOW_FIRST_DELAY 5
 #define FOLLOW_MAX_DELAY   60
+
+/* The newest stack events shown; CloudFormation keeps far more. */
+#define MAX_EVENTS 10
+
+/* Key/value tags: data.all's console stops at 40; AWS limits each tag's key to 128 and its
+ * value to 256 characters and reserves keys starting with "aws:". */
+#define MAX_TAGS             40
+#define MAX_TAG_KEY_LENGTH   128
+#define MAX_TAG_VALUE_LENGTH 256
+
+static const char * const tab_names[] = { "overview", "stack", "tags" };
 
 enum {
   PROP_0,
@@ -76,6 +154,12 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+static void follow_stack       (SluicePipelinePage *self);
+static void load_stack_tab     (SluicePipelinePage *self);
+static void load_logs          (SluicePipelinePage *self);
+static void load_tags          (SluicePipelinePage *self);
+static void update_tags_state  (SluicePipelinePage *self);
+
 /* ------------------------------------------------------------------------------------------ */
 /* Helpers                                                                                    */
 /* ------------------------------------------------------------------------------------------ */
@@ -88,6 +172,15 @@ show_toast (SluicePipelinePage *self,
 
   adw_toast_set_timeout (toast, 3);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* What data.all said, for the Details of an error: its own words when it had any. */
+static const char *
+error_detail (const GError *error)
+{
+  const char *detail = error->domain == SLUICE_DATAALL_ERROR ? sluice_dataall_error_get_detail (error) : NULL;
+
+  return detail != NULL && *detail != '\0' ? detail : NULL;
 }
 
 static void
@@ -109,6 +202,8 @@ copy_button_clicked_cb (GtkButton          *button,
   const char *text = g_object_get_data (G_OBJECT (button), "sluice-copy-text");
   const char *toast = g_object_get_data (G_OBJECT (button), "sluice-copy-toast");
 
+  if (text == NULL)
+    return;
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), text);
   show_toast (self, toast);
 }
@@ -132,16 +227,16 @@ copy_button_new (SluicePipelinePage *self,
 }
 
 static AdwPreferencesGroup *
-add_group (SluicePipelinePage *self,
-           const char         *title,
-           const char         *description)
+group_new (GtkBox     *box,
+           const char *title,
+           const char *description)
 {
   GtkWidget *group = adw_preferences_group_new ();
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
   if (description != NULL)
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  gtk_box_append (self->overview_box, group);
+  gtk_box_append (box, group);
   return ADW_PREFERENCES_GROUP (group);
 }
 
@@ -168,45 +263,258 @@ add_row (AdwPreferencesGroup *group,
   return row;
 }
 
-static void follow_stack (SluicePipelinePage *self);
+/* A row that says there is nothing to show, and why. */
+static AdwActionRow *
+add_placeholder_row (AdwPreferencesGroup *group,
+                     const char          *title,
+                     const char          *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_add_css_class (row, "dim-label");
+  adw_preferences_group_add (group, row);
+  return ADW_ACTION_ROW (row);
+}
+
+static void
+set_badge (GtkLabel   *badge,
+           const char *status)
+{
+  static const char *status_classes[] = { "success", "warning", "error", "accent" };
+  g_autofree char *text = sluice_pipeline_format_status (status);
+
+  gtk_label_set_text (badge, text);
+  for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (badge), status_classes[i]);
+  gtk_widget_add_css_class (GTK_WIDGET (badge), sluice_pipeline_format_status_class (status));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (badge), status);
+}
+
+static GtkWidget *
+badge_new (const char *status)
+{
+  GtkWidget *badge = gtk_label_new (NULL);
+
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (badge, "status-badge");
+  set_badge (GTK_LABEL (badge), status);
+  return badge;
+}
+
+static void
+set_row_value (AdwActionRow *row,
+               const char   *value)
+{
+  adw_action_row_set_subtitle (row, value != NULL && *value != '\0' ? value : "—");
+}
+
+static void
+collect_toggle_buttons (GtkWidget *widget,
+                        GPtrArray *buttons)
+{
+  if (GTK_IS_TOGGLE_BUTTON (widget))
+    g_ptr_array_add (buttons, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_toggle_buttons (child, buttons);
+}
+
+/* libadwaita 1.2's view switcher leaves its buttons nameless for assistive technologies: name
+ * each after its tab, as it reads. */
+static void
+name_switcher_buttons (GtkWidget    *switcher,
+                       AdwViewStack *stack)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (stack);
+  g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+
+  collect_toggle_buttons (switcher, buttons);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+
+      if (adw_view_stack_page_get_visible (page))
+        g_ptr_array_add (titles, g_strdup (adw_view_stack_page_get_title (page)));
+    }
+  if (buttons->len != titles->len)
+    {
+      g_warning ("The view switcher has %u buttons for %u tabs", buttons->len, titles->len);
+      return;
+    }
+  for (guint i = 0; i < buttons->len; i++)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (buttons->pdata[i]), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    titles->pdata[i], -1);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* The stack: header badge, Stack tab, following                                              */
+/* ------------------------------------------------------------------------------------------ */
 
 static void
 update_stack_rows (SluicePipelinePage *self)
 {
-  static const char *status_classes[] = { "success", "warning", "error", "accent" };
-  const char *status = self->stack_status != NULL ? sluice_stack_get_status (self->stack_status) : NULL;
-  g_autofree char *text = sluice_pipeline_format_status (status);
+  SluiceStack *stack = self->stack_status;
+  const char *status = stack != NULL ? sluice_stack_get_status (stack) : NULL;
+  const char *name = stack != NULL ? sluice_stack_get_name (stack) : NULL;
+  const char *link = stack != NULL ? sluice_stack_get_link (stack) : NULL;
+  gboolean busy = stack != NULL && sluice_stack_is_busy (stack);
   g_autofree char *updated = NULL;
-  gboolean busy = self->stack_status != NULL && sluice_stack_is_busy (self->stack_status);
 
-  if (self->stack_badge == NULL)
-    return;
-  gtk_label_set_text (self->stack_badge, text);
-  for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->stack_badge), status_classes[i]);
-  gtk_widget_add_css_class (GTK_WIDGET (self->stack_badge), sluice_pipeline_format_status_class (status));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->stack_badge), status);
-  updated = self->stack_status != NULL ? sluice_pipeline_format_date (sluice_stack_get_updated (self->stack_status)) : NULL;
-  adw_action_row_set_subtitle (self->stack_row,
-                               busy ? _("Followed until it settles") : (updated != NULL && *updated != '\0' ? updated : "—"));
-  gtk_spinner_set_spinning (self->stack_spinner, busy);
+  set_badge (self->stack_badge, status);
   gtk_widget_set_visible (GTK_WIDGET (self->stack_spinner), busy);
-  gtk_widget_set_sensitive (self->update_stack_button, !busy);
+  gtk_spinner_set_spinning (self->stack_spinner, busy);
+  set_badge (self->stack_row_badge, status);
+  gtk_widget_set_visible (GTK_WIDGET (self->stack_row_spinner), busy);
+  gtk_spinner_set_spinning (self->stack_row_spinner, busy);
+  adw_action_row_set_subtitle (self->stack_status_row, busy ? _("Followed until it settles") : "");
+  gtk_widget_set_sensitive (self->update_stack_button, !busy && !self->following);
+
+  updated = stack != NULL ? sluice_pipeline_format_date (sluice_stack_get_updated (stack)) : NULL;
+  set_row_value (self->stack_name_row, name);
+  g_object_set_data_full (G_OBJECT (self->name_copy_button), "sluice-copy-text", g_strdup (name), g_free);
+  gtk_widget_set_visible (self->name_copy_button, name != NULL && *name != '\0');
+  set_row_value (self->stack_updated_row, updated);
+  set_row_value (self->stack_account_row, stack != NULL ? sluice_stack_get_account_id (stack) : NULL);
+  set_row_value (self->stack_region_row, stack != NULL ? sluice_stack_get_region (stack) : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->stack_console_row), link != NULL && *link != '\0');
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->stack_console_row), link);
+}
+
+static gboolean
+details_differ (SluiceStack *a,
+                SluiceStack *b)
+{
+  return a == NULL || b == NULL ||
+         g_strcmp0 (sluice_stack_get_outputs (a), sluice_stack_get_outputs (b)) != 0 ||
+         g_strcmp0 (sluice_stack_get_resources (a), sluice_stack_get_resources (b)) != 0 ||
+         g_strcmp0 (sluice_stack_get_events (a), sluice_stack_get_events (b)) != 0 ||
+         g_strcmp0 (sluice_stack_get_error (a), sluice_stack_get_error (b)) != 0;
+}
+
+static AdwActionRow *
+resource_row_new (const SluiceStackResource *resource,
+                  const char                *subtitle)
+{
+  AdwActionRow *row = value_row_new (resource->logical_id, subtitle);
+
+  adw_action_row_add_suffix (row, badge_new (resource->status));
+  return row;
+}
+
+/* Error, outputs, resources and events of the stack, rebuilt when one of them changed. */
+static void
+show_stack_details (SluicePipelinePage *self)
+{
+  SluiceStack *stack = self->stack_details;
+  g_autoptr(GPtrArray) outputs = sluice_stack_dup_output_list (stack);
+  g_autoptr(GPtrArray) resources = sluice_stack_dup_resource_list (stack);
+  g_autoptr(GPtrArray) events = sluice_stack_dup_event_list (stack);
+  g_autofree char *error = sluice_stack_dup_error_message (stack);
+  AdwPreferencesGroup *group;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->stack_detail_box))) != NULL)
+    gtk_box_remove (self->stack_detail_box, child);
+
+  if (error != NULL)
+    {
+      AdwActionRow *row;
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
+
+      group = group_new (self->stack_detail_box, _("Error"),
+                         _("What CloudFormation reported when data.all last looked at the stack."));
+      row = ADW_ACTION_ROW (adw_action_row_new ());
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), error);
+      adw_preferences_row_set_title_selectable (ADW_PREFERENCES_ROW (row), TRUE);
+      gtk_widget_add_css_class (icon, "error");
+      adw_action_row_add_prefix (row, icon);
+      adw_preferences_group_add (group, GTK_WIDGET (row));
+    }
+
+  group = group_new (self->stack_detail_box, _("Outputs"), NULL);
+  if (outputs->len == 0)
+    add_placeholder_row (group, _("No outputs"), _("The stack declares no outputs, or CloudFormation has not created them yet."));
+  for (guint i = 0; i < outputs->len; i++)
+    {
+      SluiceStackOutput *output = g_ptr_array_index (outputs, i);
+      AdwActionRow *row = add_row (group, output->key, output->value);
+      /* Translators: a button's tooltip; %s is the key of a CloudFormation output */
+      g_autofree char *tooltip = g_strdup_printf (_("Copy the Value of %s"), output->key);
+
+      adw_action_row_add_suffix (row, copy_button_new (self, tooltip, output->value, _("Value copied")));
+    }
+
+  group = group_new (self->stack_detail_box, _("Resources"), NULL);
+  if (resources->len == 0)
+    add_placeholder_row (group, _("No resources yet"),
+                         _("CloudFormation lists the stack’s resources once it starts creating them."));
+  for (guint i = 0; i < resources->len; i++)
+    {
+      SluiceStackResource *resource = g_ptr_array_index (resources, i);
+      g_autofree char *subtitle = NULL;
+
+      if (resource->physical_id != NULL && *resource->physical_id != '\0')
+        /* Translators: a CloudFormation resource: its type and its name or id in AWS */
+        subtitle = g_strdup_printf (_("%s · %s"), resource->type ?: "", resource->physical_id);
+      else
+        subtitle = g_strdup (resource->type);
+      adw_preferences_group_add (group, GTK_WIDGET (resource_row_new (resource, subtitle)));
+    }
+
+  if (events->len > 0)
+    {
+      group = group_new (self->stack_detail_box, _("Recent Events"), _("Newest first"));
+      for (guint i = 0; i < MIN (events->len, MAX_EVENTS); i++)
+        {
+          SluiceStackResource *event = g_ptr_array_index (events, i);
+          const char *subtitle = event->reason != NULL && *event->reason != '\0' ? event->reason : event->type;
+
+          adw_preferences_group_add (group, GTK_WIDGET (resource_row_new (event, subtitle)));
+        }
+    }
+
+  self->details_shown = TRUE;
 }
 
 static void
 set_stack_status (SluicePipelinePage *self,
                   SluiceStack        *stack)
 {
-  if (stack != NULL && g_set_object (&self->stack_status, stack))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STACK_STATUS]);
+  const char *old_status = self->stack_status != NULL ? sluice_stack_get_status (self->stack_status) : NULL;
+  gboolean was_busy = self->stack_status != NULL && sluice_stack_is_busy (self->stack_status);
+  g_autofree char *before = g_strdup (old_status);
+
+  if (stack != NULL)
+    g_set_object (&self->stack_status, stack);
+  if (stack != NULL && sluice_stack_has_details (stack))
+    {
+      gboolean changed = !self->details_shown || details_differ (self->stack_details, stack);
+
+      g_set_object (&self->stack_details, stack);
+      if (changed)
+        show_stack_details (self);
+    }
   update_stack_rows (self);
+  if (g_strcmp0 (before, self->stack_status != NULL ? sluice_stack_get_status (self->stack_status) : NULL) != 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STACK_STATUS]);
+
+  /* The list's pipeline may be stale: only getDataPipeline's stack is worth following. */
+  if (!self->complete)
+    return;
   if (self->stack_status != NULL && sluice_stack_is_busy (self->stack_status))
     follow_stack (self);
   else
     {
       g_clear_handle_id (&self->follow_id, g_source_remove);
       self->follow_delay = 0;
+      /* Settled: the deployment's last lines are there now. */
+      if (was_busy && self->logs_requested)
+        load_logs (self);
     }
 }
 
@@ -227,6 +535,7 @@ get_stack_cb (GObject      *source,
     {
       /* Look again later, as if it were still busy: the delay keeps doubling. */
       g_debug ("Could not get the stack: %s", error->message);
+      update_stack_rows (self);
       follow_stack (self);
       return;
     }
@@ -240,6 +549,7 @@ follow_timeout_cb (gpointer user_data)
 
   self->follow_id = 0;
   self->following = TRUE;
+  /* getStack describes the stack with its resources: following it also refreshes them. */
   sluice_dataall_client_get_stack_async (sluice_account_get_client (self->account), self->pipeline,
                                          self->cancellable, get_stack_cb, g_object_ref (self));
   return G_SOURCE_REMOVE;
@@ -252,6 +562,16 @@ follow_stack (SluicePipelinePage *self)
     return;
   self->follow_delay = self->follow_delay == 0 ? FOLLOW_FIRST_DELAY : MIN (self->follow_delay * 2, FOLLOW_MAX_DELAY);
   self->follow_id = g_timeout_add_seconds (self->follow_delay, follow_timeout_cb, self);
+}
+
+/* After a change data.all deploys: CloudFormation starts a little later, so look even if the
+ * stack still seems settled. */
+static void
+follow_redeploy (SluicePipelinePage *self)
+{
+  g_clear_handle_id (&self->follow_id, g_source_remove);
+  self->follow_delay = 0;
+  follow_stack (self);
 }
 
 static void
@@ -276,10 +596,8 @@ update_stack_cb (GObject      *source,
       return;
     }
   show_toast (self, _("Stack update started"));
-  self->follow_delay = 0;
   set_stack_status (self, stack);
-  /* data.all answers before CloudFormation starts: follow even if it still looks settled. */
-  follow_stack (self);
+  follow_redeploy (self);
 }
 
 static void
@@ -294,94 +612,593 @@ update_stack_clicked_cb (GtkButton          *button,
 }
 
 static void
-add_stack_group (SluicePipelinePage *self)
+load_stack_tab_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
-  AdwPreferencesGroup *group = add_group (self, _("Stack"), NULL);
-  SluiceStack *stack = sluice_pipeline_get_stack (self->pipeline);
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Update Stack"));
-  GtkWidget *badge = gtk_label_new (NULL);
-  GtkWidget *spinner = gtk_spinner_new ();
+  g_autoptr(SluicePipelinePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SluiceStack) stack = NULL;
 
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  g_signal_connect (button, "clicked", G_CALLBACK (update_stack_clicked_cb), self);
-  sluice_a11y_name_mnemonic_buttons (button);
-  adw_preferences_group_set_header_suffix (group, button);
-  self->update_stack_button = button;
+  stack = sluice_dataall_client_get_stack_finish (SLUICE_DATAALL_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->stack_loading = FALSE;
+  gtk_spinner_set_spinning (self->stack_tab_spinner, FALSE);
+  if (stack == NULL)
+    {
+      const char *detail = error_detail (error);
 
-  self->stack_row = add_row (group, _("Status"), NULL);
-  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (badge, "status-badge");
-  adw_action_row_add_suffix (self->stack_row, spinner);
-  adw_action_row_add_suffix (self->stack_row, badge);
-  self->stack_badge = GTK_LABEL (badge);
-  self->stack_spinner = GTK_SPINNER (spinner);
-  if (stack != NULL && sluice_stack_get_name (stack) != NULL)
-    add_row (group, _("Name"), sluice_stack_get_name (stack));
+      if (self->stack_details != NULL)
+        {
+          g_autofree char *message = g_strdup_printf (_("Could not refresh the stack: %s"), error->message);
+
+          show_toast (self, message);
+          return;
+        }
+      adw_status_page_set_description (self->stack_error_page, error->message);
+      gtk_label_set_text (self->stack_error_details, detail != NULL ? detail : error->message);
+      gtk_stack_set_visible_child_name (self->stack_tab, "error");
+      return;
+    }
 
   set_stack_status (self, stack);
+  gtk_stack_set_visible_child_name (self->stack_tab, "content");
+  /* data.all may only now have said that the logs are there to see. */
+  if (!self->logs_loading && (!self->logs_requested || self->logs_denied))
+    load_logs (self);
 }
 
 static void
-list_tags_cb (GObject      *source,
+load_stack_tab (SluicePipelinePage *self)
+{
+  if (self->stack_loading || !self->complete)
+    return;
+  self->stack_requested = TRUE;
+  self->stack_loading = TRUE;
+  /* Following the stack may have brought its details already: show those meanwhile. */
+  if (self->stack_details == NULL)
+    {
+      gtk_spinner_set_spinning (self->stack_tab_spinner, TRUE);
+      gtk_stack_set_visible_child_name (self->stack_tab, "loading");
+    }
+  else
+    gtk_stack_set_visible_child_name (self->stack_tab, "content");
+  sluice_dataall_client_get_stack_async (sluice_account_get_client (self->account), self->pipeline,
+                                         self->cancellable, load_stack_tab_cb, g_object_ref (self));
+  /* The logs in parallel, when data.all already said they may be seen. */
+  if (self->stack_status != NULL && sluice_stack_get_can_view_logs (self->stack_status))
+    load_logs (self);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Logs                                                                                       */
+/* ------------------------------------------------------------------------------------------ */
+
+static void
+show_logs_message (SluicePipelinePage *self,
+                   const char         *message,
+                   const char         *detail)
+{
+  g_clear_pointer (&self->log_entries, g_ptr_array_unref);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->logs_message_row), message);
+  adw_action_row_set_subtitle (self->logs_message_row, detail != NULL ? detail : "");
+  gtk_stack_set_visible_child_name (self->logs_stack, "message");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.copy-logs", FALSE);
+}
+
+/* A log line's time in the local zone: data.all sends CloudWatch Logs Insights' UTC
+ * "YYYY-MM-DD HH:MM:SS.mmm"; milliseconds since 1970 are read too. */
+static char *
+format_log_time (const char *timestamp)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) date = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  const char *p;
+
+  if (timestamp == NULL || *timestamp == '\0')
+    return g_strdup ("");
+  for (p = timestamp; g_ascii_isdigit (*p); p++)
+    ;
+  if (*p == '\0' && p - timestamp >= 10)
+    {
+      gint64 number = g_ascii_strtoll (timestamp, NULL, 10);
+
+      date = g_date_time_new_from_unix_utc (p - timestamp >= 13 ? number / 1000 : number);
+    }
+  else
+    date = g_date_time_new_from_iso8601 (timestamp, utc);
+  if (date == NULL)
+    return g_strdup (timestamp);
+  local = g_date_time_to_local (date);
+  return g_date_time_format (local, "%Y-%m-%d %H:%M:%S");
+}
+
+static char *
+logs_to_text (GPtrArray *entries)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      SluiceStackLogEntry *entry = g_ptr_array_index (entries, i);
+      g_autofree char *time = format_log_time (entry->timestamp);
+      g_autofree char *message = g_strdup (entry->message != NULL ? entry->message : "");
+
+      g_strchomp (message);
+      g_string_append_printf (text, "%s  %s\n", time, message);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static int
+compare_log_entries (gconstpointer a,
+                     gconstpointer b)
+{
+  const SluiceStackLogEntry *x = *(SluiceStackLogEntry **) a;
+  const SluiceStackLogEntry *y = *(SluiceStackLogEntry **) b;
+
+  return g_strcmp0 (x->timestamp, y->timestamp);
+}
+
+static void
+load_logs_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  g_autoptr(GtkWidget) expander = user_data;
+  g_autoptr(SluicePipelinePage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) tags = NULL;
-  GtkWidget *spinner_row = g_object_get_data (G_OBJECT (expander), "sluice-loading-row");
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *text = NULL;
 
-  tags = sluice_dataall_client_list_tags_finish (SLUICE_DATAALL_CLIENT (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || gtk_widget_get_root (expander) == NULL)
+  entries = sluice_dataall_client_get_stack_logs_finish (SLUICE_DATAALL_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  if (spinner_row != NULL)
+  self->logs_loading = FALSE;
+  gtk_spinner_set_spinning (self->logs_spinner, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.refresh-logs", TRUE);
+
+  if (entries == NULL)
     {
-      adw_expander_row_remove (ADW_EXPANDER_ROW (expander), spinner_row);
-      g_object_set_data (G_OBJECT (expander), "sluice-loading-row", NULL);
-    }
-  if (tags == NULL)
-    {
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                                GTK_WIDGET (value_row_new (_("Could not load the tags"), error->message)));
-      g_object_set_data (G_OBJECT (expander), "sluice-loaded", NULL);
+      if (g_error_matches (error, SLUICE_DATAALL_ERROR, SLUICE_DATAALL_ERROR_NOT_FOUND))
+        show_logs_message (self, _("There are no logs yet: data.all has not started deploying the stack."),
+                           error_detail (error));
+      else if (self->log_entries != NULL)
+        {
+          g_autofree char *message = g_strdup_printf (_("Could not refresh the logs: %s"), error->message);
+
+          show_toast (self, message);
+        }
+      else
+        show_logs_message (self, error->message, error_detail (error));
       return;
     }
-  if (tags->len == 0)
-    adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), GTK_WIDGET (value_row_new (_("No key/value tags"), NULL)));
-  for (guint i = 0; i < tags->len; i++)
-    {
-      SluiceKeyValueTag *tag = g_ptr_array_index (tags, i);
-      AdwActionRow *row = value_row_new (tag->key, tag->value);
 
-      if (tag->cascade)
-        gtk_widget_set_tooltip_text (GTK_WIDGET (row), _("Also applied to the pipeline’s AWS resources"));
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), GTK_WIDGET (row));
+  /* Newest last, whatever order they came in; lines of the same time keep theirs. */
+  g_ptr_array_sort (entries, compare_log_entries);
+  if (entries->len == 0)
+    {
+      show_logs_message (self, _("The deployment has not written any logs yet."), NULL);
+      return;
+    }
+  text = logs_to_text (entries);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->logs_view), text, -1);
+  g_clear_pointer (&self->log_entries, g_ptr_array_unref);
+  self->log_entries = g_steal_pointer (&entries);
+  gtk_stack_set_visible_child_name (self->logs_stack, "logs");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.copy-logs", TRUE);
+}
+
+static void
+load_logs (SluicePipelinePage *self)
+{
+  if (self->logs_loading)
+    return;
+  self->logs_requested = TRUE;
+  self->logs_denied = self->stack_status == NULL || !sluice_stack_get_can_view_logs (self->stack_status);
+  if (self->logs_denied)
+    {
+      show_logs_message (self, _("data.all does not show you this stack’s logs."),
+                         _("It shows them to data.all administrators and to the pipeline’s team."));
+      return;
+    }
+  self->logs_loading = TRUE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.refresh-logs", FALSE);
+  if (self->log_entries == NULL)
+    {
+      gtk_spinner_set_spinning (self->logs_spinner, TRUE);
+      gtk_stack_set_visible_child_name (self->logs_stack, "loading");
+    }
+  sluice_dataall_client_get_stack_logs_async (sluice_account_get_client (self->account), self->pipeline,
+                                              self->cancellable, load_logs_cb, g_object_ref (self));
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Tags                                                                                       */
+/* ------------------------------------------------------------------------------------------ */
+
+/* What is sent: surrounding spaces are never meant. */
+static char *
+normalized_text (GtkWidget *editable)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (editable))));
+}
+
+static gboolean
+tags_changed (SluicePipelinePage *self)
+{
+  guint n_tags = self->tags != NULL ? self->tags->len : 0;
+
+  if (self->tag_editors->len != n_tags)
+    return TRUE;
+  for (guint i = 0; i < n_tags; i++)
+    {
+      SluiceKeyValueTag *tag = g_ptr_array_index (self->tags, i);
+      TagEditor *editor = g_ptr_array_index (self->tag_editors, i);
+      g_autofree char *key = normalized_text (editor->key_row);
+      g_autofree char *value = normalized_text (editor->value_row);
+
+      if (g_strcmp0 (key, tag->key ? tag->key : "") != 0 ||
+          g_strcmp0 (value, tag->value ? tag->value : "") != 0 ||
+          gtk_switch_get_active (GTK_SWITCH (editor->cascade)) != !!tag->cascade)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+set_field_error (GtkWidget  *row,
+                 const char *message)
+{
+  if (message != NULL)
+    {
+      gtk_widget_add_css_class (row, "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (row, "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+}
+
+/* Checks every tag as data.all and AWS would, and says what is wrong below the field. A
+ * missing key is only pointed out once the user typed in it, or tried to save.
+ * Returns: the first field in error, or NULL when all is well */
+static GtkWidget *
+validate_tags (SluicePipelinePage *self)
+{
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GtkWidget *first_invalid = NULL;
+
+  for (guint i = 0; i < self->tag_editors->len; i++)
+    {
+      TagEditor *editor = g_ptr_array_index (self->tag_editors, i);
+      g_autofree char *key = normalized_text (editor->key_row);
+      g_autofree char *value = normalized_text (editor->value_row);
+      g_autofree char *folded = g_utf8_strdown (key, -1);
+      const char *key_error = NULL;
+      const char *value_error = NULL;
+      gboolean show_missing = editor->key_edited || self->tags_save_tried;
+
+      if (*key == '\0')
+        key_error = _("Enter a key.");
+      else if (g_utf8_strlen (key, -1) > MAX_TAG_KEY_LENGTH)
+        key_error = _("A key can have at most 128 characters.");
+      else if (g_str_has_prefix (folded, "aws:"))
+        key_error = _("Keys starting with “aws:” are reserved for AWS.");
+      else if (g_hash_table_contains (keys, folded))
+        key_error = _("Another tag has this key. Keys are the same whatever their case.");
+      else
+        g_hash_table_add (keys, g_steal_pointer (&folded));
+      if (g_utf8_strlen (value, -1) > MAX_TAG_VALUE_LENGTH)
+        value_error = _("A value can have at most 256 characters.");
+
+      if (first_invalid == NULL && (key_error != NULL || value_error != NULL))
+        first_invalid = key_error != NULL ? editor->key_row : editor->value_row;
+      if (*key == '\0' && !show_missing)
+        key_error = NULL;
+      set_field_error (editor->key_row, key_error);
+      set_field_error (editor->value_row, value_error);
+      gtk_label_set_text (GTK_LABEL (editor->message), key_error != NULL ? key_error : value_error);
+      gtk_widget_set_visible (editor->message, key_error != NULL || value_error != NULL);
+    }
+  return first_invalid;
+}
+
+/* The tags cannot change while they are saved. GTK 4.8 does not tell a focused text that it
+ * lost the focus when it turns insensitive (its cursor then warns as it blinks): take the focus
+ * away first, and give it back afterwards. */
+static void
+set_tags_editable (SluicePipelinePage *self,
+                   gboolean            editable)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (editable == gtk_widget_get_sensitive (GTK_WIDGET (self->tags_box)))
+    return;
+  if (!editable && focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->tags_box)))
+    {
+      g_set_weak_pointer (&self->tags_focus, focus);
+      gtk_root_set_focus (root, NULL);
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->tags_box), editable);
+  if (editable && self->tags_focus != NULL)
+    {
+      if (gtk_widget_get_root (self->tags_focus) == root)
+        gtk_widget_grab_focus (self->tags_focus);
+      g_clear_weak_pointer (&self->tags_focus);
     }
 }
 
 static void
-tags_expanded_cb (AdwExpanderRow     *expander,
-                  GParamSpec         *pspec,
-                  SluicePipelinePage *self)
+update_tags_state (SluicePipelinePage *self)
 {
-  AdwActionRow *loading;
-  GtkWidget *spinner;
+  gboolean changed = tags_changed (self);
+  gboolean full = self->tag_editors->len >= MAX_TAGS;
 
-  /* Loaded when first opened: the Overview itself needs no more than getDataPipeline. */
-  if (!adw_expander_row_get_expanded (expander) || g_object_get_data (G_OBJECT (expander), "sluice-loaded"))
+  validate_tags (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.save-tags", changed && !self->tags_saving);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.revert-tags", changed && !self->tags_saving);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.add-tag", !full && !self->tags_saving);
+  gtk_widget_set_tooltip_text (self->add_tag_button, full ? _("A pipeline can have at most 40 key/value tags") : NULL);
+  set_tags_editable (self, !self->tags_saving);
+  gtk_widget_set_visible (self->tags_empty, self->tag_editors->len == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->tags_saving_spinner), self->tags_saving);
+  gtk_spinner_set_spinning (self->tags_saving_spinner, self->tags_saving);
+  gtk_label_set_text (self->tags_state_label,
+                      self->tags_saving ? _("Saving…") : changed ? _("Unsaved changes") : "");
+}
+
+static void
+tag_key_changed_cb (GtkEditable        *editable,
+                    SluicePipelinePage *self)
+{
+  for (guint i = 0; i < self->tag_editors->len; i++)
+    {
+      TagEditor *editor = g_ptr_array_index (self->tag_editors, i);
+
+      if (editor->key_row == GTK_WIDGET (editable))
+        editor->key_edited = TRUE;
+    }
+  update_tags_state (self);
+}
+
+static void
+tag_changed_cb (SluicePipelinePage *self)
+{
+  update_tags_state (self);
+}
+
+static void
+remove_tag_clicked_cb (GtkButton          *button,
+                       SluicePipelinePage *self)
+{
+  GtkWidget *card = g_object_get_data (G_OBJECT (button), "sluice-tag-card");
+
+  for (guint i = 0; i < self->tag_editors->len; i++)
+    {
+      TagEditor *editor = g_ptr_array_index (self->tag_editors, i);
+
+      if (editor->card != card)
+        continue;
+      gtk_box_remove (self->tags_box, card);
+      g_ptr_array_remove_index (self->tag_editors, i);
+      break;
+    }
+  update_tags_state (self);
+  /* Focus where the removed tag was, or on Add Tag, rather than nowhere. */
+  if (self->tag_editors->len > 0)
+    {
+      TagEditor *last = g_ptr_array_index (self->tag_editors, self->tag_editors->len - 1);
+
+      gtk_widget_grab_focus (last->key_row);
+    }
+  else
+    gtk_widget_grab_focus (self->add_tag_button);
+}
+
+static TagEditor *
+add_tag_editor (SluicePipelinePage *self,
+                const char         *key,
+                const char         *value,
+                gboolean            cascade)
+{
+  TagEditor *editor = g_new0 (TagEditor, 1);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *cascade_row = adw_action_row_new ();
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  editor->card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_box_append (GTK_BOX (editor->card), list);
+
+  editor->key_row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (editor->key_row), _("Key"));
+  gtk_editable_set_text (GTK_EDITABLE (editor->key_row), key != NULL ? key : "");
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, _("Remove Tag"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove Tag"), -1);
+  g_object_set_data (G_OBJECT (remove), "sluice-tag-card", editor->card);
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_tag_clicked_cb), self);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (editor->key_row), remove);
+  gtk_list_box_append (GTK_LIST_BOX (list), editor->key_row);
+
+  editor->value_row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (editor->value_row), _("Value"));
+  gtk_editable_set_text (GTK_EDITABLE (editor->value_row), value != NULL ? value : "");
+  gtk_list_box_append (GTK_LIST_BOX (list), editor->value_row);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (cascade_row), _("Cascade to AWS resources"));
+  editor->cascade = gtk_switch_new ();
+  gtk_widget_set_valign (editor->cascade, GTK_ALIGN_CENTER);
+  gtk_switch_set_active (GTK_SWITCH (editor->cascade), cascade);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (cascade_row), editor->cascade);
+  /* The row names its activatable widget for assistive technologies: no label of its own. */
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (cascade_row), editor->cascade);
+  gtk_list_box_append (GTK_LIST_BOX (list), cascade_row);
+
+  editor->message = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (editor->message), 0);
+  gtk_label_set_wrap (GTK_LABEL (editor->message), TRUE);
+  gtk_widget_set_margin_start (editor->message, 12);
+  gtk_widget_add_css_class (editor->message, "error");
+  gtk_widget_add_css_class (editor->message, "caption");
+  gtk_widget_set_visible (editor->message, FALSE);
+  gtk_box_append (GTK_BOX (editor->card), editor->message);
+
+  g_signal_connect (editor->key_row, "changed", G_CALLBACK (tag_key_changed_cb), self);
+  g_signal_connect_swapped (editor->value_row, "changed", G_CALLBACK (tag_changed_cb), self);
+  g_signal_connect_swapped (editor->cascade, "notify::active", G_CALLBACK (tag_changed_cb), self);
+
+  gtk_box_append (self->tags_box, editor->card);
+  g_ptr_array_add (self->tag_editors, editor);
+  return editor;
+}
+
+static void
+show_tags (SluicePipelinePage *self)
+{
+  while (self->tag_editors->len > 0)
+    {
+      TagEditor *editor = g_ptr_array_index (self->tag_editors, self->tag_editors->len - 1);
+
+      gtk_box_remove (self->tags_box, editor->card);
+      g_ptr_array_remove_index (self->tag_editors, self->tag_editors->len - 1);
+    }
+  for (guint i = 0; self->tags != NULL && i < self->tags->len; i++)
+    {
+      SluiceKeyValueTag *tag = g_ptr_array_index (self->tags, i);
+
+      add_tag_editor (self, tag->key, tag->value, tag->cascade);
+    }
+  self->tags_save_tried = FALSE;
+  update_tags_state (self);
+}
+
+static void
+hide_save_error (SluicePipelinePage *self)
+{
+  gtk_widget_set_visible (self->tags_save_error, FALSE);
+}
+
+static void
+load_tags_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(SluicePipelinePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) tags = NULL;
+
+  tags = sluice_dataall_client_list_tags_finish (SLUICE_DATAALL_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  g_object_set_data (G_OBJECT (expander), "sluice-loaded", GINT_TO_POINTER (TRUE));
-  loading = value_row_new (_("Loading…"), NULL);
-  spinner = gtk_spinner_new ();
-  gtk_spinner_start (GTK_SPINNER (spinner));
-  adw_action_row_add_suffix (loading, spinner);
-  adw_expander_row_add_row (expander, GTK_WIDGET (loading));
-  g_object_set_data (G_OBJECT (expander), "sluice-loading-row", loading);
+  self->tags_loading = FALSE;
+  gtk_spinner_set_spinning (self->tags_tab_spinner, FALSE);
+  if (tags == NULL)
+    {
+      const char *detail = error_detail (error);
+
+      if (self->tags != NULL)
+        {
+          g_autofree char *message = g_strdup_printf (_("Could not refresh the tags: %s"), error->message);
+
+          show_toast (self, message);
+          return;
+        }
+      adw_status_page_set_description (self->tags_error_page, error->message);
+      gtk_label_set_text (self->tags_load_error_details, detail != NULL ? detail : error->message);
+      gtk_stack_set_visible_child_name (self->tags_tab, "error");
+      return;
+    }
+
+  g_clear_pointer (&self->tags, g_ptr_array_unref);
+  self->tags = g_steal_pointer (&tags);
+  show_tags (self);
+  gtk_stack_set_visible_child_name (self->tags_tab, "content");
+}
+
+static void
+load_tags (SluicePipelinePage *self)
+{
+  if (self->tags_loading || self->tags_saving || !self->complete)
+    return;
+  self->tags_requested = TRUE;
+  self->tags_loading = TRUE;
+  if (self->tags == NULL)
+    {
+      gtk_spinner_set_spinning (self->tags_tab_spinner, TRUE);
+      gtk_stack_set_visible_child_name (self->tags_tab, "loading");
+    }
   sluice_dataall_client_list_tags_async (sluice_account_get_client (self->account),
                                          sluice_pipeline_get_uri (self->pipeline),
-                                         self->cancellable, list_tags_cb, g_object_ref (expander));
+                                         self->cancellable, load_tags_cb, g_object_ref (self));
 }
+
+static void
+save_tags_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(SluicePipelinePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) tags = NULL;
+
+  tags = sluice_dataall_client_update_tags_finish (SLUICE_DATAALL_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->tags_saving = FALSE;
+
+  if (tags == NULL)
+    {
+      const char *detail = error_detail (error);
+      g_autofree char *message = g_strdup_printf (_("Could not save the tags: %s"), error->message);
+
+      /* What the user typed stays, to be saved again or corrected. */
+      gtk_label_set_text (self->tags_save_error_label, message);
+      gtk_label_set_text (self->tags_save_error_details, detail != NULL ? detail : "");
+      gtk_widget_set_visible (self->tags_save_error_expander, detail != NULL);
+      gtk_widget_set_visible (self->tags_save_error, TRUE);
+      update_tags_state (self);
+      return;
+    }
+
+  g_clear_pointer (&self->tags, g_ptr_array_unref);
+  self->tags = g_steal_pointer (&tags);
+  /* data.all answers with what it stored: show that. The same tags are only tidied, so that
+   * the focus stays where it is. */
+  if (tags_changed (self))
+    show_tags (self);
+  else
+    {
+      for (guint i = 0; i < self->tag_editors->len; i++)
+        {
+          TagEditor *editor = g_ptr_array_index (self->tag_editors, i);
+          SluiceKeyValueTag *tag = g_ptr_array_index (self->tags, i);
+          const char *key = tag->key != NULL ? tag->key : "";
+          const char *value = tag->value != NULL ? tag->value : "";
+
+          if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (editor->key_row)), key) != 0)
+            gtk_editable_set_text (GTK_EDITABLE (editor->key_row), key);
+          if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (editor->value_row)), value) != 0)
+            gtk_editable_set_text (GTK_EDITABLE (editor->value_row), value);
+        }
+      update_tags_state (self);
+    }
+  show_toast (self, _("Tags saved: redeploying the stack"));
+  follow_redeploy (self);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Overview                                                                                   */
+/* ------------------------------------------------------------------------------------------ */
 
 static void
 clear_overview (SluicePipelinePage *self)
@@ -392,6 +1209,7 @@ clear_overview (SluicePipelinePage *self)
     gtk_box_remove (self->overview_box, child);
 }
 
+/* Everything in it comes with getDataPipeline: the Overview costs one request. */
 static void
 build_overview (SluicePipelinePage *self)
 {
@@ -407,12 +1225,9 @@ build_overview (SluicePipelinePage *self)
   AdwActionRow *row;
 
   clear_overview (self);
-  self->stack_badge = NULL;
-
-  add_stack_group (self);
 
   /* CI/CD */
-  group = add_group (self, _("CI/CD"), NULL);
+  group = group_new (self->overview_box, _("CI/CD"), NULL);
   add_row (group, _("Environment"), environment != NULL ? sluice_environment_get_label (environment) : NULL);
   add_row (group, _("AWS Account"), environment != NULL ? sluice_environment_get_aws_account_id (environment) : NULL);
   add_row (group, _("Region"), environment != NULL ? sluice_environment_get_region (environment) : NULL);
@@ -428,23 +1243,15 @@ build_overview (SluicePipelinePage *self)
 
   /* Details */
   tags = tag_list != NULL ? g_strjoinv (", ", (char **) tag_list) : NULL;
-  group = add_group (self, _("Details"), NULL);
+  group = group_new (self->overview_box, _("Details"), NULL);
   add_row (group, _("URI"), sluice_pipeline_get_uri (pipeline));
   add_row (group, _("Owner"), sluice_pipeline_get_owner (pipeline));
   add_row (group, _("Created"), created);
   add_row (group, _("Tags"), tags);
   add_row (group, _("Description"), sluice_pipeline_get_description (pipeline));
-  {
-    GtkWidget *expander = adw_expander_row_new ();
-
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("Key/Value Tags"));
-    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), _("Loaded when opened"));
-    g_signal_connect (expander, "notify::expanded", G_CALLBACK (tags_expanded_cb), self);
-    adw_preferences_group_add (group, expander);
-  }
 
   /* Development stages, in order */
-  group = add_group (self, _("Development Stages"), NULL);
+  group = group_new (self->overview_box, _("Development Stages"), NULL);
   if (n_stages == 0)
     add_row (group, _("No stages"), _("This pipeline deploys nowhere yet."));
   for (guint i = 0; i < n_stages; i++)
@@ -463,7 +1270,7 @@ build_overview (SluicePipelinePage *self)
 
   /* Build environment, per stage */
   if (n_stages > 0)
-    group = add_group (self, _("Build Environment"),
+    group = group_new (self->overview_box, _("Build Environment"),
                        _("The variables data.all gives each stage’s CodeBuild project, computed from the pipeline."));
   for (guint i = 0; i < n_stages; i++)
     {
@@ -502,10 +1309,14 @@ show_pipeline (SluicePipelinePage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->credentials_button), self->complete);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete", self->complete);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.edit", self->complete);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.show-tab", self->complete);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.next-tab", self->complete);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.previous-tab", self->complete);
+  set_stack_status (self, sluice_pipeline_get_stack (self->pipeline));
   if (self->complete)
     {
       build_overview (self);
-      gtk_stack_set_visible_child_name (self->stack, "overview");
+      gtk_stack_set_visible_child_name (self->stack, "content");
     }
 }
 
@@ -529,7 +1340,7 @@ get_pipeline_cb (GObject      *source,
 
   if (pipeline == NULL)
     {
-      const char *detail = error->domain == SLUICE_DATAALL_ERROR ? sluice_dataall_error_get_detail (error) : NULL;
+      const char *detail = error_detail (error);
 
       if (self->complete)
         {
@@ -537,7 +1348,7 @@ get_pipeline_cb (GObject      *source,
           return;
         }
       adw_status_page_set_description (self->error_page, error->message);
-      gtk_label_set_text (self->error_details, detail != NULL && *detail != '\0' ? detail : error->message);
+      gtk_label_set_text (self->error_details, detail != NULL ? detail : error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }
@@ -546,6 +1357,18 @@ get_pipeline_cb (GObject      *source,
   self->complete = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PIPELINE]);
   show_pipeline (self);
+}
+
+/* A tab loads its data when it is first shown, so that the Overview needs one request. */
+static void
+view_stack_changed_cb (SluicePipelinePage *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (g_strcmp0 (name, "stack") == 0 && !self->stack_requested)
+    load_stack_tab (self);
+  else if (g_strcmp0 (name, "tags") == 0 && !self->tags_requested)
+    load_tags (self);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -558,6 +1381,153 @@ reload_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   sluice_pipeline_page_reload (SLUICE_PIPELINE_PAGE (widget));
+}
+
+static void
+show_tab_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SluicePipelinePage *self = SLUICE_PIPELINE_PAGE (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+static void
+cycle_tab_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SluicePipelinePage *self = SLUICE_PIPELINE_PAGE (widget);
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+  int step = g_str_equal (action_name, "page.next-tab") ? 1 : -1;
+  int n = G_N_ELEMENTS (tab_names);
+  int current = 0;
+
+  for (int i = 0; i < n; i++)
+    if (g_strcmp0 (name, tab_names[i]) == 0)
+      current = i;
+  adw_view_stack_set_visible_child_name (self->view_stack, tab_names[(current + step + n) % n]);
+}
+
+static void
+reload_stack_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  load_stack_tab (SLUICE_PIPELINE_PAGE (widget));
+}
+
+static void
+refresh_logs_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  load_logs (SLUICE_PIPELINE_PAGE (widget));
+}
+
+static void
+copy_logs_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SluicePipelinePage *self = SLUICE_PIPELINE_PAGE (widget);
+  g_autofree char *text = NULL;
+
+  if (self->log_entries == NULL)
+    return;
+  text = logs_to_text (self->log_entries);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  show_toast (self, _("Logs copied"));
+}
+
+static void
+open_console_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SluicePipelinePage *self = SLUICE_PIPELINE_PAGE (widget);
+  const char *link = self->stack_status != NULL ? sluice_stack_get_link (self->stack_status) : NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (link == NULL || *link == '\0')
+    return;
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, link, GDK_CURRENT_TIME);
+}
+
+static void
+reload_tags_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  load_tags (SLUICE_PIPELINE_PAGE (widget));
+}
+
+static void
+add_tag_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SluicePipelinePage *self = SLUICE_PIPELINE_PAGE (widget);
+  TagEditor *editor;
+
+  if (self->tags_saving || self->tag_editors->len >= MAX_TAGS)
+    return;
+  editor = add_tag_editor (self, "", "", FALSE);
+  update_tags_state (self);
+  gtk_widget_grab_focus (editor->key_row);
+}
+
+static void
+revert_tags_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SluicePipelinePage *self = SLUICE_PIPELINE_PAGE (widget);
+
+  if (self->tags_saving)
+    return;
+  hide_save_error (self);
+  show_tags (self);
+}
+
+static void
+save_tags_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SluicePipelinePage *self = SLUICE_PIPELINE_PAGE (widget);
+  g_autoptr(GPtrArray) tags = NULL;
+  GtkWidget *invalid;
+
+  if (self->tags_saving || !tags_changed (self))
+    return;
+  self->tags_save_tried = TRUE;
+  invalid = validate_tags (self);
+  if (invalid != NULL)
+    {
+      gtk_widget_grab_focus (invalid);
+      return;
+    }
+
+  /* data.all replaces the pipeline's tags with the list it is sent: send them all. */
+  tags = g_ptr_array_new_with_free_func ((GDestroyNotify) sluice_key_value_tag_free);
+  for (guint i = 0; i < self->tag_editors->len; i++)
+    {
+      TagEditor *editor = g_ptr_array_index (self->tag_editors, i);
+      g_autofree char *key = normalized_text (editor->key_row);
+      g_autofree char *value = normalized_text (editor->value_row);
+
+      g_ptr_array_add (tags, sluice_key_value_tag_new (key, value, gtk_switch_get_active (GTK_SWITCH (editor->cascade))));
+    }
+  hide_save_error (self);
+  self->tags_saving = TRUE;
+  update_tags_state (self);
+  sluice_dataall_client_update_tags_async (sluice_account_get_client (self->account),
+                                           sluice_pipeline_get_uri (self->pipeline), tags,
+                                           self->cancellable, save_tags_cb, g_object_ref (self));
 }
 
 typedef struct
@@ -668,8 +1638,7 @@ editor_saved_cb (SluicePipelineEditor *editor,
     show_toast (self, _("Pipeline saved"));
   sluice_pipeline_page_reload (self);
   /* Saving the name, description or tags redeploys the stack: follow it. */
-  self->follow_delay = 0;
-  follow_stack (self);
+  follow_redeploy (self);
 }
 
 static void
@@ -780,6 +1749,7 @@ delete_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+
 /* ------------------------------------------------------------------------------------------ */
 /* GObject                                                                                    */
 /* ------------------------------------------------------------------------------------------ */
@@ -792,7 +1762,6 @@ sluice_pipeline_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->follow_id, g_source_remove);
-  self->stack_badge = NULL;
 
   /* AdwBin would unparent its child a second time after the template did. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -801,8 +1770,22 @@ sluice_pipeline_page_dispose (GObject *object)
   g_clear_object (&self->pipeline);
   g_clear_object (&self->account);
   g_clear_object (&self->stack_status);
+  g_clear_object (&self->stack_details);
+  g_clear_weak_pointer (&self->tags_focus);
 
   G_OBJECT_CLASS (sluice_pipeline_page_parent_class)->dispose (object);
+}
+
+static void
+sluice_pipeline_page_finalize (GObject *object)
+{
+  SluicePipelinePage *self = SLUICE_PIPELINE_PAGE (object);
+
+  g_clear_pointer (&self->log_entries, g_ptr_array_unref);
+  g_clear_pointer (&self->tags, g_ptr_array_unref);
+  g_clear_pointer (&self->tag_editors, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (sluice_pipeline_page_parent_class)->finalize (object);
 }
 
 static void
@@ -825,7 +1808,7 @@ sluice_pipeline_page_get_property (GObject    *object,
       g_value_set_boolean (value, self->loading);
       break;
     case PROP_STACK_STATUS:
-      g_value_set_string (value, self->stack_status != NULL ? sluice_stack_get_status (self->stack_status) : NULL);
+      g_value_set_string (value, sluice_pipeline_page_get_stack_status (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -871,6 +1854,7 @@ sluice_pipeline_page_class_init (SluicePipelinePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sluice_pipeline_page_dispose;
+  object_class->finalize = sluice_pipeline_page_finalize;
   object_class->constructed = sluice_pipeline_page_constructed;
   object_class->get_property = sluice_pipeline_page_get_property;
   object_class->set_property = sluice_pipeline_page_set_property;
@@ -885,6 +1869,11 @@ sluice_pipeline_page_class_init (SluicePipelinePageClass *klass)
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * SluicePipelinePage:stack-status:
+   *
+   * The stack's latest known status (CloudFormation's, or `pending`); notified when it changes.
+   */
   properties[PROP_STACK_STATUS] =
     g_param_spec_string ("stack-status", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -900,31 +1889,111 @@ sluice_pipeline_page_class_init (SluicePipelinePageClass *klass)
     g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  g_type_ensure (SLUICE_TYPE_HEADING_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/sluice-pipeline-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, heading_box);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, stack_badge);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, stack_spinner);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, spinner);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, credentials_button);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, stack);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, error_page);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, error_details);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, switcher);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, narrow_switcher);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, overview_box);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, stack_tab);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, stack_tab_spinner);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, stack_error_page);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, stack_error_details);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, update_stack_button);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, stack_status_row);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, stack_row_spinner);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, stack_row_badge);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, stack_name_row);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, stack_updated_row);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, stack_account_row);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, stack_region_row);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, stack_console_row);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, stack_detail_box);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, logs_stack);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, logs_spinner);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, logs_view);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, logs_message_row);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, tags_tab);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, tags_tab_spinner);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, tags_error_page);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, tags_load_error_details);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, tags_box);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, add_tag_button);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, tags_save_error);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, tags_save_error_label);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, tags_save_error_expander);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, tags_save_error_details);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, tags_saving_spinner);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, tags_state_label);
+  gtk_widget_class_bind_template_callback (widget_class, view_stack_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, update_stack_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "page.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "page.copy-credentials", "s", copy_credentials_action);
   gtk_widget_class_install_action (widget_class, "page.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "page.edit", NULL, edit_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "page.edit", NULL);
+  gtk_widget_class_install_action (widget_class, "page.show-tab", "s", show_tab_action);
+  gtk_widget_class_install_action (widget_class, "page.next-tab", NULL, cycle_tab_action);
+  gtk_widget_class_install_action (widget_class, "page.previous-tab", NULL, cycle_tab_action);
+  gtk_widget_class_install_action (widget_class, "page.reload-stack", NULL, reload_stack_action);
+  gtk_widget_class_install_action (widget_class, "page.refresh-logs", NULL, refresh_logs_action);
+  gtk_widget_class_install_action (widget_class, "page.copy-logs", NULL, copy_logs_action);
+  gtk_widget_class_install_action (widget_class, "page.open-console", NULL, open_console_action);
+  gtk_widget_class_install_action (widget_class, "page.reload-tags", NULL, reload_tags_action);
+  gtk_widget_class_install_action (widget_class, "page.add-tag", NULL, add_tag_action);
+  gtk_widget_class_install_action (widget_class, "page.revert-tags", NULL, revert_tags_action);
+  gtk_widget_class_install_action (widget_class, "page.save-tags", NULL, save_tags_action);
+
+  /* Tabs: Alt+1..3 as in GNOME's tabbed apps, Ctrl+Page Up/Down to the previous/next. */
+  for (guint i = 0; i < G_N_ELEMENTS (tab_names); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "page.show-tab", "s", tab_names[i]);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "page.next-tab", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "page.previous-tab", NULL);
 }
 
 static void
 sluice_pipeline_page_init (SluicePipelinePage *self)
 {
+  GtkWidget *list;
+
   gtk_widget_init_template (GTK_WIDGET (self));
-  sluice_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  self->tag_editors = g_ptr_array_new_with_free_func (g_free);
+
+  self->name_copy_button = copy_button_new (self, _("Copy Stack Name"), NULL, _("Stack name copied"));
+  adw_action_row_add_suffix (self->stack_name_row, self->name_copy_button);
+
+  /* The Tags tab when there are none. */
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list),
+                       GTK_WIDGET (value_row_new (_("No key/value tags"),
+                                                  _("Add one to label the pipeline’s stack and its AWS resources."))));
+  gtk_widget_add_css_class (gtk_widget_get_first_child (list), "dim-label");
+  gtk_box_append (self->tags_box, list);
+  self->tags_empty = list;
+
+  name_switcher_buttons (self->switcher, self->view_stack);
+  name_switcher_buttons (self->narrow_switcher, self->view_stack);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.copy-logs", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.save-tags", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.revert-tags", FALSE);
+  sluice_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -936,7 +2005,8 @@ sluice_pipeline_page_init (SluicePipelinePage *self)
  * @account: the account @pipeline belongs to
  * @pipeline: a pipeline, as the list has it
  *
- * Shows @pipeline's label at once and its Overview after one getDataPipeline.
+ * Shows @pipeline's label at once and its Overview after one getDataPipeline; the Stack and
+ * Tags tabs ask data.all for theirs when first shown.
  */
 SluicePipelinePage *
 sluice_pipeline_page_new (SluiceAccount  *account,
@@ -1000,15 +2070,72 @@ sluice_pipeline_page_get_n_requests (SluicePipelinePage *self)
 }
 
 /**
+ * sluice_pipeline_page_get_tab:
+ * @self: a #SluicePipelinePage
+ *
+ * Returns: the tab shown: `overview`, `stack` or `tags`
+ */
+const char *
+sluice_pipeline_page_get_tab (SluicePipelinePage *self)
+{
+  g_return_val_if_fail (SLUICE_IS_PIPELINE_PAGE (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+/**
+ * sluice_pipeline_page_set_tab:
+ * @self: a #SluicePipelinePage
+ * @name: `overview`, `stack` or `tags`
+ *
+ * Shows a tab; the Stack and Tags tabs load their data the first time.
+ */
+void
+sluice_pipeline_page_set_tab (SluicePipelinePage *self,
+                              const char         *name)
+{
+  g_return_if_fail (SLUICE_IS_PIPELINE_PAGE (self));
+  g_return_if_fail (name != NULL);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+/**
+ * sluice_pipeline_page_get_busy:
+ * @self: a #SluicePipelinePage
+ *
+ * Returns: whether a request of the page, or of one of its tabs, is under way (following the
+ *   stack aside)
+ */
+gboolean
+sluice_pipeline_page_get_busy (SluicePipelinePage *self)
+{
+  g_return_val_if_fail (SLUICE_IS_PIPELINE_PAGE (self), FALSE);
+
+  return self->loading || self->stack_loading || self->logs_loading || self->tags_loading ||
+         self->tags_saving;
+}
+
+/**
  * sluice_pipeline_page_reload:
  * @self: a #SluicePipelinePage
  *
- * Asks data.all for the pipeline again (one getDataPipeline).
+ * Asks data.all for the pipeline again (one getDataPipeline), and for what the tab shown
+ * shows: the stack and its logs, or the tags unless they are being edited.
  */
 void
 sluice_pipeline_page_reload (SluicePipelinePage *self)
 {
+  const char *tab;
+
   g_return_if_fail (SLUICE_IS_PIPELINE_PAGE (self));
+
+  tab = adw_view_stack_get_visible_child_name (self->view_stack);
+  if (self->complete && g_strcmp0 (tab, "stack") == 0 && self->stack_requested)
+    load_stack_tab (self);
+  else if (self->complete && g_strcmp0 (tab, "tags") == 0 && self->tags_requested && !tags_changed (self))
+    load_tags (self);
 
   if (self->loading)
     return;

@@ -24,6 +24,10 @@ SluicePipeline     *sluice_pipeline_page_get_pipeline (SluicePipelinePage *self)
 gboolean            sluice_pipeline_page_get_loading  (SluicePipelinePage *self);
 const char         *sluice_pipeline_page_get_stack_status (SluicePipelinePage *self);
 guint               sluice_pipeline_page_get_n_requests (SluicePipelinePage *self);
+const char         *sluice_pipeline_page_get_tab      (SluicePipelinePage *self);
+void                sluice_pipeline_page_set_tab      (SluicePipelinePage *self,
+                                                       const char         *name);
+gboolean            sluice_pipeline_page_get_busy     (SluicePipelinePage *self);
 void                sluice_pipeline_page_reload       (SluicePipelinePage *self);
 
 G_END_DECLS

@@ -438,6 +438,61 @@ class StackClock(Seeded):
         self.emu.control("POST", "clock", {"advance": 600})
         self.assertEqual(self.status(uri), "UPDATE_COMPLETE")
 
+    def test_describe_through_a_redeploy(self):
+        """getStack's JSON strings tell the story CloudFormation would: resources with their
+        statuses, events newest first, the error while the stack does not exist yet."""
+        uri = self.created(label="story", devStrategy="gitflow")["DataPipelineUri"]
+        self.emu.data(ENGINEER, CREATE_ENV, self.stage_input(uri))
+
+        def stack():
+            s = self.emu.data(ENGINEER, GET_STACK, {"targetUri": uri, "targetType": "pipeline",
+                                                    "stackUri": "x"})["getStack"]
+            return (s["status"], json.loads(s["resources"]), json.loads(s["events"]),
+                    json.loads(s["outputs"]), json.loads(s["error"]))
+
+        status, resources, events, outputs, error = stack()
+        self.assertEqual((status, resources, events, outputs), ("pending", {}, {}, {}))
+        self.assertEqual(error, {"error": "Stack with id dataall-pipeline-%s does not exist"
+                                 % uri})
+        self.emu.control("POST", "clock", {"advance": 60})
+        status, resources, events, outputs, error = stack()
+        self.assertEqual((status, error, outputs), ("CREATE_IN_PROGRESS", {}, {}))
+        self.assertEqual({r["ResourceStatus"] for r in resources["resources"]},
+                         {"CREATE_IN_PROGRESS"})
+        self.assertIn(("CodePipeline0", "AWS::CodePipeline::Pipeline", "dataall-story-%s-dev"
+                       % uri), [(r["LogicalResourceId"], r["ResourceType"],
+                                 r["PhysicalResourceId"]) for r in resources["resources"]])
+        self.assertEqual(events["events"][-1]["ResourceStatus"], "CREATE_IN_PROGRESS")
+        self.assertEqual(events["events"][-1]["ResourceStatusReason"], "User Initiated")
+        self.emu.control("POST", "clock", {"advance": 600})
+        status, resources, events, outputs, _ = stack()
+        self.assertEqual(status, "CREATE_COMPLETE")
+        self.assertEqual({r["ResourceStatus"] for r in resources["resources"]},
+                         {"CREATE_COMPLETE"})
+        first = events["events"][0]
+        self.assertEqual((first["LogicalResourceId"], first["ResourceStatus"]),
+                         ("dataall-pipeline-" + uri, "CREATE_COMPLETE"))
+        self.assertEqual(outputs["PipelineNameOutput"], "dataall-story-" + uri)
+        self.emu.data(ENGINEER, UPDATE_TAGS, {"input": {
+            "targetUri": uri, "targetType": "pipeline",
+            "tags": [{"key": "team", "value": "story", "cascade": False}]}})
+        status, resources, events, _, _ = stack()
+        self.assertEqual(status, "UPDATE_IN_PROGRESS")
+        by_id = {r["LogicalResourceId"]: r["ResourceStatus"] for r in resources["resources"]}
+        self.assertEqual((by_id["CodePipeline0"], by_id["CodeBuildRole"], by_id["ArtifactsBucket"]),
+                         ("UPDATE_IN_PROGRESS", "UPDATE_IN_PROGRESS", "CREATE_COMPLETE"))
+        self.assertEqual(events["events"][0]["ResourceStatus"], "UPDATE_IN_PROGRESS")
+        self.emu.control("POST", "clock", {"advance": 600})
+        status, resources, events, _, _ = stack()
+        self.assertEqual(status, "UPDATE_COMPLETE")
+        self.assertEqual([e["ResourceStatus"] for e in events["events"][:2]],
+                         ["UPDATE_COMPLETE", "UPDATE_COMPLETE_CLEANUP_IN_PROGRESS"])
+        ids = [e["EventId"] for e in events["events"]]
+        self.assertEqual(len(ids), len(set(ids)))
+        logs = self.emu.data(ENGINEER, STACK_LOGS, {"targetUri": uri, "targetType": "pipeline"})
+        stamps = [line["timestamp"] for line in logs["getStackLogs"]]
+        self.assertEqual(stamps, sorted(stamps))  # newest last, as CloudWatch Insights sorts
+
     def test_time_scale(self):
         from emutest import Emulator
         fast = Emulator("--time-scale", "600", "--seed", "empty")

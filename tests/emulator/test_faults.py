@@ -71,6 +71,20 @@ class Faults(EmulatorTestCase):
         self.emu.tokens[ENGINEER] = dict(old, access_token=r.json()["access_token"])
         self.assertEqual(self.call().status, 200)
 
+    def test_error(self):
+        self.fault(kind="error", match="ListDataPipelines", message="\n  An error occurred "
+                   "(UnauthorizedOperation) when calling X operation:\n  No.\n")
+        r = self.call()
+        self.assertEqual(r.status, 200)
+        out = r.json()
+        self.assertEqual(out["data"], {"ListDataPipelines": None})
+        self.assertEqual(out["errors"][0]["message"],
+                         "\n  An error occurred (UnauthorizedOperation) when calling X operation:\n  No.\n")
+        self.assertEqual(out["errors"][0]["path"], ["ListDataPipelines"])
+        self.assertEqual(self.call().json()["data"]["listDataPipelines"]["page"], 1)
+        self.fault(kind="error")
+        self.assertIn("(UnauthorizedOperation)", self.call().json()["errors"][0]["message"])
+
     def test_fail_exactly_the_second_matching_request(self):
         env = self.emu.data(ENGINEER, """query ListValidEnvironments($filter: EnvironmentFilter) {
             listValidEnvironments(filter: $filter) { nodes { environmentUri label } } }""", {})
@@ -99,7 +113,8 @@ class Faults(EmulatorTestCase):
 
     def test_bad_specs(self):
         for spec in ({"kind": "explode"}, {"kind": "slow", "count": 0}, {"kind": "drop",
-                                                                          "match": 5}, [1], {}):
+                                                                          "match": 5}, [1], {},
+                     {"kind": "error", "message": ""}, {"kind": "error", "message": 5}):
             r = self.emu.request("POST", "/_emulator/faults", spec)
             self.assertEqual(r.status, 400, spec)
         r = self.emu.request("POST", "/_emulator/faults", "not json")

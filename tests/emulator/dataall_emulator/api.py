@@ -281,19 +281,18 @@ def stack_view(ctx, row, pipeline=None):
 
 
 def stack_detail(ctx, view):
-    """outputs, resources, events and error of a pipeline stack, as CloudFormation would say."""
+    """outputs, resources, events and error of a pipeline stack, as CloudFormation would say:
+    resources in template order, events newest first (describe_stack_events' order)."""
     detail = view.get("_detail")
     if detail is not None:
         return detail
     row, pipeline, status = view["_row"], view["_pipeline"], view["status"]
     stackid = view["stackid"]
     outputs, resources, events, error = {}, {}, {}, {}
+    if pipeline is not None and not stackid:
+        # data.all keeps what its last describe said: the stack does not exist yet
+        error = {"error": "Stack with id %s does not exist" % row["name"]}
     if stackid and pipeline is not None:
-        complete = status.endswith("_COMPLETE")
-        res_status = "CREATE_COMPLETE" if complete else "CREATE_IN_PROGRESS"
-        if status == "CREATE_FAILED":
-            res_status = "CREATE_FAILED"
-            error = {"error": "Resource handler returned message: \"Bucket already exists\""}
         names = [pipeline["name"]]
         if row["stack"] == "pipeline" and pipeline["devStrategy"] != "trunk":
             uri = pipeline["DataPipelineUri"]
@@ -307,19 +306,55 @@ def stack_detail(ctx, view):
                ("ArtifactsBucket", "AWS::S3::Bucket", "%s-artifacts" % pipeline["name"])]
         res += [("CodePipeline%d" % i, "AWS::CodePipeline::Pipeline", n)
                 for i, n in enumerate(names)]
+        # What a redeploy changes: the pipelines and the role their stages assume.
+        changed = {lid for lid, rtype, _ in res
+                   if rtype in ("AWS::CodePipeline::Pipeline", "AWS::IAM::Role")}
+        failed = "ArtifactsBucket" if status == "CREATE_FAILED" else None
+
+        def res_status(lid):
+            if status == "CREATE_IN_PROGRESS":
+                return "CREATE_IN_PROGRESS"
+            if lid == failed:
+                return "CREATE_FAILED"
+            if status.startswith("UPDATE_") and lid in changed:
+                return "UPDATE_IN_PROGRESS" if status == "UPDATE_IN_PROGRESS" else "UPDATE_COMPLETE"
+            return "CREATE_COMPLETE"
+
         resources = {"resources": [
-            {"ResourceStatus": res_status, "LogicalResourceId": lid, "PhysicalResourceId": pid,
-             "ResourceType": rtype, "StackName": row["name"], "StackId": stackid}
+            {"ResourceStatus": res_status(lid), "LogicalResourceId": lid,
+             "PhysicalResourceId": pid, "ResourceType": rtype, "StackName": row["name"],
+             "StackId": stackid}
             for lid, rtype, pid in res]}
+
+        # The story so far, oldest first: (logical id, type, physical id, status, reason).
+        stack_ev = (row["name"], "AWS::CloudFormation::Stack", stackid)
+        story = [stack_ev + ("CREATE_IN_PROGRESS", "User Initiated")]
+        story += [(lid, rtype, "", "CREATE_IN_PROGRESS", None) for lid, rtype, _ in res]
+        if failed:
+            story.append((failed, "AWS::S3::Bucket", "", "CREATE_FAILED",
+                          "Resource handler returned message: \"Bucket already exists\""))
+            story.append(stack_ev + ("CREATE_FAILED", "The following resource(s) failed to "
+                                     "create: [%s]." % failed))
+            error = {"error": "Resource handler returned message: \"Bucket already exists\""}
+        elif status != "CREATE_IN_PROGRESS":
+            story += [(lid, rtype, pid, "CREATE_COMPLETE", None) for lid, rtype, pid in res]
+            story.append(stack_ev + ("CREATE_COMPLETE", None))
+        if status.startswith("UPDATE_"):
+            story.append(stack_ev + ("UPDATE_IN_PROGRESS", "User Initiated"))
+            story += [(lid, rtype, pid, "UPDATE_IN_PROGRESS", None)
+                      for lid, rtype, pid in res if lid in changed]
+            if status == "UPDATE_COMPLETE":
+                story += [(lid, rtype, pid, "UPDATE_COMPLETE", None)
+                          for lid, rtype, pid in res if lid in changed]
+                story.append(stack_ev + ("UPDATE_COMPLETE_CLEANUP_IN_PROGRESS", None))
+                story.append(stack_ev + ("UPDATE_COMPLETE", None))
         events = {"events": [
-            {"ResourceStatus": s, "LogicalResourceId": row["name"],
-             "PhysicalResourceId": stackid, "ResourceType": "AWS::CloudFormation::Stack",
-             "StackName": row["name"], "StackId": stackid,
-             "EventId": "%s-%d" % (row["stack_uuid"], i),
-             "ResourceStatusReason": "User Initiated" if s.endswith("IN_PROGRESS") else None}
-            for i, s in enumerate(["CREATE_IN_PROGRESS"] + (
-                [status] if status != "CREATE_IN_PROGRESS" else []))]}
-        if complete and row["stack"] == "pipeline":
+            {"ResourceStatus": s, "LogicalResourceId": lid, "PhysicalResourceId": pid,
+             "ResourceType": rtype, "StackName": row["name"], "StackId": stackid,
+             "EventId": "%s-%s-%d" % (lid, row["task_id"] or row["stack_uuid"], i),
+             "ResourceStatusReason": reason}
+            for i, (lid, rtype, pid, s, reason) in reversed(list(enumerate(story)))]}
+        if status.endswith("_COMPLETE") and row["stack"] == "pipeline":
             outputs = {"RepoNameOutput": pipeline["repo"], "PipelineNameOutput": pipeline["name"]}
     detail = {"outputs": json.dumps(outputs), "resources": json.dumps(resources),
               "events": json.dumps(events), "error": json.dumps(error)}

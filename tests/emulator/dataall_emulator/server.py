@@ -21,8 +21,11 @@ from .store import Clock, Store
 
 MAX_API_BODY = 8192
 MAX_BODY = 256 * 1024 * 1024
+# A resolver error as data.all words them (errors.py): a newline, indentation, the (Code) token.
+DEFAULT_FAULT_ERROR = ("\n            An error occurred (UnauthorizedOperation) when calling EMULATED_FAULT "
+                       "operation:\n            The emulator was asked to refuse this request\n        ")
 DENY = {"Message": "User is not authorized to access this resource with an explicit deny"}
-FAULT_KINDS = ("slow", "http500", "malformed", "drop", "reauth", "expire-tokens")
+FAULT_KINDS = ("slow", "http500", "malformed", "drop", "reauth", "expire-tokens", "error")
 
 
 class Faults:
@@ -39,6 +42,10 @@ class Faults:
         if not isinstance(fault["match"], str) or fault["count"] < 1 or fault["skip"] < 0 \
                 or fault["delay_ms"] < 0:
             raise ValueError("bad count, skip, delay_ms or match")
+        if fault["kind"] == "error":
+            fault["message"] = spec.get("message", DEFAULT_FAULT_ERROR)
+            if not isinstance(fault["message"], str) or not fault["message"]:
+                raise ValueError("message must be a non-empty string")
         with self.lock:
             self.items.append(fault)
         return fault
@@ -207,6 +214,11 @@ class Handler(BaseHTTPRequestHandler):
                     "locations": None, "path": [op], "extensions": {"code": "REAUTH"}}]})
             if kind == "expire-tokens":
                 self.emu.oauth.expire_all()
+            if kind == "error":
+                op = operation or "operation"
+                return self.send(200, {"data": {op: None}, "errors": [{
+                    "message": fault["message"], "locations": [{"line": 2, "column": 3}],
+                    "path": [op]}]})
         if path == "/graphql/api":
             return self.graphql(body)
         if path == "/.well-known/openid-configuration" and self.command == "GET":
