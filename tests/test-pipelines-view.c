@@ -80,39 +80,6 @@ wait_for_state (SluicePipelinesView *view,
     g_error ("view stayed in state %s, expected %s", sluice_pipelines_view_get_state (view), state);
 }
 
-static void
-save_screenshot (GtkWidget  *window,
-                 const char *name)
-{
-  const char *dir = g_getenv ("SLUICE_SCREENSHOT_DIR");
-  g_autofree char *path = NULL;
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GtkSnapshot *snapshot;
-  int width = gtk_widget_get_width (window);
-  int height = gtk_widget_get_height (window);
-
-  if (dir == NULL)
-    return;
-  /* Let crossfades and slides end: a screenshot shows what a person sees once it settled. */
-  sluice_test_iterate (800);
-  sluice_test_flush_widget (window);
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
 static GtkWidget *
 window_with_view (SluicePipelinesView **view)
 {
@@ -179,9 +146,9 @@ test_list_search_open (void)
   g_assert_cmpstr (sluice_pipeline_get_label (shown_pipeline (view, 0)), ==, "customer-360");
   g_assert_cmpstr (sluice_pipeline_get_label (shown_pipeline (view, 2)), ==, "sales-ingest");
   g_assert_nonnull (sluice_test_find_widget (GTK_WIDGET (view), GTK_TYPE_LABEL, "customer-360"));
-  save_screenshot (window, "pipelines-list.png");
+  sluice_test_save_screenshot (window, "pipelines-list.png");
   gtk_window_set_default_size (GTK_WINDOW (window), 420, 700);
-  save_screenshot (window, "pipelines-list-narrow.png");
+  sluice_test_save_screenshot (window, "pipelines-list-narrow.png");
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
 
   /* Every control is named for assistive technologies. */
@@ -195,7 +162,7 @@ test_list_search_open (void)
   sluice_pipelines_view_set_search (view, "no such pipeline");
   sluice_test_flush_widget (window);
   g_assert_cmpstr (sluice_pipelines_view_get_state (view), ==, "no-match");
-  save_screenshot (window, "pipelines-no-match.png");
+  sluice_test_save_screenshot (window, "pipelines-no-match.png");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "pipelines.clear-filters", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
   g_assert_cmpstr (sluice_pipelines_view_get_state (view), ==, "list");
@@ -217,7 +184,7 @@ test_list_search_open (void)
   g_assert_nonnull (sluice_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, clone));
   g_assert_nonnull (sluice_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "Build Environment"));
   g_assert_nonnull (sluice_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "ENVTEAM_ROLENAME"));
-  save_screenshot (window, "pipeline-page.png");
+  sluice_test_save_screenshot (window, "pipeline-page.png");
 
   {
     GtkWidget *expander = sluice_test_find_widget (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, NULL);
@@ -231,10 +198,10 @@ test_list_search_open (void)
     sluice_test_flush_widget (window);
     adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
-    save_screenshot (window, "pipeline-page-bottom.png");
+    sluice_test_save_screenshot (window, "pipeline-page-bottom.png");
     gtk_adjustment_set_value (adjustment, 0);
     gtk_window_set_default_size (GTK_WINDOW (window), 420, 700);
-    save_screenshot (window, "pipeline-page-narrow.png");
+    sluice_test_save_screenshot (window, "pipeline-page-narrow.png");
   }
 
   /* AWS Credentials: fetched through the core, stored in the keyring, copied as variables. */
@@ -283,7 +250,7 @@ test_feature_disabled (void)
   sluice_pipelines_view_set_account (view, account);
   wait_for_state (view, "disabled");
   g_assert_nonnull (sluice_test_find_widget (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE, "Pipelines Are Switched Off"));
-  save_screenshot (window, "pipelines-disabled.png");
+  sluice_test_save_screenshot (window, "pipelines-disabled.png");
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (view);
 }
@@ -307,7 +274,7 @@ test_error_retry (void)
   sluice_pipelines_view_set_account (view, account);
   wait_for_state (view, "error");
   g_assert_nonnull (sluice_test_find_widget (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE, "Could Not Load Pipelines"));
-  save_screenshot (window, "pipelines-error.png");
+  sluice_test_save_screenshot (window, "pipelines-error.png");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "pipelines.refresh", NULL));
   wait_for_state (view, "list");
   gtk_window_destroy (GTK_WINDOW (window));
@@ -552,16 +519,16 @@ test_stack_tab (void)
   heading = SLUICE_HEADING_BOX (sluice_test_find_widget (GTK_WIDGET (page), SLUICE_TYPE_HEADING_BOX, NULL));
   sluice_test_flush_widget (window);
   g_assert_false (sluice_heading_box_get_wrapped (heading));
-  save_screenshot (window, "pipeline-stack.png");
+  sluice_test_save_screenshot (window, "pipeline-stack.png");
   scroll_to_bottom (logs);
-  save_screenshot (window, "pipeline-stack-logs.png");
+  sluice_test_save_screenshot (window, "pipeline-stack-logs.png");
   gtk_window_set_default_size (GTK_WINDOW (window), 420, 700);
   sluice_test_iterate (200);
   sluice_test_flush_widget (window);
   g_assert_true (sluice_heading_box_get_wrapped (heading));
-  save_screenshot (window, "pipeline-stack-narrow.png");
+  sluice_test_save_screenshot (window, "pipeline-stack-narrow.png");
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
-  save_screenshot (window, "pipeline-stack-360.png");
+  sluice_test_save_screenshot (window, "pipeline-stack-360.png");
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.copy-logs", NULL));
   copied = read_clipboard (GTK_WIDGET (page));
@@ -610,7 +577,7 @@ test_stack_tab_pending (void)
   g_assert_nonnull (row);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "(AWSResourceNotFound)"));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (find_row (GTK_WIDGET (page), "CloudFormation Console"))));
-  save_screenshot (window, "pipeline-stack-pending.png");
+  sluice_test_save_screenshot (window, "pipeline-stack-pending.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (view);
@@ -753,7 +720,7 @@ test_tags_tab (void)
   gtk_test_accessible_assert_state (GTK_ACCESSIBLE (keys->pdata[1]), GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.save-tags", NULL));
   g_assert_false (sluice_pipeline_page_get_busy (page));
-  save_screenshot (window, "pipeline-tags-invalid.png");
+  sluice_test_save_screenshot (window, "pipeline-tags-invalid.png");
 
   /* Fixed: saved, the full list, and data.all has it. */
   gtk_editable_set_text (GTK_EDITABLE (keys->pdata[1]), "owner");
@@ -762,7 +729,7 @@ test_tags_tab (void)
   switches = cascade_switches (page);
   gtk_switch_set_active (switches->pdata[1], TRUE);
   g_assert_false (gtk_widget_has_css_class (keys->pdata[1], "error"));
-  save_screenshot (window, "pipeline-tags-edited.png");
+  sluice_test_save_screenshot (window, "pipeline-tags-edited.png");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.save-tags", NULL));
   g_assert_true (sluice_pipeline_page_get_busy (page));
   g_assert_true (sluice_test_wait_for (page_idle, page, 10000));
@@ -794,9 +761,9 @@ test_tags_tab (void)
   saved = emulator_tags (account, sluice_pipeline_page_get_pipeline (page));
   g_assert_cmpuint (saved->len, ==, 1);
   g_assert_cmpstr (((SluiceKeyValueTag *) saved->pdata[0])->key, ==, "owner");
-  save_screenshot (window, "pipeline-tags.png");
+  sluice_test_save_screenshot (window, "pipeline-tags.png");
   gtk_window_set_default_size (GTK_WINDOW (window), 420, 700);
-  save_screenshot (window, "pipeline-tags-narrow.png");
+  sluice_test_save_screenshot (window, "pipeline-tags-narrow.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (view);
@@ -868,7 +835,7 @@ test_tags_save_failure (void)
     g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)),
                               "User: engineer@example.com is not authorized to perform: UPDATE_PIPELINE"));
   }
-  save_screenshot (window, "pipeline-tags-error.png");
+  sluice_test_save_screenshot (window, "pipeline-tags-error.png");
   saved = emulator_tags (account, sluice_pipeline_page_get_pipeline (page));
   g_assert_cmpuint (saved->len, ==, 1);
 
@@ -984,7 +951,7 @@ test_delete (void)
   check = sluice_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON, NULL);
   g_assert_nonnull (check);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-  save_screenshot (GTK_WIDGET (dialog), "pipeline-delete.png");
+  sluice_test_save_screenshot (GTK_WIDGET (dialog), "pipeline-delete.png");
   adw_message_dialog_response (dialog, "delete");
 
   /* Deleted: back to the list, without it. */
