@@ -139,6 +139,29 @@ def wizard_screenshots(app, out, info):
     time.sleep(1)
     app.wait('label', 'Orders ETL', timeout=20)
     shoot(pid, 'Sluice', out / 'wizard-created.png')
+    pipeline_screenshots(app, out)
+
+
+def pipeline_screenshots(app, out):
+    """The pipeline page's Stack and Tags tabs, and its Edit dialog."""
+    pid = app.proc.pid
+    # Without a window manager the keyboard goes where the pointer is, which shoot() moved away.
+    app.point_at(app.wait('label', 'Orders ETL'))
+    app.key('2', ('alt',))
+    app.wait('label', 'Resources', timeout=20)
+    shoot(pid, 'Sluice', out / 'pipeline-stack.png')
+    app.point_at(app.wait('label', 'Orders ETL'))
+    app.key('3', ('alt',))
+    app.wait('label', 'Key/Value Tags', timeout=20)
+    shoot(pid, 'Sluice', out / 'pipeline-tags.png')
+    app.point_at(app.wait('label', 'Orders ETL'))
+    app.key('1', ('alt',))
+    app.key('e', ('control',))
+    app.wait('frame', 'Edit Pipeline', timeout=20)
+    app.wait('label', 'Stage 3: prod', timeout=20)
+    shoot(pid, 'Edit Pipeline', out / 'pipeline-edit.png')
+    app.key('Escape')
+    window_gone(pid, 'Edit Pipeline')
 
 
 def connect_args(info):

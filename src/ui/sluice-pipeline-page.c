@@ -1383,6 +1383,26 @@ reload_action (GtkWidget  *widget,
   sluice_pipeline_page_reload (SLUICE_PIPELINE_PAGE (widget));
 }
 
+/* Shows a tab from the keyboard. Focus must not stay behind on a widget of the tab that was
+ * hidden: it would leave the page, and the page's shortcuts (Ctrl+E, Alt+1…3) with it. */
+static void
+switch_tab (SluicePipelinePage *self,
+            const char         *name)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (root != NULL && (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)) ||
+                       !gtk_widget_get_mapped (focus)))
+    {
+      if (!gtk_widget_child_focus (adw_view_stack_get_visible_child (self->view_stack), GTK_DIR_TAB_FORWARD))
+        gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+    }
+}
+
 static void
 show_tab_action (GtkWidget  *widget,
                  const char *action_name,
@@ -1392,7 +1412,7 @@ show_tab_action (GtkWidget  *widget,
   const char *name = g_variant_get_string (parameter, NULL);
 
   if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
-    adw_view_stack_set_visible_child_name (self->view_stack, name);
+    switch_tab (self, name);
 }
 
 static void
@@ -1409,7 +1429,7 @@ cycle_tab_action (GtkWidget  *widget,
   for (int i = 0; i < n; i++)
     if (g_strcmp0 (name, tab_names[i]) == 0)
       current = i;
-  adw_view_stack_set_visible_child_name (self->view_stack, tab_names[(current + step + n) % n]);
+  switch_tab (self, tab_names[(current + step + n) % n]);
 }
 
 static void

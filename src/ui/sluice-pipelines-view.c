@@ -1120,6 +1120,8 @@ sluice_pipelines_view_open (SluicePipelinesView *self,
   g_signal_connect_object (page, "deleted", G_CALLBACK (page_deleted_cb), self, G_CONNECT_SWAPPED);
   adw_bin_set_child (self->page_bin, GTK_WIDGET (page));
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->page_bin));
+  /* The keyboard follows: the page's shortcuts (Ctrl+E, Alt+1…3) work from the start. */
+  gtk_widget_child_focus (GTK_WIDGET (page), GTK_DIR_TAB_FORWARD);
 }
 
 /**
