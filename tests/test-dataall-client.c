@@ -586,7 +586,10 @@ test_legacy_create (void)
 
   pipeline = create_pipeline (client, &spec, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (sluice_pipeline_get_input_dataset_uri (pipeline), ==, sluice_dataset_get_uri (dataset));
+  g_assert_cmpstr (sluice_pipeline_get_label (pipeline), ==, "legacy-etl");
+  /* The answer does not ask for the datasets, which a data.all 1.3 to 1.5.1 would refuse;
+   * test-pipeline-create reads them back with a query of its own. */
+  g_assert_null (sluice_pipeline_get_input_dataset_uri (pipeline));
 
   /* A data.all without the legacy fields refuses them: the feature is not there. */
   spec.environment_uri = sluice_environment_get_uri (plain_cicd);

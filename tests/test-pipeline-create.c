@@ -91,6 +91,14 @@ set_up_default (Fixture       *fixture,
   fixture_set_up (fixture, NULL);
 }
 
+/* data.all 1.3 to 1.5.1: a template, no datasets any more. */
+static void
+set_up_template (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  fixture_set_up (fixture, "--legacy-fields=template");
+}
+
 static void
 tear_down (Fixture       *fixture,
            gconstpointer  data)
@@ -345,7 +353,7 @@ test_refused_then_without (Fixture       *fixture,
   g_assert_nonnull (strstr (message, "without them"));
   g_clear_error (&error);
 
-  sluice_pipeline_creator_drop_legacy_fields (creator);
+  sluice_pipeline_creator_drop_refused_fields (creator);
   g_assert_null (sluice_pipeline_creator_get_refused_fields (creator));
   g_assert_true (run (creator, &error));
   g_assert_no_error (error);
@@ -379,9 +387,7 @@ test_template_only_refused (Fixture       *fixture,
   g_assert_nonnull (strstr (message, "refused the template"));
 }
 
-/* All three sent: the server names the datasets of the answer and stops there, so its answer
- * says nothing about the template, which "create without them" drops too: the message must
- * name it. */
+/* All three sent to a data.all without any: it refuses each, and the message names them all. */
 static void
 test_all_legacy_refused (Fixture       *fixture,
                          gconstpointer  data)
@@ -405,6 +411,64 @@ test_all_legacy_refused (Fixture       *fixture,
   g_assert_true (g_strv_contains (refused, "outputDatasetUri"));
   message = sluice_pipeline_creator_dup_step_message (creator, 0);
   g_assert_nonnull (strstr (message, "datasets and the template"));
+}
+
+/* On a data.all that takes a template but no datasets, the refusal names the datasets only,
+ * as the server's phrase for them says (its message also quotes the template, being part of
+ * the input); "create without them" keeps the template, which is recorded. */
+static void
+test_template_kept_datasets_refused (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(SluicePipelineDraft) draft = gitflow_draft (fixture);
+  g_autoptr(SluicePipelineCreator) creator = NULL;
+  g_autoptr(JsonObject) recorded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  const char * const *refused;
+
+  sluice_pipeline_draft_set_template (draft, "https://github.com/acme/ddk-blueprint");
+  sluice_pipeline_draft_set_input_dataset (draft, "whatever");
+  sluice_pipeline_draft_set_output_dataset (draft, "whatever-else");
+  creator = sluice_pipeline_creator_new (fixture->client, draft);
+  g_assert_false (run (creator, &error));
+  g_clear_error (&error);
+  refused = sluice_pipeline_creator_get_refused_fields (creator);
+  g_assert_nonnull (refused);
+  g_assert_cmpuint (g_strv_length ((char **) refused), ==, 2);
+  g_assert_true (g_strv_contains (refused, "inputDatasetUri"));
+  g_assert_true (g_strv_contains (refused, "outputDatasetUri"));
+  message = sluice_pipeline_creator_dup_step_message (creator, 0);
+  g_assert_nonnull (strstr (message, "refused the input and output datasets:"));
+
+  sluice_pipeline_creator_drop_refused_fields (creator);
+  g_assert_true (run (creator, &error));
+  g_assert_no_error (error);
+  recorded = fetch_pipeline (fixture, sluice_pipeline_get_uri (sluice_pipeline_creator_get_pipeline (creator)),
+                             FALSE);
+  g_assert_cmpstr (json_object_get_string_member (recorded, "template"), ==,
+                   "https://github.com/acme/ddk-blueprint");
+  assert_stages (fixture, recorded);
+}
+
+/* The template alone goes through at once. */
+static void
+test_template_only_accepted (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(SluicePipelineDraft) draft = gitflow_draft (fixture);
+  g_autoptr(SluicePipelineCreator) creator = NULL;
+  g_autoptr(JsonObject) recorded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sluice_pipeline_draft_set_template (draft, "https://github.com/acme/ddk-blueprint");
+  creator = sluice_pipeline_creator_new (fixture->client, draft);
+  g_assert_true (run (creator, &error));
+  g_assert_no_error (error);
+  recorded = fetch_pipeline (fixture, sluice_pipeline_get_uri (sluice_pipeline_creator_get_pipeline (creator)),
+                             FALSE);
+  g_assert_cmpstr (json_object_get_string_member (recorded, "template"), ==,
+                   "https://github.com/acme/ddk-blueprint");
 }
 
 static void
@@ -500,6 +564,10 @@ main (int   argc,
               set_up_default, test_template_only_refused, tear_down);
   g_test_add ("/sluice/pipeline-create/all-legacy-refused", Fixture, NULL,
               set_up_default, test_all_legacy_refused, tear_down);
+  g_test_add ("/sluice/pipeline-create/template-kept-datasets-refused", Fixture, NULL,
+              set_up_template, test_template_kept_datasets_refused, tear_down);
+  g_test_add ("/sluice/pipeline-create/template-only-accepted", Fixture, NULL,
+              set_up_template, test_template_only_accepted, tear_down);
   g_test_add ("/sluice/pipeline-create/stage-fault-retry", Fixture, NULL,
               set_up_default, test_stage_fault_retry, tear_down);
   g_test_add ("/sluice/pipeline-create/sentences", Fixture, NULL,

@@ -1466,14 +1466,32 @@ names_word (const char *text,
   return FALSE;
 }
 
+/* How GraphQL servers refuse a field of an input object: graphql-core 3, which data.all's
+ * ariadne runs ("Field 'template' is not defined by type 'NewDataPipelineInput'."), and
+ * graphql-core 2 ("In field \"template\": Unknown field."). The same message quotes the whole
+ * input, every field sent included: only these phrases tell which one is refused. */
 static gboolean
-errors_name (const GError *error,
-             const char   *field)
+refuses_field (const char *text,
+               const char *field)
+{
+  g_autofree char *core3_single = g_strdup_printf ("Field '%s' is not defined by type", field);
+  g_autofree char *core3_double = g_strdup_printf ("Field \"%s\" is not defined by type", field);
+  g_autofree char *core2 = g_strdup_printf ("In field \"%s\": Unknown field", field);
+
+  return strstr (text, core3_single) != NULL || strstr (text, core3_double) != NULL ||
+         strstr (text, core2) != NULL;
+}
+
+static gboolean
+errors_match (const GError *error,
+              const char   *field,
+              gboolean    (*match) (const char *text,
+                                    const char *field))
 {
   JsonArray *errors = sluice_dataall_error_get_errors (error);
   const char *detail = sluice_dataall_error_get_detail (error);
 
-  if (detail != NULL && names_word (detail, field))
+  if (detail != NULL && match (detail, field))
     return TRUE;
   for (guint i = 0; errors != NULL && i < json_array_get_length (errors); i++)
     {
@@ -1484,56 +1502,48 @@ errors_name (const GError *error,
         continue;
       message = json_object_get_string_member_with_default (json_node_get_object (node),
                                                             "message", NULL);
-      if (message != NULL && names_word (message, field))
+      if (message != NULL && match (message, field))
         return TRUE;
     }
   return FALSE;
 }
 
-/* Which legacy fields the server refused, from its HTTP 400: those it names among the ones
- * sent. CreateDataPipeline-legacy also asks for the datasets in its answer, so a server
- * without them names the datasets in the answer's selection and stops there, before it looks
- * at the input: when it names a dataset, sent or not, its answer cannot tell which of the
- * sent fields it would refuse, and every field sent is taken as refused. Otherwise (a server
- * with the datasets but without the template) it names exactly what it refuses. */
+/* Which legacy fields the server refused, from its HTTP 400: those it says it does not
+ * define, among the ones sent (CreateDataPipeline-legacy asks for none of them in its answer,
+ * so the server looks at the input). A refusal in other words that still names them takes
+ * every legacy field sent as refused. */
 static GStrv
 find_refused_fields (SluicePipelineCreator *self,
                      const GError          *error)
 {
-  g_autoptr(GStrvBuilder) named = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) refused = g_strv_builder_new ();
   g_autoptr(GStrvBuilder) sent = g_strv_builder_new ();
   const char *values[] = { self->draft->template, self->draft->input_dataset,
                            self->draft->output_dataset };
+  gboolean any_refused = FALSE;
   gboolean any_named = FALSE;
-  gboolean any_legacy = FALSE;
-  gboolean names_selection = FALSE;
 
   if (!g_error_matches (error, SLUICE_DATAALL_ERROR, SLUICE_DATAALL_ERROR_FEATURE_DISABLED) ||
       sluice_dataall_error_get_http_status (error) != 400)
     return NULL;
   for (guint i = 0; i < G_N_ELEMENTS (module_fields); i++)
-    if (errors_name (error, module_fields[i]))
+    if (errors_match (error, module_fields[i], names_word))
       return NULL;
   for (guint i = 0; i < G_N_ELEMENTS (legacy_fields); i++)
     {
-      gboolean is_named = errors_name (error, legacy_fields[i]);
-
-      any_legacy |= is_named;
-      /* legacy_fields[0] is the template, the others are the datasets of the selection. */
-      if (i > 0)
-        names_selection |= is_named;
       if (values[i] == NULL)
         continue;
       g_strv_builder_add (sent, legacy_fields[i]);
-      if (is_named)
+      any_named |= errors_match (error, legacy_fields[i], names_word);
+      if (errors_match (error, legacy_fields[i], refuses_field))
         {
-          g_strv_builder_add (named, legacy_fields[i]);
-          any_named = TRUE;
+          g_strv_builder_add (refused, legacy_fields[i]);
+          any_refused = TRUE;
         }
     }
-  if (!any_legacy)
-    return NULL;
-  return g_strv_builder_end (any_named && !names_selection ? named : sent);
+  if (any_refused)
+    return g_strv_builder_end (refused);
+  return any_named ? g_strv_builder_end (sent) : NULL;
 }
 
 static void
@@ -1736,20 +1746,29 @@ sluice_pipeline_creator_get_refused_fields (SluicePipelineCreator *self)
 }
 
 /**
- * sluice_pipeline_creator_drop_legacy_fields:
+ * sluice_pipeline_creator_drop_refused_fields:
  *
- * "Create without them": forgets the template and the datasets, so that the next run uses
- * the plain CreateDataPipeline document.
+ * "Create without them": forgets the legacy fields the server refused (a data.all 1.3 to
+ * 1.5.1 keeps the template it takes while the datasets go), so that the next run sends only
+ * what the server knows.
  */
 void
-sluice_pipeline_creator_drop_legacy_fields (SluicePipelineCreator *self)
+sluice_pipeline_creator_drop_refused_fields (SluicePipelineCreator *self)
 {
+  const char * const *refused;
+
   g_return_if_fail (SLUICE_IS_PIPELINE_CREATOR (self));
   g_return_if_fail (self->pipeline == NULL);
 
-  sluice_pipeline_draft_set_template (self->draft, NULL);
-  sluice_pipeline_draft_set_input_dataset (self->draft, NULL);
-  sluice_pipeline_draft_set_output_dataset (self->draft, NULL);
+  refused = (const char * const *) self->refused_fields;
+  if (refused == NULL)
+    return;
+  if (g_strv_contains (refused, "template"))
+    sluice_pipeline_draft_set_template (self->draft, NULL);
+  if (g_strv_contains (refused, "inputDatasetUri"))
+    sluice_pipeline_draft_set_input_dataset (self->draft, NULL);
+  if (g_strv_contains (refused, "outputDatasetUri"))
+    sluice_pipeline_draft_set_output_dataset (self->draft, NULL);
   g_clear_pointer (&self->refused_fields, g_strfreev);
 }
 

@@ -223,7 +223,7 @@ char                  *sluice_pipeline_creator_dup_step_message   (SluicePipelin
                                                                    guint                   step);
 SluicePipeline        *sluice_pipeline_creator_get_pipeline       (SluicePipelineCreator  *self);
 const char * const    *sluice_pipeline_creator_get_refused_fields (SluicePipelineCreator  *self);
-void                   sluice_pipeline_creator_drop_legacy_fields (SluicePipelineCreator  *self);
+void                   sluice_pipeline_creator_drop_refused_fields (SluicePipelineCreator *self);
 gboolean               sluice_pipeline_creator_is_done            (SluicePipelineCreator  *self);
 
 void                   sluice_pipeline_creator_run_async          (SluicePipelineCreator  *self,

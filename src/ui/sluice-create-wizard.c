@@ -902,7 +902,7 @@ without_legacy_action (GtkWidget  *widget,
   sluice_pipeline_draft_set_template (self->draft, NULL);
   sluice_pipeline_draft_set_input_dataset (self->draft, NULL);
   sluice_pipeline_draft_set_output_dataset (self->draft, NULL);
-  sluice_pipeline_creator_drop_legacy_fields (self->creator);
+  sluice_pipeline_creator_drop_refused_fields (self->creator);
   start_run (self);
 }
 

@@ -59,7 +59,8 @@ gql_executor.resolve_field = _fast_resolve_field
 
 # -- schema ---------------------------------------------------------------------------------
 def load_schema_document(legacy=False, pipelines_disabled=False):
-    """The schema AST: legacy definitions replace their namesakes; with the module off, every
+    """The schema AST: legacy definitions replace their namesakes (`legacy` "template": without
+    the datasets); with the module off, every
     DataPipeline* type and field is gone, as on a data.all >= 2.7 with default config."""
     with open(SCHEMA_FILE, encoding="utf-8") as f:
         doc = parse(f.read())
@@ -67,6 +68,11 @@ def load_schema_document(legacy=False, pipelines_disabled=False):
     if legacy:
         with open(LEGACY_FILE, encoding="utf-8") as f:
             legacy_defs = {d.name.value: d for d in parse(f.read()).definitions}
+        if legacy == "template":
+            # data.all 1.3 to 1.5.1: the template, the datasets already gone.
+            for d in legacy_defs.values():
+                d.fields = [fl for fl in d.fields
+                            if fl.name.value not in ("inputDatasetUri", "outputDatasetUri")]
         defs = [legacy_defs.get(getattr(d, "name", None) and d.name.value, d) for d in defs]
     if pipelines_disabled:
         kept = []

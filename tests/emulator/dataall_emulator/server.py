@@ -364,8 +364,10 @@ def parse_args(argv):
                     help="a long-term AWS key CodeCommit accepts (repeatable)")
     ap.add_argument("--pipelines-disabled", action="store_true",
                     help="the pipelines module switched off (data.all >= 2.7 default)")
-    ap.add_argument("--legacy-fields", action="store_true",
-                    help="accept inputDatasetUri, outputDatasetUri and template")
+    ap.add_argument("--legacy-fields", nargs="?", const="all", default=None,
+                    choices=["all", "template"],
+                    help="accept inputDatasetUri, outputDatasetUri and template (data.all 1.1), "
+                         "or only template (1.3 to 1.5.1)")
     args = ap.parse_args(argv)
     if args.time_scale <= 0 or args.token_ttl <= 0 or args.generate_pipelines < 0:
         ap.error("--time-scale and --token-ttl must be positive, --generate-pipelines >= 0")
