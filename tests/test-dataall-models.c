@@ -129,6 +129,7 @@ test_pipeline_update_notifies_changes_only (void)
   SluiceEnvironment *environment = sluice_pipeline_get_environment (pipeline);
   g_autoptr(SluiceStage) dev = g_list_model_get_item (sluice_pipeline_get_stages (pipeline), 0);
   guint stage_changes = 0;
+  guint revision = sluice_pipeline_get_revision (pipeline);
   g_autoptr(SluiceStage) dev_after = NULL;
 
   g_signal_connect (pipeline, "notify", G_CALLBACK (count_notify_cb), names);
@@ -141,9 +142,22 @@ test_pipeline_update_notifies_changes_only (void)
   g_assert_cmpuint (names->len, ==, 0);
   g_assert_cmpuint (stack_names->len, ==, 0);
   g_assert_cmpuint (stage_changes, ==, 0);
+  g_assert_cmpuint (sluice_pipeline_get_revision (pipeline), ==, revision);
+
+  /* A change of a nested object alone moves the revision, for lists that keep what they
+   * derived from the pipeline. */
+  {
+    g_autoptr(JsonObject) moved = parse_object ("{\"environment\": {\"environmentUri\": \"env1\", \"region\": \"us-east-1\"}}");
+
+    g_assert_false (sluice_pipeline_update_from_json (pipeline, moved));
+    g_assert_cmpuint (sluice_pipeline_get_revision (pipeline), !=, revision);
+    g_assert_cmpstr (sluice_environment_get_region (environment), ==, "us-east-1");
+    revision = sluice_pipeline_get_revision (pipeline);
+  }
 
   /* A partial answer (fewer fields) changes only what it holds; nested objects stay. */
   g_assert_true (sluice_pipeline_update_from_json (pipeline, changed));
+  g_assert_cmpuint (sluice_pipeline_get_revision (pipeline), !=, revision);
   g_assert_cmpuint (names->len, ==, 1);
   g_assert_true (names_contain (names, "description"));
   g_assert_cmpstr (sluice_pipeline_get_team (pipeline), ==, "DataEngineers");
@@ -171,10 +185,13 @@ test_pipeline_update_notifies_changes_only (void)
 
   /* Setting a property to its value does not notify either. */
   g_ptr_array_set_size (names, 0);
+  revision = sluice_pipeline_get_revision (pipeline);
   g_object_set (pipeline, "label", "customer-360", NULL);
   g_assert_cmpuint (names->len, ==, 0);
+  g_assert_cmpuint (sluice_pipeline_get_revision (pipeline), ==, revision);
   g_object_set (pipeline, "label", "customers", NULL);
   g_assert_cmpuint (names->len, ==, 1);
+  g_assert_cmpuint (sluice_pipeline_get_revision (pipeline), !=, revision);
 }
 
 static void

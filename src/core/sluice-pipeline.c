@@ -45,6 +45,7 @@ struct _SluicePipeline
   SluiceEnvironment *environment;
   SluiceStack       *stack;
   GListStore        *stages;
+  guint              revision;
 
   GValue   values[N_PROPS];
 };
@@ -84,7 +85,8 @@ member_object (JsonObject *json,
   return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
 
-static void
+/* Returns TRUE if the environment changed, in place or for another one. */
+static gboolean
 update_environment (SluicePipeline *self,
                     JsonObject     *json)
 {
@@ -92,20 +94,19 @@ update_environment (SluicePipeline *self,
   g_autofree char *uri = NULL;
 
   if (object == NULL)
-    return;
+    return FALSE;
   uri = sluice_json_model_dup_string (object, "environmentUri");
   if (self->environment != NULL &&
       g_strcmp0 (uri, sluice_environment_get_uri (self->environment)) == 0)
-    {
-      sluice_environment_update_from_json (self->environment, object);
-      return;
-    }
+    return sluice_environment_update_from_json (self->environment, object);
   g_clear_object (&self->environment);
   self->environment = sluice_environment_new_from_json (object);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENVIRONMENT]);
+  return TRUE;
 }
 
-static void
+/* Returns TRUE if the stack changed, in place or for another one. */
+static gboolean
 update_stack (SluicePipeline *self,
               JsonObject     *json)
 {
@@ -113,16 +114,14 @@ update_stack (SluicePipeline *self,
   g_autofree char *uri = NULL;
 
   if (object == NULL)
-    return;
+    return FALSE;
   uri = sluice_json_model_dup_string (object, "stackUri");
   if (self->stack != NULL && g_strcmp0 (uri, sluice_stack_get_uri (self->stack)) == 0)
-    {
-      sluice_stack_update_from_json (self->stack, object);
-      return;
-    }
+    return sluice_stack_update_from_json (self->stack, object);
   g_clear_object (&self->stack);
   self->stack = sluice_stack_new_from_json (object);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STACK]);
+  return TRUE;
 }
 
 static int
@@ -136,8 +135,8 @@ compare_stage_order (gconstpointer a,
 }
 
 /* Keeps the stage objects whose id is still there (updated in place) and changes the list
- * only when its members or their order changed. */
-static void
+ * only when its members or their order changed. Returns TRUE if any stage changed. */
+static gboolean
 update_stages (SluicePipeline *self,
                JsonObject     *json)
 {
@@ -147,9 +146,10 @@ update_stages (SluicePipeline *self,
   JsonArray *array;
   guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->stages));
   gboolean same = TRUE;
+  gboolean changed = FALSE;
 
   if (nodes == NULL || !JSON_NODE_HOLDS_ARRAY (nodes))
-    return;
+    return FALSE;
   array = json_node_get_array (nodes);
   stages = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -168,7 +168,7 @@ update_stages (SluicePipeline *self,
           if (g_strcmp0 (sluice_stage_get_uri (old), uri) == 0)
             {
               stage = g_object_ref (old);
-              sluice_stage_update_from_json (stage, json_node_get_object (node));
+              changed |= sluice_stage_update_from_json (stage, json_node_get_object (node));
               break;
             }
         }
@@ -189,6 +189,7 @@ update_stages (SluicePipeline *self,
     }
   if (!same)
     g_list_store_splice (self->stages, 0, n_old, stages->pdata, stages->len);
+  return changed || !same;
 }
 
 static void
@@ -257,7 +258,10 @@ sluice_pipeline_set_property (GObject      *object,
       break;
     default:
       if (prop_id > PROP_0 && prop_id < N_PROPS && G_IS_VALUE (&self->values[prop_id]))
-        sluice_json_model_set_value (object, self->values, properties, prop_id, value);
+        {
+          if (sluice_json_model_set_value (object, self->values, properties, prop_id, value))
+            self->revision++;
+        }
       else
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -460,6 +464,7 @@ sluice_pipeline_update_from_json (SluicePipeline *self,
                                   JsonObject *json)
 {
   gboolean watched;
+  gboolean nested = FALSE;
   guint changed;
 
   g_return_val_if_fail (SLUICE_IS_PIPELINE (self), FALSE);
@@ -471,9 +476,11 @@ sluice_pipeline_update_from_json (SluicePipeline *self,
     g_object_freeze_notify (G_OBJECT (self));
   changed = sluice_json_model_update (G_OBJECT (self), self->values, properties,
                                       fields, G_N_ELEMENTS (fields), json);
-  update_environment (self, json);
-  update_stack (self, json);
-  update_stages (self, json);
+  nested |= update_environment (self, json);
+  nested |= update_stack (self, json);
+  nested |= update_stages (self, json);
+  if (changed > 0 || nested)
+    self->revision++;
   if (watched)
     g_object_thaw_notify (G_OBJECT (self));
   return changed > 0;
@@ -639,6 +646,22 @@ sluice_pipeline_get_stages (SluicePipeline *self)
 {
   g_return_val_if_fail (SLUICE_IS_PIPELINE (self), NULL);
   return G_LIST_MODEL (self->stages);
+}
+
+/**
+ * sluice_pipeline_get_revision:
+ *
+ * Lets a list that keeps what it derived from many pipelines (search text, sort keys) find the
+ * few that changed without a signal handler on each of them.
+ *
+ * Returns: a number that changes whenever a property of the pipeline, its environment, stack
+ *   or stages changes through the pipeline
+ */
+guint
+sluice_pipeline_get_revision (SluicePipeline *self)
+{
+  g_return_val_if_fail (SLUICE_IS_PIPELINE (self), 0);
+  return self->revision;
 }
 
 /**
