@@ -88,6 +88,8 @@ widget_label (GtkWidget *widget)
 {
   if (GTK_IS_LABEL (widget))
     return gtk_label_get_label (GTK_LABEL (widget));
+  if (GTK_IS_INSCRIPTION (widget))
+    return gtk_inscription_get_text (GTK_INSCRIPTION (widget));
   if (GTK_IS_BUTTON (widget))
     return gtk_button_get_label (GTK_BUTTON (widget));
   if (ADW_IS_PREFERENCES_ROW (widget))
@@ -103,7 +105,8 @@ widget_label (GtkWidget *widget)
  * sluice_test_find_widget:
  * @root: where to start
  * @type: the type to look for
- * @label: (nullable): the label, button label, row title or status page title it must have
+ * @label: (nullable): the label, inscription text, button label, row title or status page
+ *   title it must have
  *
  * Returns: (transfer none) (nullable): the first descendant of @root, depth first, that matches
  */
