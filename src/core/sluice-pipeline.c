@@ -40,14 +40,14 @@ enum {
 
 struct _SluicePipeline
 {
-  GObject  parent_instance;
+  GObject            parent_instance;
 
   SluiceEnvironment *environment;
   SluiceStack       *stack;
-  GListStore        *stages;
+  GListStore        *stages;      /* made when first needed: a list shows no stages */
   guint              revision;
 
-  GValue   values[N_PROPS];
+  SluiceJsonValue    values[N_PROPS];
 };
 
 G_DEFINE_FINAL_TYPE (SluicePipeline, sluice_pipeline, G_TYPE_OBJECT)
@@ -124,6 +124,14 @@ update_stack (SluicePipeline *self,
   return TRUE;
 }
 
+static GListStore *
+ensure_stages (SluicePipeline *self)
+{
+  if (self->stages == NULL)
+    self->stages = g_list_store_new (SLUICE_TYPE_STAGE);
+  return self->stages;
+}
+
 static int
 compare_stage_order (gconstpointer a,
                      gconstpointer b)
@@ -144,12 +152,13 @@ update_stages (SluicePipeline *self,
   JsonNode *nodes = object ? json_object_get_member (object, "nodes") : NULL;
   g_autoptr(GPtrArray) stages = NULL;
   JsonArray *array;
-  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->stages));
+  guint n_old;
   gboolean same = TRUE;
   gboolean changed = FALSE;
 
   if (nodes == NULL || !JSON_NODE_HOLDS_ARRAY (nodes))
     return FALSE;
+  n_old = g_list_model_get_n_items (G_LIST_MODEL (ensure_stages (self)));
   array = json_node_get_array (nodes);
   stages = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -209,7 +218,7 @@ sluice_pipeline_finalize (GObject *object)
 {
   SluicePipeline *self = (SluicePipeline *) object;
 
-  sluice_json_model_clear_values (self->values, N_PROPS);
+  sluice_json_model_clear_values (self->values, properties, N_PROPS);
 
   G_OBJECT_CLASS (sluice_pipeline_parent_class)->finalize (object);
 }
@@ -231,11 +240,11 @@ sluice_pipeline_get_property (GObject    *object,
       g_value_set_object (value, self->stack);
       break;
     case PROP_STAGES:
-      g_value_set_object (value, self->stages);
+      g_value_set_object (value, ensure_stages (self));
       break;
     default:
-      if (prop_id > PROP_0 && prop_id < N_PROPS && G_IS_VALUE (&self->values[prop_id]))
-        g_value_copy (&self->values[prop_id], value);
+      if (sluice_json_model_holds (properties, N_PROPS, prop_id))
+        sluice_json_model_get_value (self->values, properties, prop_id, value);
       else
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -257,7 +266,7 @@ sluice_pipeline_set_property (GObject      *object,
       g_assert_not_reached ();
       break;
     default:
-      if (prop_id > PROP_0 && prop_id < N_PROPS && G_IS_VALUE (&self->values[prop_id]))
+      if (sluice_json_model_holds (properties, N_PROPS, prop_id))
         {
           if (sluice_json_model_set_value (object, self->values, properties, prop_id, value))
             self->revision++;
@@ -429,7 +438,6 @@ static void
 sluice_pipeline_init (SluicePipeline *self)
 {
   sluice_json_model_init_values (self->values, properties, N_PROPS);
-  self->stages = g_list_store_new (SLUICE_TYPE_STAGE);
 }
 
 /**
@@ -490,126 +498,126 @@ const char *
 sluice_pipeline_get_uri (SluicePipeline *self)
 {
   g_return_val_if_fail (SLUICE_IS_PIPELINE (self), NULL);
-  return g_value_get_string (&self->values[PROP_URI]);
+  return self->values[PROP_URI].v_string;
 }
 
 const char *
 sluice_pipeline_get_name (SluicePipeline *self)
 {
   g_return_val_if_fail (SLUICE_IS_PIPELINE (self), NULL);
-  return g_value_get_string (&self->values[PROP_NAME]);
+  return self->values[PROP_NAME].v_string;
 }
 
 const char *
 sluice_pipeline_get_label (SluicePipeline *self)
 {
   g_return_val_if_fail (SLUICE_IS_PIPELINE (self), NULL);
-  return g_value_get_string (&self->values[PROP_LABEL]);
+  return self->values[PROP_LABEL].v_string;
 }
 
 const char *
 sluice_pipeline_get_description (SluicePipeline *self)
 {
   g_return_val_if_fail (SLUICE_IS_PIPELINE (self), NULL);
-  return g_value_get_string (&self->values[PROP_DESCRIPTION]);
+  return self->values[PROP_DESCRIPTION].v_string;
 }
 
 const char * const *
 sluice_pipeline_get_tags (SluicePipeline *self)
 {
   g_return_val_if_fail (SLUICE_IS_PIPELINE (self), NULL);
-  return g_value_get_boxed (&self->values[PROP_TAGS]);
+  return (const char * const *) self->values[PROP_TAGS].v_strv;
 }
 
 const char *
 sluice_pipeline_get_created (SluicePipeline *self)
 {
   g_return_val_if_fail (SLUICE_IS_PIPELINE (self), NULL);
-  return g_value_get_string (&self->values[PROP_CREATED]);
+  return self->values[PROP_CREATED].v_string;
 }
 
 const char *
 sluice_pipeline_get_updated (SluicePipeline *self)
 {
   g_return_val_if_fail (SLUICE_IS_PIPELINE (self), NULL);
-  return g_value_get_string (&self->values[PROP_UPDATED]);
+  return self->values[PROP_UPDATED].v_string;
 }
 
 const char *
 sluice_pipeline_get_owner (SluicePipeline *self)
 {
   g_return_val_if_fail (SLUICE_IS_PIPELINE (self), NULL);
-  return g_value_get_string (&self->values[PROP_OWNER]);
+  return self->values[PROP_OWNER].v_string;
 }
 
 const char *
 sluice_pipeline_get_repo (SluicePipeline *self)
 {
   g_return_val_if_fail (SLUICE_IS_PIPELINE (self), NULL);
-  return g_value_get_string (&self->values[PROP_REPO]);
+  return self->values[PROP_REPO].v_string;
 }
 
 const char *
 sluice_pipeline_get_team (SluicePipeline *self)
 {
   g_return_val_if_fail (SLUICE_IS_PIPELINE (self), NULL);
-  return g_value_get_string (&self->values[PROP_TEAM]);
+  return self->values[PROP_TEAM].v_string;
 }
 
 const char *
 sluice_pipeline_get_dev_strategy (SluicePipeline *self)
 {
   g_return_val_if_fail (SLUICE_IS_PIPELINE (self), NULL);
-  return g_value_get_string (&self->values[PROP_DEV_STRATEGY]);
+  return self->values[PROP_DEV_STRATEGY].v_string;
 }
 
 const char *
 sluice_pipeline_get_template (SluicePipeline *self)
 {
   g_return_val_if_fail (SLUICE_IS_PIPELINE (self), NULL);
-  return g_value_get_string (&self->values[PROP_TEMPLATE]);
+  return self->values[PROP_TEMPLATE].v_string;
 }
 
 const char *
 sluice_pipeline_get_clone_url (SluicePipeline *self)
 {
   g_return_val_if_fail (SLUICE_IS_PIPELINE (self), NULL);
-  return g_value_get_string (&self->values[PROP_CLONE_URL]);
+  return self->values[PROP_CLONE_URL].v_string;
 }
 
 const char *
 sluice_pipeline_get_user_role (SluicePipeline *self)
 {
   g_return_val_if_fail (SLUICE_IS_PIPELINE (self), NULL);
-  return g_value_get_string (&self->values[PROP_USER_ROLE]);
+  return self->values[PROP_USER_ROLE].v_string;
 }
 
 const char *
 sluice_pipeline_get_organization_uri (SluicePipeline *self)
 {
   g_return_val_if_fail (SLUICE_IS_PIPELINE (self), NULL);
-  return g_value_get_string (&self->values[PROP_ORGANIZATION_URI]);
+  return self->values[PROP_ORGANIZATION_URI].v_string;
 }
 
 const char *
 sluice_pipeline_get_organization_label (SluicePipeline *self)
 {
   g_return_val_if_fail (SLUICE_IS_PIPELINE (self), NULL);
-  return g_value_get_string (&self->values[PROP_ORGANIZATION_LABEL]);
+  return self->values[PROP_ORGANIZATION_LABEL].v_string;
 }
 
 const char *
 sluice_pipeline_get_input_dataset_uri (SluicePipeline *self)
 {
   g_return_val_if_fail (SLUICE_IS_PIPELINE (self), NULL);
-  return g_value_get_string (&self->values[PROP_INPUT_DATASET_URI]);
+  return self->values[PROP_INPUT_DATASET_URI].v_string;
 }
 
 const char *
 sluice_pipeline_get_output_dataset_uri (SluicePipeline *self)
 {
   g_return_val_if_fail (SLUICE_IS_PIPELINE (self), NULL);
-  return g_value_get_string (&self->values[PROP_OUTPUT_DATASET_URI]);
+  return self->values[PROP_OUTPUT_DATASET_URI].v_string;
 }
 
 /**
@@ -645,7 +653,7 @@ GListModel *
 sluice_pipeline_get_stages (SluicePipeline *self)
 {
   g_return_val_if_fail (SLUICE_IS_PIPELINE (self), NULL);
-  return G_LIST_MODEL (self->stages);
+  return G_LIST_MODEL (ensure_stages (self));
 }
 
 /**
