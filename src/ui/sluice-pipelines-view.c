@@ -23,6 +23,9 @@
 #define CHECK_MAX_INTERVAL_SECONDS (16 * 60)
 #define CHECK_PAGE_SIZE            50
 
+/* Row widgets kept for the list's next rows: a one-column grid view shows at most 33. */
+#define MAX_SPARE_ROWS 64
+
 struct _SluicePipelinesView
 {
   AdwBin                parent_instance;
@@ -32,6 +35,7 @@ struct _SluicePipelinesView
   SluicePipelineList   *pipelines;
   GSignalGroup         *list_signals;
   SluicePipelineQuery  *query;              /* what the list shows: search, filters, order */
+  GPtrArray            *spare_rows;         /* row widgets of list items gone, for the next */
   GCancellable         *cancellable;        /* the list's load */
   GCancellable         *check_cancellable;  /* the automatic check */
   GError               *error;
@@ -168,10 +172,8 @@ row_update (Row *row)
     gtk_widget_set_tooltip_text (GTK_WIDGET (row->badge), status);
 }
 
-static void
-factory_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
+static GtkWidget *
+row_new (void)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
@@ -211,7 +213,40 @@ factory_setup_cb (GtkSignalListItemFactory *factory,
   g_signal_group_connect_swapped (row->stack_signals, "notify::status", G_CALLBACK (row_update), row);
 
   g_object_set_data_full (G_OBJECT (box), "sluice-row", row, row_free);
+  return g_object_ref_sink (box);
+}
+
+/* The list view destroys the list items of rows it no longer shows and makes new ones for
+ * the next: their row widgets go from one to the other rather than being built again. */
+static void
+factory_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  SluicePipelinesView      *self)
+{
+  GtkWidget *box;
+
+  if (self->spare_rows != NULL && self->spare_rows->len > 0)
+    box = g_ptr_array_steal_index_fast (self->spare_rows, self->spare_rows->len - 1);
+  else
+    box = row_new ();
   gtk_list_item_set_child (item, box);
+  g_object_set_data_full (G_OBJECT (item), "sluice-row-widget", box, g_object_unref);
+}
+
+static void
+factory_teardown_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     SluicePipelinesView      *self)
+{
+  GtkWidget *box = g_object_steal_data (G_OBJECT (item), "sluice-row-widget");
+
+  /* The list item let go of it already. */
+  if (box == NULL)
+    return;
+  if (self->spare_rows != NULL && self->spare_rows->len < MAX_SPARE_ROWS && gtk_widget_get_parent (box) == NULL)
+    g_ptr_array_add (self->spare_rows, box);
+  else
+    g_object_unref (box);
 }
 
 static void
@@ -825,6 +860,7 @@ sluice_pipelines_view_dispose (GObject *object)
   g_clear_object (&self->account);
   g_clear_object (&self->query);
   g_clear_object (&self->pipelines);
+  g_clear_pointer (&self->spare_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sluice_pipelines_view_parent_class)->dispose (object);
 }
@@ -965,9 +1001,11 @@ sluice_pipelines_view_init (SluicePipelinesView *self)
   g_signal_group_connect_swapped (self->list_signals, "notify::loading", G_CALLBACK (update_state), self);
 
   factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (factory_setup_cb), NULL);
+  self->spare_rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_signal_connect (factory, "setup", G_CALLBACK (factory_setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (factory_bind_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (factory_unbind_cb), NULL);
+  g_signal_connect (factory, "teardown", G_CALLBACK (factory_teardown_cb), self);
   gtk_grid_view_set_factory (self->list_view, factory);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->query)));
   gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
