@@ -69,8 +69,10 @@ struct _SluicePipelineQuery
   SluicePipelineSort  sort;
 
   /* While the changes are told one by one, the last first, the list reads as the first
-   * @split_old items of @old followed by those of @shown from @split_new on. */
-  GPtrArray          *old;
+   * @split_old items of the old list followed by those of @shown from @split_new on. The old
+   * list is @old_items, or when the entries did not change, the entries of @old. */
+  GArray             *old;
+  GPtrArray          *old_items;
   guint               split_new;
   guint               split_old;
   gboolean            emitting;
@@ -282,6 +284,22 @@ items_of (SluicePipelineQuery *self,
   return items;
 }
 
+static SluicePipeline *
+old_item (SluicePipelineQuery *self,
+          guint                position)
+{
+  if (self->old_items != NULL)
+    return g_ptr_array_index (self->old_items, position);
+  return entry_at (self, g_array_index (self->old, guint, position))->pipeline;
+}
+
+static SluicePipeline *
+shown_item (SluicePipelineQuery *self,
+            guint                position)
+{
+  return entry_at (self, g_array_index (self->shown, guint, position))->pipeline;
+}
+
 /* Splits the way from @old to @shown into runs of insertions and removals. FALSE when an item
  * that stays moved (the order changed) or when there are more than MAX_CHANGES runs. */
 static gboolean
@@ -336,8 +354,9 @@ find_runs (SluicePipelineQuery *self,
 }
 
 /* Makes @shown the items that match, after the list was @old (indices into @entries, GONE for
- * those no longer there) holding @old_items, and tells the list's watchers no more than what
- * changed: a view then keeps the rows of the items that stay. */
+ * those no longer there) holding @old_items (or, if %NULL, the entries of @old), and tells the
+ * list's watchers no more than what changed: a view then keeps the rows of the items that
+ * stay. */
 static void
 apply (SluicePipelineQuery *self,
        GArray              *old,
@@ -347,8 +366,13 @@ apply (SluicePipelineQuery *self,
   g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (Run));
   g_autoptr(GArray) previous = g_steal_pointer (&self->shown);  /* may be @old */
   guint n = self->entries->len;
+  guint n_old = old->len;
+  guint *shown;
+  guint n_shown = 0;
 
-  self->shown = g_array_sized_new (FALSE, FALSE, sizeof (guint), change == CHANGE_MORE_STRICT ? old->len : n);
+  self->shown = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+  g_array_set_size (self->shown, n);
+  shown = (guint *) (gpointer) self->shown->data;
   for (guint k = 0; k < n; k++)
     {
       guint index = self->order[k];
@@ -373,10 +397,12 @@ apply (SluicePipelineQuery *self,
           break;
         }
       if (entry->shown)
-        g_array_append_val (self->shown, index);
+        shown[n_shown++] = index;
     }
+  g_array_set_size (self->shown, n_shown);
 
-  self->old = old_items;
+  self->old = old;
+  self->old_items = old_items;
   self->emitting = TRUE;
   if (find_runs (self, old, runs))
     {
@@ -393,16 +419,13 @@ apply (SluicePipelineQuery *self,
     }
   else
     {
-      guint n_old = old_items->len;
       guint n_new = self->shown->len;
       guint prefix = 0, suffix = 0;
 
-      while (prefix < MIN (n_old, n_new) &&
-             g_ptr_array_index (old_items, prefix) == entry_at (self, g_array_index (self->shown, guint, prefix))->pipeline)
+      while (prefix < MIN (n_old, n_new) && old_item (self, prefix) == shown_item (self, prefix))
         prefix++;
       while (suffix < MIN (n_old, n_new) - prefix &&
-             g_ptr_array_index (old_items, n_old - 1 - suffix) ==
-             entry_at (self, g_array_index (self->shown, guint, n_new - 1 - suffix))->pipeline)
+             old_item (self, n_old - 1 - suffix) == shown_item (self, n_new - 1 - suffix))
         suffix++;
       self->split_old = 0;
       self->split_new = 0;
@@ -411,8 +434,9 @@ apply (SluicePipelineQuery *self,
     }
   self->emitting = FALSE;
   self->old = NULL;
+  self->old_items = NULL;
 
-  if (old_items->len != self->shown->len)
+  if (n_old != self->shown->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
@@ -421,8 +445,6 @@ static void
 update (SluicePipelineQuery *self,
         Change               change)
 {
-  g_autoptr(GPtrArray) old_items = NULL;
-
   /* A watcher changed the query while hearing of the last change: that is told first. */
   if (self->emitting)
     {
@@ -437,8 +459,7 @@ update (SluicePipelineQuery *self,
       change = CHANGE_DIFFERENT;
     }
 
-  old_items = items_of (self, self->shown);
-  apply (self, self->shown, old_items, change);
+  apply (self, self->shown, NULL, change);
 }
 
 /* @removed entries at @position make way for @added items of the model at that position. */
@@ -599,7 +620,7 @@ sluice_pipeline_query_get_item (GListModel *model,
   if (self->emitting)
     {
       if (position < self->split_old)
-        return g_object_ref (g_ptr_array_index (self->old, position));
+        return g_object_ref (old_item (self, position));
       position = position - self->split_old + self->split_new;
     }
   if (position >= self->shown->len)
