@@ -240,7 +240,7 @@ factory_teardown_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *box = g_object_steal_data (G_OBJECT (item), "sluice-row-widget");
 
-  /* The list item let go of it already. */
+  /* By now the list item has let go of it: the view holds the only reference. */
   if (box == NULL)
     return;
   if (self->spare_rows != NULL && self->spare_rows->len < MAX_SPARE_ROWS && gtk_widget_get_parent (box) == NULL)
@@ -1002,10 +1002,11 @@ sluice_pipelines_view_init (SluicePipelinesView *self)
 
   factory = gtk_signal_list_item_factory_new ();
   self->spare_rows = g_ptr_array_new_with_free_func (g_object_unref);
-  g_signal_connect (factory, "setup", G_CALLBACK (factory_setup_cb), self);
+  /* The grid view, and so the factory, may outlive the view a little. */
+  g_signal_connect_object (factory, "setup", G_CALLBACK (factory_setup_cb), self, 0);
   g_signal_connect (factory, "bind", G_CALLBACK (factory_bind_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (factory_unbind_cb), NULL);
-  g_signal_connect (factory, "teardown", G_CALLBACK (factory_teardown_cb), self);
+  g_signal_connect_object (factory, "teardown", G_CALLBACK (factory_teardown_cb), self, 0);
   gtk_grid_view_set_factory (self->list_view, factory);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->query)));
   gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
