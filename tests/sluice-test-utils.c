@@ -88,6 +88,8 @@ widget_label (GtkWidget *widget)
 {
   if (GTK_IS_LABEL (widget))
     return gtk_label_get_label (GTK_LABEL (widget));
+  if (GTK_IS_INSCRIPTION (widget))
+    return gtk_inscription_get_text (GTK_INSCRIPTION (widget));
   /* An icon button is known by its tooltip, which is also its accessible name. */
   if (GTK_IS_BUTTON (widget))
     return gtk_button_get_label (GTK_BUTTON (widget)) ?: gtk_widget_get_tooltip_text (widget);
@@ -104,8 +106,8 @@ widget_label (GtkWidget *widget)
  * sluice_test_find_widget:
  * @root: where to start
  * @type: the type to look for
- * @label: (nullable): the label, button label (or icon button tooltip), row title or status page
- *   title it must have
+ * @label: (nullable): the label, inscription text, button label (or icon button tooltip), row
+ *   title or status page title it must have
  *
  * Returns: (transfer none) (nullable): the first descendant of @root, depth first, that matches
  */

@@ -129,6 +129,7 @@ test_pipeline_update_notifies_changes_only (void)
   SluiceEnvironment *environment = sluice_pipeline_get_environment (pipeline);
   g_autoptr(SluiceStage) dev = g_list_model_get_item (sluice_pipeline_get_stages (pipeline), 0);
   guint stage_changes = 0;
+  guint revision = sluice_pipeline_get_revision (pipeline);
   g_autoptr(SluiceStage) dev_after = NULL;
 
   g_signal_connect (pipeline, "notify", G_CALLBACK (count_notify_cb), names);
@@ -141,9 +142,22 @@ test_pipeline_update_notifies_changes_only (void)
   g_assert_cmpuint (names->len, ==, 0);
   g_assert_cmpuint (stack_names->len, ==, 0);
   g_assert_cmpuint (stage_changes, ==, 0);
+  g_assert_cmpuint (sluice_pipeline_get_revision (pipeline), ==, revision);
+
+  /* A change of a nested object alone moves the revision, for lists that keep what they
+   * derived from the pipeline. */
+  {
+    g_autoptr(JsonObject) moved = parse_object ("{\"environment\": {\"environmentUri\": \"env1\", \"region\": \"us-east-1\"}}");
+
+    g_assert_false (sluice_pipeline_update_from_json (pipeline, moved));
+    g_assert_cmpuint (sluice_pipeline_get_revision (pipeline), !=, revision);
+    g_assert_cmpstr (sluice_environment_get_region (environment), ==, "us-east-1");
+    revision = sluice_pipeline_get_revision (pipeline);
+  }
 
   /* A partial answer (fewer fields) changes only what it holds; nested objects stay. */
   g_assert_true (sluice_pipeline_update_from_json (pipeline, changed));
+  g_assert_cmpuint (sluice_pipeline_get_revision (pipeline), !=, revision);
   g_assert_cmpuint (names->len, ==, 1);
   g_assert_true (names_contain (names, "description"));
   g_assert_cmpstr (sluice_pipeline_get_team (pipeline), ==, "DataEngineers");
@@ -171,10 +185,13 @@ test_pipeline_update_notifies_changes_only (void)
 
   /* Setting a property to its value does not notify either. */
   g_ptr_array_set_size (names, 0);
+  revision = sluice_pipeline_get_revision (pipeline);
   g_object_set (pipeline, "label", "customer-360", NULL);
   g_assert_cmpuint (names->len, ==, 0);
+  g_assert_cmpuint (sluice_pipeline_get_revision (pipeline), ==, revision);
   g_object_set (pipeline, "label", "customers", NULL);
   g_assert_cmpuint (names->len, ==, 1);
+  g_assert_cmpuint (sluice_pipeline_get_revision (pipeline), !=, revision);
 }
 
 static void
@@ -217,6 +234,67 @@ test_team_dataset_stage (void)
   g_assert_cmpstr (sluice_stage_get_uri (stage), ==, "p1e2dev");
   /* A number that came as a string still reads as a number. */
   g_assert_cmpint (sluice_stage_get_order (stage), ==, 3);
+}
+
+/* Every kind of slot a model keeps reads and writes through GObject properties as through
+ * its getters, and notifies only on a change. */
+static void
+test_property_slots (void)
+{
+  g_autoptr(JsonObject) json = parse_object (pipeline_json);
+  g_autoptr(JsonObject) numbers = parse_object ("{\"envPipelineUri\": \"s1\", \"order\": 7, \"stage\": 12}");
+  g_autoptr(SluicePipeline) pipeline = sluice_pipeline_new_from_json (json);
+  g_autoptr(SluiceStage) stage = sluice_stage_new_from_json (numbers);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  SluiceEnvironment *environment = sluice_pipeline_get_environment (pipeline);
+  g_auto(GStrv) tags = NULL;
+  g_autofree char *label = NULL;
+  const char * const new_tags[] = { "crm", NULL };
+  gboolean enabled = TRUE;
+  int order = 0;
+
+  /* A default, where the JSON said nothing. */
+  g_assert_false (sluice_environment_get_pipelines_enabled (environment));
+  g_object_get (environment, "pipelines-enabled", &enabled, NULL);
+  g_assert_false (enabled);
+
+  /* A number, and a number where a string was expected. */
+  g_assert_cmpint (sluice_stage_get_order (stage), ==, 7);
+  g_object_get (stage, "order", &order, NULL);
+  g_assert_cmpint (order, ==, 7);
+  g_assert_cmpstr (sluice_stage_get_stage (stage), ==, "12");
+
+  g_object_get (pipeline, "tags", &tags, "label", &label, NULL);
+  g_assert_cmpstrv (tags, ((const char * const []) { "crm", "gdpr", NULL }));
+  g_assert_cmpstr (label, ==, "customer-360");
+
+  g_signal_connect (pipeline, "notify", G_CALLBACK (count_notify_cb), names);
+  g_signal_connect (environment, "notify", G_CALLBACK (count_notify_cb), names);
+  g_signal_connect (stage, "notify", G_CALLBACK (count_notify_cb), names);
+  g_object_set (pipeline, "tags", tags, NULL);
+  g_object_set (stage, "order", 7, NULL);
+  g_object_set (environment, "pipelines-enabled", FALSE, NULL);
+  g_assert_cmpuint (names->len, ==, 0);
+
+  g_object_set (pipeline, "tags", new_tags, "description", NULL, NULL);
+  g_object_set (stage, "order", -3, NULL);
+  g_object_set (environment, "pipelines-enabled", TRUE, NULL);
+  g_assert_cmpuint (names->len, ==, 4);
+  g_assert_cmpstrv (sluice_pipeline_get_tags (pipeline), new_tags);
+  g_assert_null (sluice_pipeline_get_description (pipeline));
+  g_assert_cmpint (sluice_stage_get_order (stage), ==, -3);
+  g_assert_true (sluice_environment_get_pipelines_enabled (environment));
+
+  /* JSON null empties a slot of any kind. */
+  {
+    g_autoptr(JsonObject) nulls = parse_object ("{\"tags\": null, \"label\": null}");
+
+    g_ptr_array_set_size (names, 0);
+    sluice_pipeline_update_from_json (pipeline, nulls);
+    g_assert_null (sluice_pipeline_get_tags (pipeline));
+    g_assert_null (sluice_pipeline_get_label (pipeline));
+    g_assert_cmpuint (names->len, ==, 2);
+  }
 }
 
 static SluicePipeline *
@@ -396,6 +474,7 @@ main (int   argc,
   g_test_add_func ("/sluice/dataall-models/pipeline-update-notifies-changes-only", test_pipeline_update_notifies_changes_only);
   g_test_add_func ("/sluice/dataall-models/environment-parameters", test_environment_parameters);
   g_test_add_func ("/sluice/dataall-models/team-dataset-stage", test_team_dataset_stage);
+  g_test_add_func ("/sluice/dataall-models/property-slots", test_property_slots);
   g_test_add_func ("/sluice/dataall-models/pipeline-list-model", test_pipeline_list_model);
   g_test_add_func ("/sluice/dataall-models/stack-details", test_stack_details);
   g_test_add_func ("/sluice/dataall-models/stack-details-defensive", test_stack_details_defensive);

@@ -33,9 +33,9 @@ enum {
 
 struct _SluiceDataset
 {
-  GObject  parent_instance;
+  GObject          parent_instance;
 
-  GValue   values[N_PROPS];
+  SluiceJsonValue  values[N_PROPS];
 };
 
 G_DEFINE_FINAL_TYPE (SluiceDataset, sluice_dataset, G_TYPE_OBJECT)
@@ -65,7 +65,7 @@ sluice_dataset_finalize (GObject *object)
 {
   SluiceDataset *self = (SluiceDataset *) object;
 
-  sluice_json_model_clear_values (self->values, N_PROPS);
+  sluice_json_model_clear_values (self->values, properties, N_PROPS);
 
   G_OBJECT_CLASS (sluice_dataset_parent_class)->finalize (object);
 }
@@ -79,8 +79,8 @@ sluice_dataset_get_property (GObject    *object,
   SluiceDataset *self = SLUICE_DATASET (object);
 
   /* Every property is a scalar kept in self->values. */
-  if (prop_id > PROP_0 && prop_id < N_PROPS && G_IS_VALUE (&self->values[prop_id]))
-    g_value_copy (&self->values[prop_id], value);
+  if (sluice_json_model_holds (properties, N_PROPS, prop_id))
+    sluice_json_model_get_value (self->values, properties, prop_id, value);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -94,7 +94,7 @@ sluice_dataset_set_property (GObject      *object,
   SluiceDataset *self = SLUICE_DATASET (object);
 
   /* Every property is a scalar kept in self->values. */
-  if (prop_id > PROP_0 && prop_id < N_PROPS && G_IS_VALUE (&self->values[prop_id]))
+  if (sluice_json_model_holds (properties, N_PROPS, prop_id))
     sluice_json_model_set_value (object, self->values, properties, prop_id, value);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -222,96 +222,96 @@ const char *
 sluice_dataset_get_uri (SluiceDataset *self)
 {
   g_return_val_if_fail (SLUICE_IS_DATASET (self), NULL);
-  return g_value_get_string (&self->values[PROP_URI]);
+  return self->values[PROP_URI].v_string;
 }
 
 const char *
 sluice_dataset_get_label (SluiceDataset *self)
 {
   g_return_val_if_fail (SLUICE_IS_DATASET (self), NULL);
-  return g_value_get_string (&self->values[PROP_LABEL]);
+  return self->values[PROP_LABEL].v_string;
 }
 
 const char *
 sluice_dataset_get_name (SluiceDataset *self)
 {
   g_return_val_if_fail (SLUICE_IS_DATASET (self), NULL);
-  return g_value_get_string (&self->values[PROP_NAME]);
+  return self->values[PROP_NAME].v_string;
 }
 
 const char *
 sluice_dataset_get_description (SluiceDataset *self)
 {
   g_return_val_if_fail (SLUICE_IS_DATASET (self), NULL);
-  return g_value_get_string (&self->values[PROP_DESCRIPTION]);
+  return self->values[PROP_DESCRIPTION].v_string;
 }
 
 const char * const *
 sluice_dataset_get_tags (SluiceDataset *self)
 {
   g_return_val_if_fail (SLUICE_IS_DATASET (self), NULL);
-  return g_value_get_boxed (&self->values[PROP_TAGS]);
+  return (const char * const *) self->values[PROP_TAGS].v_strv;
 }
 
 const char *
 sluice_dataset_get_owner (SluiceDataset *self)
 {
   g_return_val_if_fail (SLUICE_IS_DATASET (self), NULL);
-  return g_value_get_string (&self->values[PROP_OWNER]);
+  return self->values[PROP_OWNER].v_string;
 }
 
 const char *
 sluice_dataset_get_created (SluiceDataset *self)
 {
   g_return_val_if_fail (SLUICE_IS_DATASET (self), NULL);
-  return g_value_get_string (&self->values[PROP_CREATED]);
+  return self->values[PROP_CREATED].v_string;
 }
 
 const char *
 sluice_dataset_get_team (SluiceDataset *self)
 {
   g_return_val_if_fail (SLUICE_IS_DATASET (self), NULL);
-  return g_value_get_string (&self->values[PROP_TEAM]);
+  return self->values[PROP_TEAM].v_string;
 }
 
 const char *
 sluice_dataset_get_aws_account_id (SluiceDataset *self)
 {
   g_return_val_if_fail (SLUICE_IS_DATASET (self), NULL);
-  return g_value_get_string (&self->values[PROP_AWS_ACCOUNT_ID]);
+  return self->values[PROP_AWS_ACCOUNT_ID].v_string;
 }
 
 const char *
 sluice_dataset_get_region (SluiceDataset *self)
 {
   g_return_val_if_fail (SLUICE_IS_DATASET (self), NULL);
-  return g_value_get_string (&self->values[PROP_REGION]);
+  return self->values[PROP_REGION].v_string;
 }
 
 const char *
 sluice_dataset_get_s3_bucket_name (SluiceDataset *self)
 {
   g_return_val_if_fail (SLUICE_IS_DATASET (self), NULL);
-  return g_value_get_string (&self->values[PROP_S3_BUCKET_NAME]);
+  return self->values[PROP_S3_BUCKET_NAME].v_string;
 }
 
 const char *
 sluice_dataset_get_glue_database_name (SluiceDataset *self)
 {
   g_return_val_if_fail (SLUICE_IS_DATASET (self), NULL);
-  return g_value_get_string (&self->values[PROP_GLUE_DATABASE_NAME]);
+  return self->values[PROP_GLUE_DATABASE_NAME].v_string;
 }
 
 const char *
 sluice_dataset_get_environment_uri (SluiceDataset *self)
 {
   g_return_val_if_fail (SLUICE_IS_DATASET (self), NULL);
-  return g_value_get_string (&self->values[PROP_ENVIRONMENT_URI]);
+  return self->values[PROP_ENVIRONMENT_URI].v_string;
 }
 
 const char *
 sluice_dataset_get_environment_label (SluiceDataset *self)
 {
   g_return_val_if_fail (SLUICE_IS_DATASET (self), NULL);
-  return g_value_get_string (&self->values[PROP_ENVIRONMENT_LABEL]);
+  return self->values[PROP_ENVIRONMENT_LABEL].v_string;
 }

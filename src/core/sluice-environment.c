@@ -33,9 +33,9 @@ enum {
 
 struct _SluiceEnvironment
 {
-  GObject  parent_instance;
+  GObject          parent_instance;
 
-  GValue   values[N_PROPS];
+  SluiceJsonValue  values[N_PROPS];
 };
 
 G_DEFINE_FINAL_TYPE (SluiceEnvironment, sluice_environment, G_TYPE_OBJECT)
@@ -90,7 +90,7 @@ sluice_environment_finalize (GObject *object)
 {
   SluiceEnvironment *self = (SluiceEnvironment *) object;
 
-  sluice_json_model_clear_values (self->values, N_PROPS);
+  sluice_json_model_clear_values (self->values, properties, N_PROPS);
 
   G_OBJECT_CLASS (sluice_environment_parent_class)->finalize (object);
 }
@@ -104,8 +104,8 @@ sluice_environment_get_property (GObject    *object,
   SluiceEnvironment *self = SLUICE_ENVIRONMENT (object);
 
   /* Every property is a scalar kept in self->values. */
-  if (prop_id > PROP_0 && prop_id < N_PROPS && G_IS_VALUE (&self->values[prop_id]))
-    g_value_copy (&self->values[prop_id], value);
+  if (sluice_json_model_holds (properties, N_PROPS, prop_id))
+    sluice_json_model_get_value (self->values, properties, prop_id, value);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -119,7 +119,7 @@ sluice_environment_set_property (GObject      *object,
   SluiceEnvironment *self = SLUICE_ENVIRONMENT (object);
 
   /* Every property is a scalar kept in self->values. */
-  if (prop_id > PROP_0 && prop_id < N_PROPS && G_IS_VALUE (&self->values[prop_id]))
+  if (sluice_json_model_holds (properties, N_PROPS, prop_id))
     sluice_json_model_set_value (object, self->values, properties, prop_id, value);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -267,96 +267,96 @@ const char *
 sluice_environment_get_uri (SluiceEnvironment *self)
 {
   g_return_val_if_fail (SLUICE_IS_ENVIRONMENT (self), NULL);
-  return g_value_get_string (&self->values[PROP_URI]);
+  return self->values[PROP_URI].v_string;
 }
 
 const char *
 sluice_environment_get_label (SluiceEnvironment *self)
 {
   g_return_val_if_fail (SLUICE_IS_ENVIRONMENT (self), NULL);
-  return g_value_get_string (&self->values[PROP_LABEL]);
+  return self->values[PROP_LABEL].v_string;
 }
 
 const char *
 sluice_environment_get_name (SluiceEnvironment *self)
 {
   g_return_val_if_fail (SLUICE_IS_ENVIRONMENT (self), NULL);
-  return g_value_get_string (&self->values[PROP_NAME]);
+  return self->values[PROP_NAME].v_string;
 }
 
 const char *
 sluice_environment_get_description (SluiceEnvironment *self)
 {
   g_return_val_if_fail (SLUICE_IS_ENVIRONMENT (self), NULL);
-  return g_value_get_string (&self->values[PROP_DESCRIPTION]);
+  return self->values[PROP_DESCRIPTION].v_string;
 }
 
 const char *
 sluice_environment_get_owner (SluiceEnvironment *self)
 {
   g_return_val_if_fail (SLUICE_IS_ENVIRONMENT (self), NULL);
-  return g_value_get_string (&self->values[PROP_OWNER]);
+  return self->values[PROP_OWNER].v_string;
 }
 
 const char *
 sluice_environment_get_aws_account_id (SluiceEnvironment *self)
 {
   g_return_val_if_fail (SLUICE_IS_ENVIRONMENT (self), NULL);
-  return g_value_get_string (&self->values[PROP_AWS_ACCOUNT_ID]);
+  return self->values[PROP_AWS_ACCOUNT_ID].v_string;
 }
 
 const char *
 sluice_environment_get_region (SluiceEnvironment *self)
 {
   g_return_val_if_fail (SLUICE_IS_ENVIRONMENT (self), NULL);
-  return g_value_get_string (&self->values[PROP_REGION]);
+  return self->values[PROP_REGION].v_string;
 }
 
 const char *
 sluice_environment_get_team (SluiceEnvironment *self)
 {
   g_return_val_if_fail (SLUICE_IS_ENVIRONMENT (self), NULL);
-  return g_value_get_string (&self->values[PROP_TEAM]);
+  return self->values[PROP_TEAM].v_string;
 }
 
 const char *
 sluice_environment_get_resource_prefix (SluiceEnvironment *self)
 {
   g_return_val_if_fail (SLUICE_IS_ENVIRONMENT (self), NULL);
-  return g_value_get_string (&self->values[PROP_RESOURCE_PREFIX]);
+  return self->values[PROP_RESOURCE_PREFIX].v_string;
 }
 
 const char *
 sluice_environment_get_default_role_arn (SluiceEnvironment *self)
 {
   g_return_val_if_fail (SLUICE_IS_ENVIRONMENT (self), NULL);
-  return g_value_get_string (&self->values[PROP_DEFAULT_ROLE_ARN]);
+  return self->values[PROP_DEFAULT_ROLE_ARN].v_string;
 }
 
 const char *
 sluice_environment_get_organization_uri (SluiceEnvironment *self)
 {
   g_return_val_if_fail (SLUICE_IS_ENVIRONMENT (self), NULL);
-  return g_value_get_string (&self->values[PROP_ORGANIZATION_URI]);
+  return self->values[PROP_ORGANIZATION_URI].v_string;
 }
 
 const char *
 sluice_environment_get_organization_label (SluiceEnvironment *self)
 {
   g_return_val_if_fail (SLUICE_IS_ENVIRONMENT (self), NULL);
-  return g_value_get_string (&self->values[PROP_ORGANIZATION_LABEL]);
+  return self->values[PROP_ORGANIZATION_LABEL].v_string;
 }
 
 gboolean
 sluice_environment_get_pipelines_enabled (SluiceEnvironment *self)
 {
   g_return_val_if_fail (SLUICE_IS_ENVIRONMENT (self), FALSE);
-  return g_value_get_boolean (&self->values[PROP_PIPELINES_ENABLED]);
+  return self->values[PROP_PIPELINES_ENABLED].v_int64 != 0;
 }
 
 gboolean
 sluice_environment_get_parameters_known (SluiceEnvironment *self)
 {
   g_return_val_if_fail (SLUICE_IS_ENVIRONMENT (self), FALSE);
-  return g_value_get_boolean (&self->values[PROP_PARAMETERS_KNOWN]);
+  return self->values[PROP_PARAMETERS_KNOWN].v_int64 != 0;
 }

@@ -14,53 +14,101 @@
 
 #include "sluice-json-model.h"
 
-static gboolean
-values_equal (const GValue *a,
-              const GValue *b)
+/* The type a slot holds for @pspec, or G_TYPE_INVALID if its property is not kept in one. */
+static GType
+slot_type (GParamSpec *pspec)
 {
-  GType type = G_VALUE_TYPE (a);
+  GType type = pspec != NULL ? G_PARAM_SPEC_VALUE_TYPE (pspec) : G_TYPE_INVALID;
 
-  if (type == G_TYPE_STRING)
-    return g_strcmp0 (g_value_get_string (a), g_value_get_string (b)) == 0;
-  if (type == G_TYPE_INT)
-    return g_value_get_int (a) == g_value_get_int (b);
-  if (type == G_TYPE_UINT)
-    return g_value_get_uint (a) == g_value_get_uint (b);
-  if (type == G_TYPE_INT64)
-    return g_value_get_int64 (a) == g_value_get_int64 (b);
-  if (type == G_TYPE_BOOLEAN)
-    return g_value_get_boolean (a) == g_value_get_boolean (b);
-  if (type == G_TYPE_STRV)
-    {
-      const char * const *sa = g_value_get_boxed (a);
-      const char * const *sb = g_value_get_boxed (b);
-
-      if (sa == NULL || sb == NULL)
-        return sa == sb;
-      return g_strv_equal (sa, sb);
-    }
-  g_return_val_if_reached (FALSE);
+  if (type == G_TYPE_STRING || type == G_TYPE_STRV || type == G_TYPE_INT || type == G_TYPE_UINT ||
+      type == G_TYPE_INT64 || type == G_TYPE_BOOLEAN)
+    return type;
+  return G_TYPE_INVALID;
 }
 
-/* Converts a JSON scalar or array of strings to @value (already initialised to the property's
- * type); a JSON null gives the type's empty value. FALSE when the JSON does not fit. */
-static gboolean
-value_from_json (GValue   *value,
-                 JsonNode *node)
+static void
+slot_clear (SluiceJsonValue *slot,
+            GType            type)
 {
-  GType type = G_VALUE_TYPE (value);
+  if (type == G_TYPE_STRING)
+    g_clear_pointer (&slot->v_string, g_free);
+  else if (type == G_TYPE_STRV)
+    g_clear_pointer (&slot->v_strv, g_strfreev);
+  else
+    slot->v_int64 = 0;
+}
+
+static gboolean
+slot_equal (const SluiceJsonValue *a,
+            const SluiceJsonValue *b,
+            GType                  type)
+{
+  if (type == G_TYPE_STRING)
+    return g_strcmp0 (a->v_string, b->v_string) == 0;
+  if (type == G_TYPE_STRV)
+    {
+      if (a->v_strv == NULL || b->v_strv == NULL)
+        return a->v_strv == b->v_strv;
+      return g_strv_equal ((const char * const *) a->v_strv, (const char * const *) b->v_strv);
+    }
+  return a->v_int64 == b->v_int64;
+}
+
+/* Moves @fresh (owned) into @slot if they differ, else frees it; TRUE if the slot changed. */
+static gboolean
+slot_take (SluiceJsonValue *slot,
+           SluiceJsonValue *fresh,
+           GType            type)
+{
+  if (slot_equal (slot, fresh, type))
+    {
+      slot_clear (fresh, type);
+      return FALSE;
+    }
+  slot_clear (slot, type);
+  *slot = *fresh;
+  return TRUE;
+}
+
+static SluiceJsonValue
+slot_from_value (const GValue *value,
+                 GType         type)
+{
+  SluiceJsonValue slot = { 0, };
+
+  if (type == G_TYPE_STRING)
+    slot.v_string = g_value_dup_string (value);
+  else if (type == G_TYPE_STRV)
+    slot.v_strv = g_value_dup_boxed (value);
+  else if (type == G_TYPE_INT)
+    slot.v_int64 = g_value_get_int (value);
+  else if (type == G_TYPE_UINT)
+    slot.v_int64 = g_value_get_uint (value);
+  else if (type == G_TYPE_INT64)
+    slot.v_int64 = g_value_get_int64 (value);
+  else if (type == G_TYPE_BOOLEAN)
+    slot.v_int64 = g_value_get_boolean (value) ? 1 : 0;
+  return slot;
+}
+
+/* Converts a JSON scalar or array of strings for a slot of @type; a JSON null gives the type's
+ * empty value. FALSE when the JSON does not fit. */
+static gboolean
+slot_from_json (JsonNode        *node,
+                GType            type,
+                SluiceJsonValue *slot)
+{
   gboolean is_null = JSON_NODE_HOLDS_NULL (node);
   GType json_type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
 
+  *slot = (SluiceJsonValue) { 0, };
   if (type == G_TYPE_STRING)
     {
-      if (is_null)
-        g_value_set_string (value, NULL);
-      else if (json_type == G_TYPE_STRING)
-        g_value_set_string (value, json_node_get_string (node));
+      if (json_type == G_TYPE_STRING)
+        slot->v_string = g_strdup (json_node_get_string (node));
       else if (json_type == G_TYPE_INT64)
-        g_value_take_string (value, g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node)));
-      else
+        slot->v_string = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+      else if (!is_null)
         return FALSE;
       return TRUE;
     }
@@ -75,22 +123,19 @@ value_from_json (GValue   *value,
       else if (!is_null)
         return FALSE;
       if (type == G_TYPE_INT)
-        g_value_set_int (value, (int) CLAMP (v, G_MININT, G_MAXINT));
+        v = CLAMP (v, G_MININT, G_MAXINT);
       else if (type == G_TYPE_UINT)
-        g_value_set_uint (value, (guint) CLAMP (v, 0, G_MAXUINT));
-      else
-        g_value_set_int64 (value, v);
+        v = CLAMP (v, 0, G_MAXUINT);
+      slot->v_int64 = v;
       return TRUE;
     }
   if (type == G_TYPE_BOOLEAN)
     {
       if (json_type == G_TYPE_BOOLEAN)
-        g_value_set_boolean (value, json_node_get_boolean (node));
+        slot->v_int64 = json_node_get_boolean (node) ? 1 : 0;
       else if (json_type == G_TYPE_STRING)
-        g_value_set_boolean (value, g_ascii_strcasecmp (json_node_get_string (node), "true") == 0);
-      else if (is_null)
-        g_value_set_boolean (value, FALSE);
-      else
+        slot->v_int64 = g_ascii_strcasecmp (json_node_get_string (node), "true") == 0;
+      else if (!is_null)
         return FALSE;
       return TRUE;
     }
@@ -100,10 +145,7 @@ value_from_json (GValue   *value,
       JsonArray *array;
 
       if (is_null)
-        {
-          g_value_set_boxed (value, NULL);
-          return TRUE;
-        }
+        return TRUE;
       if (!JSON_NODE_HOLDS_ARRAY (node))
         return FALSE;
       array = json_node_get_array (node);
@@ -115,54 +157,85 @@ value_from_json (GValue   *value,
           if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
             g_strv_builder_add (builder, json_node_get_string (element));
         }
-      g_value_take_boxed (value, g_strv_builder_end (builder));
+      slot->v_strv = g_strv_builder_end (builder);
       return TRUE;
     }
   return FALSE;
 }
 
 void
-sluice_json_model_init_values (GValue      *values,
-                               GParamSpec **pspecs,
-                               guint        n_props)
+sluice_json_model_init_values (SluiceJsonValue  *values,
+                               GParamSpec      **pspecs,
+                               guint             n_props)
 {
   for (guint i = 1; i < n_props; i++)
     {
-      if (pspecs[i] == NULL)
-        continue;
-      g_value_init (&values[i], G_PARAM_SPEC_VALUE_TYPE (pspecs[i]));
-      g_param_value_set_default (pspecs[i], &values[i]);
+      GType type = slot_type (pspecs[i]);
+
+      if (type != G_TYPE_INVALID)
+        values[i] = slot_from_value (g_param_spec_get_default_value (pspecs[i]), type);
     }
 }
 
 void
-sluice_json_model_clear_values (GValue *values,
-                                guint   n_props)
+sluice_json_model_clear_values (SluiceJsonValue  *values,
+                                GParamSpec      **pspecs,
+                                guint             n_props)
 {
   for (guint i = 1; i < n_props; i++)
-    if (G_IS_VALUE (&values[i]))
-      g_value_unset (&values[i]);
+    slot_clear (&values[i], slot_type (pspecs[i]));
 }
 
-static gboolean
-store_value (GValue       *slot,
-             const GValue *value)
+/**
+ * sluice_json_model_holds:
+ *
+ * Returns: whether the property @prop_id is kept in a slot (those of object type are not)
+ */
+gboolean
+sluice_json_model_holds (GParamSpec **pspecs,
+                         guint        n_props,
+                         guint        prop_id)
 {
-  if (values_equal (slot, value))
-    return FALSE;
-  g_value_copy (value, slot);
-  return TRUE;
+  return prop_id > 0 && prop_id < n_props && slot_type (pspecs[prop_id]) != G_TYPE_INVALID;
+}
+
+void
+sluice_json_model_get_value (SluiceJsonValue  *values,
+                             GParamSpec      **pspecs,
+                             guint             prop_id,
+                             GValue           *value)
+{
+  GType type = slot_type (pspecs[prop_id]);
+  SluiceJsonValue *slot = &values[prop_id];
+
+  if (type == G_TYPE_STRING)
+    g_value_set_string (value, slot->v_string);
+  else if (type == G_TYPE_STRV)
+    g_value_set_boxed (value, slot->v_strv);
+  else if (type == G_TYPE_INT)
+    g_value_set_int (value, (int) slot->v_int64);
+  else if (type == G_TYPE_UINT)
+    g_value_set_uint (value, (guint) slot->v_int64);
+  else if (type == G_TYPE_INT64)
+    g_value_set_int64 (value, slot->v_int64);
+  else if (type == G_TYPE_BOOLEAN)
+    g_value_set_boolean (value, slot->v_int64 != 0);
+  else
+    g_return_if_reached ();
 }
 
 /* Stores @value if it differs from the current one, and only then notifies. */
 gboolean
-sluice_json_model_set_value (GObject       *object,
-                             GValue        *values,
-                             GParamSpec   **pspecs,
-                             guint          prop_id,
-                             const GValue  *value)
+sluice_json_model_set_value (GObject          *object,
+                             SluiceJsonValue  *values,
+                             GParamSpec      **pspecs,
+                             guint             prop_id,
+                             const GValue     *value)
 {
-  if (!store_value (&values[prop_id], value))
+  GType type = slot_type (pspecs[prop_id]);
+  SluiceJsonValue fresh = slot_from_value (value, type);
+
+  if (!slot_take (&values[prop_id], &fresh, type))
     return FALSE;
   g_object_notify_by_pspec (object, pspecs[prop_id]);
   return TRUE;
@@ -234,7 +307,7 @@ sluice_json_model_is_watched (GObject *object)
  */
 guint
 sluice_json_model_update (GObject               *object,
-                          GValue                *values,
+                          SluiceJsonValue       *values,
                           GParamSpec           **pspecs,
                           const SluiceJsonField *fields,
                           guint                  n_fields,
@@ -248,20 +321,29 @@ sluice_json_model_update (GObject               *object,
   for (guint i = 0; i < n_fields; i++)
     {
       JsonNode *node = sluice_json_model_lookup (json, fields[i].path);
-      g_auto(GValue) value = G_VALUE_INIT;
+      guint prop_id = fields[i].prop_id;
+      GType type = slot_type (pspecs[prop_id]);
+      SluiceJsonValue fresh;
 
       if (node == NULL)
         continue;
-      g_value_init (&value, G_VALUE_TYPE (&values[fields[i].prop_id]));
-      if (!value_from_json (&value, node))
+      /* The common case, a string that did not change, copies nothing. */
+      if (type == G_TYPE_STRING && JSON_NODE_HOLDS_VALUE (node) &&
+          json_node_get_value_type (node) == G_TYPE_STRING &&
+          g_strcmp0 (values[prop_id].v_string, json_node_get_string (node)) == 0)
+        continue;
+      if (!slot_from_json (node, type, &fresh))
         {
           g_debug ("%s: member %s does not fit property %s", G_OBJECT_TYPE_NAME (object),
-                   fields[i].path, pspecs[fields[i].prop_id]->name);
+                   fields[i].path, pspecs[prop_id]->name);
           continue;
         }
-      if (quiet ? store_value (&values[fields[i].prop_id], &value)
-                : sluice_json_model_set_value (object, values, pspecs, fields[i].prop_id, &value))
-        changed++;
+      if (slot_take (&values[prop_id], &fresh, type))
+        {
+          changed++;
+          if (!quiet)
+            g_object_notify_by_pspec (object, pspecs[prop_id]);
+        }
     }
   if (!quiet)
     g_object_thaw_notify (object);

@@ -10,6 +10,9 @@
 #include "config.h"
 
 #include <string.h>
+#if HAVE_MALLOC_TRIM
+#include <malloc.h>
+#endif
 
 #include "sluice-pipeline-list.h"
 
@@ -43,8 +46,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* One page as the worker thread made it: new objects and the JSON they came from, so that
- * the main thread can update the objects the list already has instead. */
+/* One page as the worker thread made it: new objects and, when the list had pipelines
+ * already, the JSON they came from, so that the main thread can update those instead. */
 typedef struct
 {
   guint      page;
@@ -53,6 +56,13 @@ typedef struct
   GPtrArray *pipelines;
   GPtrArray *objects;
 } Page;
+
+/* What the worker thread is told about the page it makes. */
+typedef struct
+{
+  guint    page;
+  gboolean keep_json;
+} PageRequest;
 
 typedef struct
 {
@@ -161,12 +171,13 @@ get_uint_member (JsonObject *object,
   return TRUE;
 }
 
-/* In a worker thread: the objects of page number @user_data. */
+/* In a worker thread: the objects of the page @user_data asks for. */
 static gpointer
 make_page (JsonNode  *data,
            gpointer   user_data,
            GError   **error)
 {
+  PageRequest *request = user_data;
   JsonObject *result = NULL;
   JsonNode *nodes = NULL;
   JsonArray *array;
@@ -190,13 +201,15 @@ make_page (JsonNode  *data,
     }
 
   page = g_new0 (Page, 1);
-  page->page = GPOINTER_TO_UINT (user_data);
+  page->page = request->page;
   get_uint_member (result, "count", &page->count);
   get_uint_member (result, "pages", &page->pages);
   array = json_node_get_array (nodes);
   page->pipelines = g_ptr_array_new_full (json_array_get_length (array), g_object_unref);
-  page->objects = g_ptr_array_new_full (json_array_get_length (array),
-                                        (GDestroyNotify) json_object_unref);
+  /* Without old pipelines to update, the JSON tree goes as soon as the objects are made. */
+  if (request->keep_json)
+    page->objects = g_ptr_array_new_full (json_array_get_length (array),
+                                          (GDestroyNotify) json_object_unref);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *node = json_array_get_element (array, i);
@@ -204,7 +217,8 @@ make_page (JsonNode  *data,
       if (!JSON_NODE_HOLDS_OBJECT (node))
         continue;
       g_ptr_array_add (page->pipelines, sluice_pipeline_new_from_json (json_node_get_object (node)));
-      g_ptr_array_add (page->objects, json_object_ref (json_node_get_object (node)));
+      if (page->objects != NULL)
+        g_ptr_array_add (page->objects, json_object_ref (json_node_get_object (node)));
     }
   return page;
 }
@@ -228,7 +242,7 @@ apply_pages (Load *load)
           SluicePipeline *old = NULL;
           const char *uri = sluice_pipeline_get_uri (pipeline);
 
-          if (load->old != NULL && uri != NULL)
+          if (page->objects != NULL && uri != NULL)
             old = g_hash_table_lookup (load->old, uri);
           if (old != NULL)
             {
@@ -261,6 +275,11 @@ finish_load (GTask *task)
   /* What the server no longer lists goes. */
   if (load->cursor < self->items->len)
     splice (self, load->cursor, self->items->len - load->cursor, NULL);
+#if HAVE_MALLOC_TRIM
+  /* The pages' JSON was parsed in worker threads, whose malloc arenas glibc keeps at their
+   * largest: once it is all freed, the free pages go back to the system. */
+  malloc_trim (0);
+#endif
   g_task_return_boolean (task, TRUE);
 }
 
@@ -310,7 +329,10 @@ request_page (GTask *task,
   Load *load = g_task_get_task_data (task);
   g_autoptr(JsonObject) variables = json_object_new ();
   JsonObject *filter = json_object_new ();
+  PageRequest *request = g_new0 (PageRequest, 1);
 
+  request->page = number;
+  request->keep_json = load->old != NULL;
   if (load->filter != NULL)
     {
       g_autoptr(GList) members = json_object_get_members (load->filter);
@@ -325,7 +347,7 @@ request_page (GTask *task,
 
   load->in_flight++;
   sluice_dataall_client_execute_full_async (load->client, "ListDataPipelines", variables,
-                                            make_page, GUINT_TO_POINTER (number), NULL, page_free,
+                                            make_page, request, g_free, page_free,
                                             load->cancellable, page_ready_cb,
                                             g_object_ref (task));
 }

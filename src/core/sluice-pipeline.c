@@ -40,13 +40,14 @@ enum {
 
 struct _SluicePipeline
 {
-  GObject  parent_instance;
+  GObject            parent_instance;
 
   SluiceEnvironment *environment;
   SluiceStack       *stack;
-  GListStore        *stages;
+  GListStore        *stages;      /* made when first needed: a list shows no stages */
+  guint              revision;
 
-  GValue   values[N_PROPS];
+  SluiceJsonValue    values[N_PROPS];
 };
 
 G_DEFINE_FINAL_TYPE (SluicePipeline, sluice_pipeline, G_TYPE_OBJECT)
@@ -84,7 +85,8 @@ member_object (JsonObject *json,
   return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
 
-static void
+/* Returns TRUE if the environment changed, in place or for another one. */
+static gboolean
 update_environment (SluicePipeline *self,
                     JsonObject     *json)
 {
@@ -92,20 +94,19 @@ update_environment (SluicePipeline *self,
   g_autofree char *uri = NULL;
 
   if (object == NULL)
-    return;
+    return FALSE;
   uri = sluice_json_model_dup_string (object, "environmentUri");
   if (self->environment != NULL &&
       g_strcmp0 (uri, sluice_environment_get_uri (self->environment)) == 0)
-    {
-      sluice_environment_update_from_json (self->environment, object);
-      return;
-    }
+    return sluice_environment_update_from_json (self->environment, object);
   g_clear_object (&self->environment);
   self->environment = sluice_environment_new_from_json (object);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENVIRONMENT]);
+  return TRUE;
 }
 
-static void
+/* Returns TRUE if the stack changed, in place or for another one. */
+static gboolean
 update_stack (SluicePipeline *self,
               JsonObject     *json)
 {
@@ -113,16 +114,22 @@ update_stack (SluicePipeline *self,
   g_autofree char *uri = NULL;
 
   if (object == NULL)
-    return;
+    return FALSE;
   uri = sluice_json_model_dup_string (object, "stackUri");
   if (self->stack != NULL && g_strcmp0 (uri, sluice_stack_get_uri (self->stack)) == 0)
-    {
-      sluice_stack_update_from_json (self->stack, object);
-      return;
-    }
+    return sluice_stack_update_from_json (self->stack, object);
   g_clear_object (&self->stack);
   self->stack = sluice_stack_new_from_json (object);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STACK]);
+  return TRUE;
+}
+
+static GListStore *
+ensure_stages (SluicePipeline *self)
+{
+  if (self->stages == NULL)
+    self->stages = g_list_store_new (SLUICE_TYPE_STAGE);
+  return self->stages;
 }
 
 static int
@@ -136,8 +143,8 @@ compare_stage_order (gconstpointer a,
 }
 
 /* Keeps the stage objects whose id is still there (updated in place) and changes the list
- * only when its members or their order changed. */
-static void
+ * only when its members or their order changed. Returns TRUE if any stage changed. */
+static gboolean
 update_stages (SluicePipeline *self,
                JsonObject     *json)
 {
@@ -145,11 +152,13 @@ update_stages (SluicePipeline *self,
   JsonNode *nodes = object ? json_object_get_member (object, "nodes") : NULL;
   g_autoptr(GPtrArray) stages = NULL;
   JsonArray *array;
-  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->stages));
+  guint n_old;
   gboolean same = TRUE;
+  gboolean changed = FALSE;
 
   if (nodes == NULL || !JSON_NODE_HOLDS_ARRAY (nodes))
-    return;
+    return FALSE;
+  n_old = g_list_model_get_n_items (G_LIST_MODEL (ensure_stages (self)));
   array = json_node_get_array (nodes);
   stages = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -168,7 +177,7 @@ update_stages (SluicePipeline *self,
           if (g_strcmp0 (sluice_stage_get_uri (old), uri) == 0)
             {
               stage = g_object_ref (old);
-              sluice_stage_update_from_json (stage, json_node_get_object (node));
+              changed |= sluice_stage_update_from_json (stage, json_node_get_object (node));
               break;
             }
         }
@@ -189,6 +198,7 @@ update_stages (SluicePipeline *self,
     }
   if (!same)
     g_list_store_splice (self->stages, 0, n_old, stages->pdata, stages->len);
+  return changed || !same;
 }
 
 static void
@@ -208,7 +218,7 @@ sluice_pipeline_finalize (GObject *object)
 {
   SluicePipeline *self = (SluicePipeline *) object;
 
-  sluice_json_model_clear_values (self->values, N_PROPS);
+  sluice_json_model_clear_values (self->values, properties, N_PROPS);
 
   G_OBJECT_CLASS (sluice_pipeline_parent_class)->finalize (object);
 }
@@ -230,11 +240,11 @@ sluice_pipeline_get_property (GObject    *object,
       g_value_set_object (value, self->stack);
       break;
     case PROP_STAGES:
-      g_value_set_object (value, self->stages);
+      g_value_set_object (value, ensure_stages (self));
       break;
     default:
-      if (prop_id > PROP_0 && prop_id < N_PROPS && G_IS_VALUE (&self->values[prop_id]))
-        g_value_copy (&self->values[prop_id], value);
+      if (sluice_json_model_holds (properties, N_PROPS, prop_id))
+        sluice_json_model_get_value (self->values, properties, prop_id, value);
       else
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -256,8 +266,11 @@ sluice_pipeline_set_property (GObject      *object,
       g_assert_not_reached ();
       break;
     default:
-      if (prop_id > PROP_0 && prop_id < N_PROPS && G_IS_VALUE (&self->values[prop_id]))
-        sluice_json_model_set_value (object, self->values, properties, prop_id, value);
+      if (sluice_json_model_holds (properties, N_PROPS, prop_id))
+        {
+          if (sluice_json_model_set_value (object, self->values, properties, prop_id, value))
+            self->revision++;
+        }
       else
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -425,7 +438,6 @@ static void
 sluice_pipeline_init (SluicePipeline *self)
 {
   sluice_json_model_init_values (self->values, properties, N_PROPS);
-  self->stages = g_list_store_new (SLUICE_TYPE_STAGE);
 }
 
 /**
@@ -460,6 +472,7 @@ sluice_pipeline_update_from_json (SluicePipeline *self,
                                   JsonObject *json)
 {
   gboolean watched;
+  gboolean nested = FALSE;
   guint changed;
 
   g_return_val_if_fail (SLUICE_IS_PIPELINE (self), FALSE);
@@ -471,9 +484,11 @@ sluice_pipeline_update_from_json (SluicePipeline *self,
     g_object_freeze_notify (G_OBJECT (self));
   changed = sluice_json_model_update (G_OBJECT (self), self->values, properties,
                                       fields, G_N_ELEMENTS (fields), json);
-  update_environment (self, json);
-  update_stack (self, json);
-  update_stages (self, json);
+  nested |= update_environment (self, json);
+  nested |= update_stack (self, json);
+  nested |= update_stages (self, json);
+  if (changed > 0 || nested)
+    self->revision++;
   if (watched)
     g_object_thaw_notify (G_OBJECT (self));
   return changed > 0;
@@ -483,126 +498,126 @@ const char *
 sluice_pipeline_get_uri (SluicePipeline *self)
 {
   g_return_val_if_fail (SLUICE_IS_PIPELINE (self), NULL);
-  return g_value_get_string (&self->values[PROP_URI]);
+  return self->values[PROP_URI].v_string;
 }
 
 const char *
 sluice_pipeline_get_name (SluicePipeline *self)
 {
   g_return_val_if_fail (SLUICE_IS_PIPELINE (self), NULL);
-  return g_value_get_string (&self->values[PROP_NAME]);
+  return self->values[PROP_NAME].v_string;
 }
 
 const char *
 sluice_pipeline_get_label (SluicePipeline *self)
 {
   g_return_val_if_fail (SLUICE_IS_PIPELINE (self), NULL);
-  return g_value_get_string (&self->values[PROP_LABEL]);
+  return self->values[PROP_LABEL].v_string;
 }
 
 const char *
 sluice_pipeline_get_description (SluicePipeline *self)
 {
   g_return_val_if_fail (SLUICE_IS_PIPELINE (self), NULL);
-  return g_value_get_string (&self->values[PROP_DESCRIPTION]);
+  return self->values[PROP_DESCRIPTION].v_string;
 }
 
 const char * const *
 sluice_pipeline_get_tags (SluicePipeline *self)
 {
   g_return_val_if_fail (SLUICE_IS_PIPELINE (self), NULL);
-  return g_value_get_boxed (&self->values[PROP_TAGS]);
+  return (const char * const *) self->values[PROP_TAGS].v_strv;
 }
 
 const char *
 sluice_pipeline_get_created (SluicePipeline *self)
 {
   g_return_val_if_fail (SLUICE_IS_PIPELINE (self), NULL);
-  return g_value_get_string (&self->values[PROP_CREATED]);
+  return self->values[PROP_CREATED].v_string;
 }
 
 const char *
 sluice_pipeline_get_updated (SluicePipeline *self)
 {
   g_return_val_if_fail (SLUICE_IS_PIPELINE (self), NULL);
-  return g_value_get_string (&self->values[PROP_UPDATED]);
+  return self->values[PROP_UPDATED].v_string;
 }
 
 const char *
 sluice_pipeline_get_owner (SluicePipeline *self)
 {
   g_return_val_if_fail (SLUICE_IS_PIPELINE (self), NULL);
-  return g_value_get_string (&self->values[PROP_OWNER]);
+  return self->values[PROP_OWNER].v_string;
 }
 
 const char *
 sluice_pipeline_get_repo (SluicePipeline *self)
 {
   g_return_val_if_fail (SLUICE_IS_PIPELINE (self), NULL);
-  return g_value_get_string (&self->values[PROP_REPO]);
+  return self->values[PROP_REPO].v_string;
 }
 
 const char *
 sluice_pipeline_get_team (SluicePipeline *self)
 {
   g_return_val_if_fail (SLUICE_IS_PIPELINE (self), NULL);
-  return g_value_get_string (&self->values[PROP_TEAM]);
+  return self->values[PROP_TEAM].v_string;
 }
 
 const char *
 sluice_pipeline_get_dev_strategy (SluicePipeline *self)
 {
   g_return_val_if_fail (SLUICE_IS_PIPELINE (self), NULL);
-  return g_value_get_string (&self->values[PROP_DEV_STRATEGY]);
+  return self->values[PROP_DEV_STRATEGY].v_string;
 }
 
 const char *
 sluice_pipeline_get_template (SluicePipeline *self)
 {
   g_return_val_if_fail (SLUICE_IS_PIPELINE (self), NULL);
-  return g_value_get_string (&self->values[PROP_TEMPLATE]);
+  return self->values[PROP_TEMPLATE].v_string;
 }
 
 const char *
 sluice_pipeline_get_clone_url (SluicePipeline *self)
 {
   g_return_val_if_fail (SLUICE_IS_PIPELINE (self), NULL);
-  return g_value_get_string (&self->values[PROP_CLONE_URL]);
+  return self->values[PROP_CLONE_URL].v_string;
 }
 
 const char *
 sluice_pipeline_get_user_role (SluicePipeline *self)
 {
   g_return_val_if_fail (SLUICE_IS_PIPELINE (self), NULL);
-  return g_value_get_string (&self->values[PROP_USER_ROLE]);
+  return self->values[PROP_USER_ROLE].v_string;
 }
 
 const char *
 sluice_pipeline_get_organization_uri (SluicePipeline *self)
 {
   g_return_val_if_fail (SLUICE_IS_PIPELINE (self), NULL);
-  return g_value_get_string (&self->values[PROP_ORGANIZATION_URI]);
+  return self->values[PROP_ORGANIZATION_URI].v_string;
 }
 
 const char *
 sluice_pipeline_get_organization_label (SluicePipeline *self)
 {
   g_return_val_if_fail (SLUICE_IS_PIPELINE (self), NULL);
-  return g_value_get_string (&self->values[PROP_ORGANIZATION_LABEL]);
+  return self->values[PROP_ORGANIZATION_LABEL].v_string;
 }
 
 const char *
 sluice_pipeline_get_input_dataset_uri (SluicePipeline *self)
 {
   g_return_val_if_fail (SLUICE_IS_PIPELINE (self), NULL);
-  return g_value_get_string (&self->values[PROP_INPUT_DATASET_URI]);
+  return self->values[PROP_INPUT_DATASET_URI].v_string;
 }
 
 const char *
 sluice_pipeline_get_output_dataset_uri (SluicePipeline *self)
 {
   g_return_val_if_fail (SLUICE_IS_PIPELINE (self), NULL);
-  return g_value_get_string (&self->values[PROP_OUTPUT_DATASET_URI]);
+  return self->values[PROP_OUTPUT_DATASET_URI].v_string;
 }
 
 /**
@@ -638,7 +653,23 @@ GListModel *
 sluice_pipeline_get_stages (SluicePipeline *self)
 {
   g_return_val_if_fail (SLUICE_IS_PIPELINE (self), NULL);
-  return G_LIST_MODEL (self->stages);
+  return G_LIST_MODEL (ensure_stages (self));
+}
+
+/**
+ * sluice_pipeline_get_revision:
+ *
+ * Lets a list that keeps what it derived from many pipelines (search text, sort keys) find the
+ * few that changed without a signal handler on each of them.
+ *
+ * Returns: a number that changes whenever a property of the pipeline, its environment, stack
+ *   or stages changes through the pipeline
+ */
+guint
+sluice_pipeline_get_revision (SluicePipeline *self)
+{
+  g_return_val_if_fail (SLUICE_IS_PIPELINE (self), 0);
+  return self->revision;
 }
 
 /**

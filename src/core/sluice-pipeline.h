@@ -47,5 +47,6 @@ SluiceEnvironment  *sluice_pipeline_get_environment        (SluicePipeline *self
 SluiceStack        *sluice_pipeline_get_stack              (SluicePipeline *self);
 GListModel         *sluice_pipeline_get_stages             (SluicePipeline *self);
 const char         *sluice_pipeline_get_stack_target_type  (SluicePipeline *self);
+guint               sluice_pipeline_get_revision           (SluicePipeline *self);
 
 G_END_DECLS

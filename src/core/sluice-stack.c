@@ -36,9 +36,9 @@ enum {
 
 struct _SluiceStack
 {
-  GObject  parent_instance;
+  GObject          parent_instance;
 
-  GValue   values[N_PROPS];
+  SluiceJsonValue  values[N_PROPS];
 };
 
 G_DEFINE_FINAL_TYPE (SluiceStack, sluice_stack, G_TYPE_OBJECT)
@@ -153,7 +153,7 @@ sluice_stack_finalize (GObject *object)
 {
   SluiceStack *self = (SluiceStack *) object;
 
-  sluice_json_model_clear_values (self->values, N_PROPS);
+  sluice_json_model_clear_values (self->values, properties, N_PROPS);
 
   G_OBJECT_CLASS (sluice_stack_parent_class)->finalize (object);
 }
@@ -167,8 +167,8 @@ sluice_stack_get_property (GObject    *object,
   SluiceStack *self = SLUICE_STACK (object);
 
   /* Every property is a scalar kept in self->values. */
-  if (prop_id > PROP_0 && prop_id < N_PROPS && G_IS_VALUE (&self->values[prop_id]))
-    g_value_copy (&self->values[prop_id], value);
+  if (sluice_json_model_holds (properties, N_PROPS, prop_id))
+    sluice_json_model_get_value (self->values, properties, prop_id, value);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -182,7 +182,7 @@ sluice_stack_set_property (GObject      *object,
   SluiceStack *self = SLUICE_STACK (object);
 
   /* Every property is a scalar kept in self->values. */
-  if (prop_id > PROP_0 && prop_id < N_PROPS && G_IS_VALUE (&self->values[prop_id]))
+  if (sluice_json_model_holds (properties, N_PROPS, prop_id))
     sluice_json_model_set_value (object, self->values, properties, prop_id, value);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -337,119 +337,119 @@ const char *
 sluice_stack_get_uri (SluiceStack *self)
 {
   g_return_val_if_fail (SLUICE_IS_STACK (self), NULL);
-  return g_value_get_string (&self->values[PROP_URI]);
+  return self->values[PROP_URI].v_string;
 }
 
 const char *
 sluice_stack_get_target_uri (SluiceStack *self)
 {
   g_return_val_if_fail (SLUICE_IS_STACK (self), NULL);
-  return g_value_get_string (&self->values[PROP_TARGET_URI]);
+  return self->values[PROP_TARGET_URI].v_string;
 }
 
 const char *
 sluice_stack_get_target_type (SluiceStack *self)
 {
   g_return_val_if_fail (SLUICE_IS_STACK (self), NULL);
-  return g_value_get_string (&self->values[PROP_TARGET_TYPE]);
+  return self->values[PROP_TARGET_TYPE].v_string;
 }
 
 const char *
 sluice_stack_get_environment_uri (SluiceStack *self)
 {
   g_return_val_if_fail (SLUICE_IS_STACK (self), NULL);
-  return g_value_get_string (&self->values[PROP_ENVIRONMENT_URI]);
+  return self->values[PROP_ENVIRONMENT_URI].v_string;
 }
 
 const char *
 sluice_stack_get_name (SluiceStack *self)
 {
   g_return_val_if_fail (SLUICE_IS_STACK (self), NULL);
-  return g_value_get_string (&self->values[PROP_NAME]);
+  return self->values[PROP_NAME].v_string;
 }
 
 const char *
 sluice_stack_get_account_id (SluiceStack *self)
 {
   g_return_val_if_fail (SLUICE_IS_STACK (self), NULL);
-  return g_value_get_string (&self->values[PROP_ACCOUNT_ID]);
+  return self->values[PROP_ACCOUNT_ID].v_string;
 }
 
 const char *
 sluice_stack_get_region (SluiceStack *self)
 {
   g_return_val_if_fail (SLUICE_IS_STACK (self), NULL);
-  return g_value_get_string (&self->values[PROP_REGION]);
+  return self->values[PROP_REGION].v_string;
 }
 
 const char *
 sluice_stack_get_status (SluiceStack *self)
 {
   g_return_val_if_fail (SLUICE_IS_STACK (self), NULL);
-  return g_value_get_string (&self->values[PROP_STATUS]);
+  return self->values[PROP_STATUS].v_string;
 }
 
 const char *
 sluice_stack_get_stack_id (SluiceStack *self)
 {
   g_return_val_if_fail (SLUICE_IS_STACK (self), NULL);
-  return g_value_get_string (&self->values[PROP_STACK_ID]);
+  return self->values[PROP_STACK_ID].v_string;
 }
 
 const char *
 sluice_stack_get_updated (SluiceStack *self)
 {
   g_return_val_if_fail (SLUICE_IS_STACK (self), NULL);
-  return g_value_get_string (&self->values[PROP_UPDATED]);
+  return self->values[PROP_UPDATED].v_string;
 }
 
 const char *
 sluice_stack_get_link (SluiceStack *self)
 {
   g_return_val_if_fail (SLUICE_IS_STACK (self), NULL);
-  return g_value_get_string (&self->values[PROP_LINK]);
+  return self->values[PROP_LINK].v_string;
 }
 
 const char *
 sluice_stack_get_outputs (SluiceStack *self)
 {
   g_return_val_if_fail (SLUICE_IS_STACK (self), NULL);
-  return g_value_get_string (&self->values[PROP_OUTPUTS]);
+  return self->values[PROP_OUTPUTS].v_string;
 }
 
 const char *
 sluice_stack_get_resources (SluiceStack *self)
 {
   g_return_val_if_fail (SLUICE_IS_STACK (self), NULL);
-  return g_value_get_string (&self->values[PROP_RESOURCES]);
+  return self->values[PROP_RESOURCES].v_string;
 }
 
 const char *
 sluice_stack_get_error (SluiceStack *self)
 {
   g_return_val_if_fail (SLUICE_IS_STACK (self), NULL);
-  return g_value_get_string (&self->values[PROP_ERROR]);
+  return self->values[PROP_ERROR].v_string;
 }
 
 const char *
 sluice_stack_get_events (SluiceStack *self)
 {
   g_return_val_if_fail (SLUICE_IS_STACK (self), NULL);
-  return g_value_get_string (&self->values[PROP_EVENTS]);
+  return self->values[PROP_EVENTS].v_string;
 }
 
 const char *
 sluice_stack_get_ecs_task_arn (SluiceStack *self)
 {
   g_return_val_if_fail (SLUICE_IS_STACK (self), NULL);
-  return g_value_get_string (&self->values[PROP_ECS_TASK_ARN]);
+  return self->values[PROP_ECS_TASK_ARN].v_string;
 }
 
 gboolean
 sluice_stack_get_can_view_logs (SluiceStack *self)
 {
   g_return_val_if_fail (SLUICE_IS_STACK (self), FALSE);
-  return g_value_get_boolean (&self->values[PROP_CAN_VIEW_LOGS]);
+  return self->values[PROP_CAN_VIEW_LOGS].v_int64 != 0;
 }
 
 /**

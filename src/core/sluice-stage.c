@@ -29,9 +29,9 @@ enum {
 
 struct _SluiceStage
 {
-  GObject  parent_instance;
+  GObject          parent_instance;
 
-  GValue   values[N_PROPS];
+  SluiceJsonValue  values[N_PROPS];
 };
 
 G_DEFINE_FINAL_TYPE (SluiceStage, sluice_stage, G_TYPE_OBJECT)
@@ -57,7 +57,7 @@ sluice_stage_finalize (GObject *object)
 {
   SluiceStage *self = (SluiceStage *) object;
 
-  sluice_json_model_clear_values (self->values, N_PROPS);
+  sluice_json_model_clear_values (self->values, properties, N_PROPS);
 
   G_OBJECT_CLASS (sluice_stage_parent_class)->finalize (object);
 }
@@ -71,8 +71,8 @@ sluice_stage_get_property (GObject    *object,
   SluiceStage *self = SLUICE_STAGE (object);
 
   /* Every property is a scalar kept in self->values. */
-  if (prop_id > PROP_0 && prop_id < N_PROPS && G_IS_VALUE (&self->values[prop_id]))
-    g_value_copy (&self->values[prop_id], value);
+  if (sluice_json_model_holds (properties, N_PROPS, prop_id))
+    sluice_json_model_get_value (self->values, properties, prop_id, value);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -86,7 +86,7 @@ sluice_stage_set_property (GObject      *object,
   SluiceStage *self = SLUICE_STAGE (object);
 
   /* Every property is a scalar kept in self->values. */
-  if (prop_id > PROP_0 && prop_id < N_PROPS && G_IS_VALUE (&self->values[prop_id]))
+  if (sluice_json_model_holds (properties, N_PROPS, prop_id))
     sluice_json_model_set_value (object, self->values, properties, prop_id, value);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -213,68 +213,68 @@ const char *
 sluice_stage_get_uri (SluiceStage *self)
 {
   g_return_val_if_fail (SLUICE_IS_STAGE (self), NULL);
-  return g_value_get_string (&self->values[PROP_URI]);
+  return self->values[PROP_URI].v_string;
 }
 
 const char *
 sluice_stage_get_environment_uri (SluiceStage *self)
 {
   g_return_val_if_fail (SLUICE_IS_STAGE (self), NULL);
-  return g_value_get_string (&self->values[PROP_ENVIRONMENT_URI]);
+  return self->values[PROP_ENVIRONMENT_URI].v_string;
 }
 
 const char *
 sluice_stage_get_environment_label (SluiceStage *self)
 {
   g_return_val_if_fail (SLUICE_IS_STAGE (self), NULL);
-  return g_value_get_string (&self->values[PROP_ENVIRONMENT_LABEL]);
+  return self->values[PROP_ENVIRONMENT_LABEL].v_string;
 }
 
 const char *
 sluice_stage_get_pipeline_uri (SluiceStage *self)
 {
   g_return_val_if_fail (SLUICE_IS_STAGE (self), NULL);
-  return g_value_get_string (&self->values[PROP_PIPELINE_URI]);
+  return self->values[PROP_PIPELINE_URI].v_string;
 }
 
 const char *
 sluice_stage_get_pipeline_label (SluiceStage *self)
 {
   g_return_val_if_fail (SLUICE_IS_STAGE (self), NULL);
-  return g_value_get_string (&self->values[PROP_PIPELINE_LABEL]);
+  return self->values[PROP_PIPELINE_LABEL].v_string;
 }
 
 const char *
 sluice_stage_get_stage (SluiceStage *self)
 {
   g_return_val_if_fail (SLUICE_IS_STAGE (self), NULL);
-  return g_value_get_string (&self->values[PROP_STAGE]);
+  return self->values[PROP_STAGE].v_string;
 }
 
 int
 sluice_stage_get_order (SluiceStage *self)
 {
   g_return_val_if_fail (SLUICE_IS_STAGE (self), 0);
-  return g_value_get_int (&self->values[PROP_ORDER]);
+  return (int) self->values[PROP_ORDER].v_int64;
 }
 
 const char *
 sluice_stage_get_region (SluiceStage *self)
 {
   g_return_val_if_fail (SLUICE_IS_STAGE (self), NULL);
-  return g_value_get_string (&self->values[PROP_REGION]);
+  return self->values[PROP_REGION].v_string;
 }
 
 const char *
 sluice_stage_get_aws_account_id (SluiceStage *self)
 {
   g_return_val_if_fail (SLUICE_IS_STAGE (self), NULL);
-  return g_value_get_string (&self->values[PROP_AWS_ACCOUNT_ID]);
+  return self->values[PROP_AWS_ACCOUNT_ID].v_string;
 }
 
 const char *
 sluice_stage_get_team (SluiceStage *self)
 {
   g_return_val_if_fail (SLUICE_IS_STAGE (self), NULL);
-  return g_value_get_string (&self->values[PROP_TEAM]);
+  return self->values[PROP_TEAM].v_string;
 }

@@ -25,9 +25,9 @@ enum {
 
 struct _SluiceTeam
 {
-  GObject  parent_instance;
+  GObject          parent_instance;
 
-  GValue   values[N_PROPS];
+  SluiceJsonValue  values[N_PROPS];
 };
 
 G_DEFINE_FINAL_TYPE (SluiceTeam, sluice_team, G_TYPE_OBJECT)
@@ -49,7 +49,7 @@ sluice_team_finalize (GObject *object)
 {
   SluiceTeam *self = (SluiceTeam *) object;
 
-  sluice_json_model_clear_values (self->values, N_PROPS);
+  sluice_json_model_clear_values (self->values, properties, N_PROPS);
 
   G_OBJECT_CLASS (sluice_team_parent_class)->finalize (object);
 }
@@ -63,8 +63,8 @@ sluice_team_get_property (GObject    *object,
   SluiceTeam *self = SLUICE_TEAM (object);
 
   /* Every property is a scalar kept in self->values. */
-  if (prop_id > PROP_0 && prop_id < N_PROPS && G_IS_VALUE (&self->values[prop_id]))
-    g_value_copy (&self->values[prop_id], value);
+  if (sluice_json_model_holds (properties, N_PROPS, prop_id))
+    sluice_json_model_get_value (self->values, properties, prop_id, value);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -78,7 +78,7 @@ sluice_team_set_property (GObject      *object,
   SluiceTeam *self = SLUICE_TEAM (object);
 
   /* Every property is a scalar kept in self->values. */
-  if (prop_id > PROP_0 && prop_id < N_PROPS && G_IS_VALUE (&self->values[prop_id]))
+  if (sluice_json_model_holds (properties, N_PROPS, prop_id))
     sluice_json_model_set_value (object, self->values, properties, prop_id, value);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -174,40 +174,40 @@ const char *
 sluice_team_get_uri (SluiceTeam *self)
 {
   g_return_val_if_fail (SLUICE_IS_TEAM (self), NULL);
-  return g_value_get_string (&self->values[PROP_URI]);
+  return self->values[PROP_URI].v_string;
 }
 
 const char *
 sluice_team_get_label (SluiceTeam *self)
 {
   g_return_val_if_fail (SLUICE_IS_TEAM (self), NULL);
-  return g_value_get_string (&self->values[PROP_LABEL]);
+  return self->values[PROP_LABEL].v_string;
 }
 
 const char *
 sluice_team_get_name (SluiceTeam *self)
 {
   g_return_val_if_fail (SLUICE_IS_TEAM (self), NULL);
-  return g_value_get_string (&self->values[PROP_NAME]);
+  return self->values[PROP_NAME].v_string;
 }
 
 const char *
 sluice_team_get_description (SluiceTeam *self)
 {
   g_return_val_if_fail (SLUICE_IS_TEAM (self), NULL);
-  return g_value_get_string (&self->values[PROP_DESCRIPTION]);
+  return self->values[PROP_DESCRIPTION].v_string;
 }
 
 const char *
 sluice_team_get_iam_role_arn (SluiceTeam *self)
 {
   g_return_val_if_fail (SLUICE_IS_TEAM (self), NULL);
-  return g_value_get_string (&self->values[PROP_IAM_ROLE_ARN]);
+  return self->values[PROP_IAM_ROLE_ARN].v_string;
 }
 
 const char *
 sluice_team_get_iam_role_name (SluiceTeam *self)
 {
   g_return_val_if_fail (SLUICE_IS_TEAM (self), NULL);
-  return g_value_get_string (&self->values[PROP_IAM_ROLE_NAME]);
+  return self->values[PROP_IAM_ROLE_NAME].v_string;
 }

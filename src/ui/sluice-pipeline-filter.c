@@ -14,6 +14,7 @@
 #include "sluice-pipeline.h"
 #include "sluice-pipeline-filter.h"
 #include "sluice-pipeline-format.h"
+#include "sluice-pipeline-query.h"
 
 struct _SluicePipelineFilter
 {
@@ -44,43 +45,6 @@ static GParamSpec *properties[N_PROPS];
 /* Helpers                                                                                    */
 /* ------------------------------------------------------------------------------------------ */
 
-static GStrv
-split_words (const char *search)
-{
-  g_autofree char *normalized = NULL;
-  g_autofree char *folded = NULL;
-  g_auto(GStrv) parts = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  if (search == NULL)
-    return g_strv_builder_end (builder);
-  normalized = g_utf8_normalize (search, -1, G_NORMALIZE_ALL);
-  folded = g_utf8_casefold (normalized != NULL ? normalized : "", -1);
-  parts = g_strsplit_set (folded, " \t\n", -1);
-  for (guint i = 0; parts[i] != NULL; i++)
-    if (parts[i][0] != '\0')
-      g_strv_builder_add (builder, parts[i]);
-  return g_strv_builder_end (builder);
-}
-
-/* TRUE if every word of @a is found inside some word of @b: then whatever matches @b
- * matches @a too. */
-static gboolean
-words_within (const char * const *a,
-              const char * const *b)
-{
-  for (guint i = 0; a[i] != NULL; i++)
-    {
-      gboolean found = FALSE;
-
-      for (guint j = 0; !found && b[j] != NULL; j++)
-        found = strstr (b[j], a[i]) != NULL;
-      if (!found)
-        return FALSE;
-    }
-  return TRUE;
-}
-
 static gboolean
 set_string (char       **field,
             const char  *value)
@@ -92,15 +56,6 @@ set_string (char       **field,
   g_free (*field);
   *field = g_strdup (value);
   return TRUE;
-}
-
-static gboolean
-has_tag (SluicePipeline *pipeline,
-         const char     *tag)
-{
-  const char * const *tags = sluice_pipeline_get_tags (pipeline);
-
-  return tags != NULL && g_strv_contains (tags, tag);
 }
 
 static void
@@ -142,7 +97,7 @@ sluice_pipeline_filter_match (GtkFilter *filter,
         return FALSE;
     }
 
-  if (self->tag != NULL && !has_tag (pipeline, self->tag))
+  if (self->tag != NULL && !sluice_pipeline_query_has_tag (pipeline, self->tag))
     return FALSE;
 
   if (self->words != NULL && self->words[0] != NULL)
@@ -320,16 +275,16 @@ sluice_pipeline_filter_set_search (SluicePipelineFilter *self,
     return;
 
   old_words = g_steal_pointer (&self->words);
-  self->words = split_words (self->search);
+  self->words = sluice_pipeline_query_split_words (self->search);
   if (g_strv_equal ((const char * const *) old_words, (const char * const *) self->words))
     {
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
       return;
     }
 
-  if (words_within ((const char * const *) old_words, (const char * const *) self->words))
+  if (sluice_pipeline_query_words_within ((const char * const *) old_words, (const char * const *) self->words))
     change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (words_within ((const char * const *) self->words, (const char * const *) old_words))
+  else if (sluice_pipeline_query_words_within ((const char * const *) self->words, (const char * const *) old_words))
     change = GTK_FILTER_CHANGE_LESS_STRICT;
   else
     change = GTK_FILTER_CHANGE_DIFFERENT;

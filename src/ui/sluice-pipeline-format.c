@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "sluice-pipeline-format.h"
+#include "sluice-pipeline-query.h"
 
 /* What a search and a sort need of a pipeline, computed once and kept on the object until
  * one of its properties changes: with 10,000 pipelines there is no time to case-fold every
@@ -44,19 +45,9 @@ pipeline_notify_cb (GObject    *object,
   g_object_set_qdata (object, keys_quark, NULL);
 }
 
-static char *
-fold (const char *text)
-{
-  g_autofree char *normalized = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
-
-  return g_utf8_casefold (normalized != NULL ? normalized : "", -1);
-}
-
 static Keys *
 get_keys (SluicePipeline *pipeline)
 {
-  g_autoptr(GString) text = NULL;
-  const char * const *tags;
   Keys *keys;
 
   if G_UNLIKELY (keys_quark == 0)
@@ -69,26 +60,9 @@ get_keys (SluicePipeline *pipeline)
   if (keys != NULL)
     return keys;
 
-  text = g_string_new (sluice_pipeline_get_label (pipeline));
-  g_string_append_c (text, '\n');
-  g_string_append (text, sluice_pipeline_get_description (pipeline) ?: "");
-  g_string_append_c (text, '\n');
-  tags = sluice_pipeline_get_tags (pipeline);
-  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
-    {
-      g_string_append (text, tags[i]);
-      g_string_append_c (text, '\n');
-    }
-  g_string_append (text, sluice_pipeline_get_team (pipeline) ?: "");
-
   keys = g_new0 (Keys, 1);
-  keys->search_key = fold (text->str);
-  {
-    /* Case-folded first: in the C locale, collation alone would put every capital first. */
-    g_autofree char *label = fold (sluice_pipeline_get_label (pipeline) ?: "");
-
-    keys->collate_key = g_utf8_collate_key (label, -1);
-  }
+  keys->search_key = sluice_pipeline_query_dup_text (pipeline);
+  keys->collate_key = sluice_pipeline_query_dup_name_key (pipeline);
 
   if (g_object_get_qdata (G_OBJECT (pipeline), watched_quark) == NULL)
     {

@@ -9,13 +9,9 @@
 
 #include <gtk/gtk.h>
 
-G_BEGIN_DECLS
+#include "sluice-pipeline-query.h"
 
-typedef enum
-{
-  SLUICE_PIPELINE_SORT_NAME,
-  SLUICE_PIPELINE_SORT_UPDATED,
-} SluicePipelineSort;
+G_BEGIN_DECLS
 
 #define SLUICE_TYPE_PIPELINE_SORTER (sluice_pipeline_sorter_get_type ())
 

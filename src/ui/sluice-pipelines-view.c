@@ -13,9 +13,8 @@
 
 #include "sluice-a11y.h"
 #include "sluice-dataall-error.h"
-#include "sluice-pipeline-filter.h"
 #include "sluice-pipeline-format.h"
-#include "sluice-pipeline-sorter.h"
+#include "sluice-pipeline-query.h"
 #include "sluice-pipelines-view.h"
 
 /* The automatic check: the count and the first page, at most once a minute, backing off
@@ -23,6 +22,9 @@
 #define CHECK_INTERVAL_SECONDS     60
 #define CHECK_MAX_INTERVAL_SECONDS (16 * 60)
 #define CHECK_PAGE_SIZE            50
+
+/* Row widgets kept for the list's next rows: a one-column grid view shows at most 33. */
+#define MAX_SPARE_ROWS 64
 
 struct _SluicePipelinesView
 {
@@ -32,10 +34,8 @@ struct _SluicePipelinesView
   GSignalGroup         *account_signals;
   SluicePipelineList   *pipelines;
   GSignalGroup         *list_signals;
-  SluicePipelineFilter *filter;
-  SluicePipelineSorter *sorter;
-  GtkFilterListModel   *filter_model;
-  GtkSortListModel     *sort_model;
+  SluicePipelineQuery  *query;              /* what the list shows: search, filters, order */
+  GPtrArray            *spare_rows;         /* row widgets of list items gone, for the next */
   GCancellable         *cancellable;        /* the list's load */
   GCancellable         *check_cancellable;  /* the automatic check */
   GError               *error;
@@ -64,7 +64,7 @@ struct _SluicePipelinesView
   GtkDropDown          *sort_dropdown;
   GtkStack             *content_stack;
   GtkSpinner           *loading_spinner;
-  GtkListView          *list_view;
+  GtkGridView          *list_view;
   AdwStatusPage        *error_page;
   GtkLabel             *error_details;
   GtkExpander          *error_expander;
@@ -89,14 +89,17 @@ static void schedule_check (SluicePipelinesView *self);
 /* Rows                                                                                       */
 /* ------------------------------------------------------------------------------------------ */
 
+/* Title and subtitle are inscriptions: their size does not depend on their text, so a row
+ * bound to another pipeline needs no new layout, only drawing. */
 typedef struct
 {
-  GtkLabel     *title;
-  GtkLabel     *subtitle;
-  GtkLabel     *role;
-  GtkLabel     *badge;
-  GSignalGroup *pipeline_signals;
-  GSignalGroup *stack_signals;
+  GtkInscription *title;
+  GtkInscription *subtitle;
+  GtkLabel       *role;
+  GtkLabel       *badge;
+  const char     *status_class;
+  GSignalGroup   *pipeline_signals;
+  GSignalGroup   *stack_signals;
 } Row;
 
 static void
@@ -109,6 +112,15 @@ row_free (gpointer data)
   g_free (row);
 }
 
+/* Setting a label's text, the same text too, makes it lay out again. */
+static void
+set_label (GtkLabel   *label,
+           const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_label (label), text) != 0)
+    gtk_label_set_text (label, text);
+}
+
 static void
 row_update (Row *row)
 {
@@ -118,8 +130,8 @@ row_update (Row *row)
   SluiceEnvironment *environment;
   SluiceStack *stack;
   const char *status;
+  const char *status_class;
   const char *parts[4];
-  static const char *status_classes[] = { "success", "warning", "error", "accent" };
 
   if (pipeline == NULL)
     return;
@@ -128,7 +140,7 @@ row_update (Row *row)
   stack = sluice_pipeline_get_stack (pipeline);
   g_signal_group_set_target (row->stack_signals, stack);
 
-  gtk_label_set_text (row->title, sluice_pipeline_get_label (pipeline));
+  gtk_inscription_set_text (row->title, sluice_pipeline_get_label (pipeline));
   parts[0] = sluice_pipeline_get_team (pipeline);
   parts[1] = sluice_pipeline_format_strategy (sluice_pipeline_get_dev_strategy (pipeline));
   parts[2] = environment != NULL ? sluice_environment_get_aws_account_id (environment) : NULL;
@@ -141,23 +153,28 @@ row_update (Row *row)
         g_string_append (subtitle, " · ");
       g_string_append (subtitle, parts[i]);
     }
-  gtk_label_set_text (row->subtitle, subtitle->str);
-  gtk_label_set_text (row->role, sluice_pipeline_format_role (sluice_pipeline_get_user_role (pipeline)));
+  gtk_inscription_set_text (row->subtitle, subtitle->str);
+  set_label (row->role, sluice_pipeline_format_role (sluice_pipeline_get_user_role (pipeline)));
   gtk_widget_set_visible (GTK_WIDGET (row->role), sluice_pipeline_get_user_role (pipeline) != NULL);
 
   status = stack != NULL ? sluice_stack_get_status (stack) : NULL;
   status_text = sluice_pipeline_format_status (status);
-  gtk_label_set_text (row->badge, status_text);
-  for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (row->badge), status_classes[i]);
-  gtk_widget_add_css_class (GTK_WIDGET (row->badge), sluice_pipeline_format_status_class (status));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row->badge), status);
+  set_label (row->badge, status_text);
+  /* Restyling and tooltips cost more than a comparison: most rows share a status. */
+  status_class = sluice_pipeline_format_status_class (status);
+  if (status_class != row->status_class)
+    {
+      if (row->status_class != NULL)
+        gtk_widget_remove_css_class (GTK_WIDGET (row->badge), row->status_class);
+      gtk_widget_add_css_class (GTK_WIDGET (row->badge), status_class);
+      row->status_class = status_class;
+    }
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (row->badge)), status) != 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (row->badge), status);
 }
 
-static void
-factory_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
+static GtkWidget *
+row_new (void)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
@@ -168,13 +185,11 @@ factory_setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_margin_top (box, 9);
   gtk_widget_set_margin_bottom (box, 9);
 
-  row->title = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (row->title, 0);
-  gtk_label_set_ellipsize (row->title, PANGO_ELLIPSIZE_END);
+  row->title = GTK_INSCRIPTION (gtk_inscription_new (NULL));
+  gtk_inscription_set_text_overflow (row->title, GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_widget_add_css_class (GTK_WIDGET (row->title), "heading");
-  row->subtitle = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (row->subtitle, 0);
-  gtk_label_set_ellipsize (row->subtitle, PANGO_ELLIPSIZE_END);
+  row->subtitle = GTK_INSCRIPTION (gtk_inscription_new (NULL));
+  gtk_inscription_set_text_overflow (row->subtitle, GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_widget_add_css_class (GTK_WIDGET (row->subtitle), "dim-label");
   gtk_widget_add_css_class (GTK_WIDGET (row->subtitle), "caption");
   gtk_widget_set_hexpand (texts, TRUE);
@@ -199,7 +214,40 @@ factory_setup_cb (GtkSignalListItemFactory *factory,
   g_signal_group_connect_swapped (row->stack_signals, "notify::status", G_CALLBACK (row_update), row);
 
   g_object_set_data_full (G_OBJECT (box), "sluice-row", row, row_free);
+  return g_object_ref_sink (box);
+}
+
+/* The list view destroys the list items of rows it no longer shows and makes new ones for
+ * the next: their row widgets go from one to the other rather than being built again. */
+static void
+factory_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  SluicePipelinesView      *self)
+{
+  GtkWidget *box;
+
+  if (self->spare_rows != NULL && self->spare_rows->len > 0)
+    box = g_ptr_array_steal_index_fast (self->spare_rows, self->spare_rows->len - 1);
+  else
+    box = row_new ();
   gtk_list_item_set_child (item, box);
+  g_object_set_data_full (G_OBJECT (item), "sluice-row-widget", box, g_object_unref);
+}
+
+static void
+factory_teardown_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     SluicePipelinesView      *self)
+{
+  GtkWidget *box = g_object_steal_data (G_OBJECT (item), "sluice-row-widget");
+
+  /* By now the list item has let go of it: the view holds the only reference. */
+  if (box == NULL)
+    return;
+  if (self->spare_rows != NULL && self->spare_rows->len < MAX_SPARE_ROWS && gtk_widget_get_parent (box) == NULL)
+    g_ptr_array_add (self->spare_rows, box);
+  else
+    g_object_unref (box);
 }
 
 static void
@@ -316,14 +364,6 @@ update_facets_cb (gpointer user_data)
           g_hash_table_add (tags, (gpointer) pipeline_tags[j]);
     }
 
-  /* The search keys too, now rather than on the first key press. */
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SluicePipeline) pipeline = g_list_model_get_item (G_LIST_MODEL (self->pipelines), i);
-
-      sluice_pipeline_get_search_key (pipeline);
-    }
-
   self->updating_facets = TRUE;
   set_facet (self->strategy_dropdown, &self->strategies, strategies, _("Any strategy"),
              sluice_pipeline_format_strategy);
@@ -355,7 +395,7 @@ update_state (SluicePipelinesView *self)
   const char *state;
   const char *old = gtk_stack_get_visible_child_name (self->content_stack);
   guint n_all = self->pipelines != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->pipelines)) : 0;
-  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->query));
   gboolean loading = self->pipelines != NULL && sluice_pipeline_list_get_loading (self->pipelines);
 
   if (self->account == NULL || sluice_account_get_state (self->account) != SLUICE_ACCOUNT_SIGNED_IN)
@@ -451,8 +491,7 @@ load_cb (GObject      *source,
     {
       set_error (self, NULL);
       /* Pipelines updated in place may now sort or match differently. */
-      gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
-      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+      sluice_pipeline_query_refresh (self->query);
     }
   self->last_load = g_get_monotonic_time ();
   update_state (self);
@@ -647,7 +686,7 @@ list_items_changed_cb (SluicePipelinesView *self)
 }
 
 static void
-filter_items_changed_cb (SluicePipelinesView *self)
+shown_changed_cb (SluicePipelinesView *self)
 {
   update_state (self);
 }
@@ -655,7 +694,7 @@ filter_items_changed_cb (SluicePipelinesView *self)
 static void
 search_changed_cb (SluicePipelinesView *self)
 {
-  sluice_pipeline_filter_set_search (self->filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  sluice_pipeline_query_set_search (self->query, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
 static void
@@ -664,8 +703,8 @@ search_activate_cb (SluicePipelinesView *self)
   g_autoptr(SluicePipeline) pipeline = NULL;
 
   /* Enter in the search opens the first match. */
-  sluice_pipeline_filter_set_search (self->filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  pipeline = g_list_model_get_item (G_LIST_MODEL (self->filter_model), 0);
+  sluice_pipeline_query_set_search (self->query, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  pipeline = g_list_model_get_item (G_LIST_MODEL (self->query), 0);
   if (pipeline != NULL)
     sluice_pipelines_view_open (self, pipeline);
 }
@@ -675,24 +714,24 @@ filters_changed_cb (SluicePipelinesView *self)
 {
   if (self->updating_facets)
     return;
-  sluice_pipeline_filter_set_strategy (self->filter, facet_value (self->strategy_dropdown, self->strategies));
-  sluice_pipeline_filter_set_region (self->filter, facet_value (self->region_dropdown, self->regions));
-  sluice_pipeline_filter_set_tag (self->filter, facet_value (self->tag_dropdown, self->tags));
+  sluice_pipeline_query_set_strategy (self->query, facet_value (self->strategy_dropdown, self->strategies));
+  sluice_pipeline_query_set_region (self->query, facet_value (self->region_dropdown, self->regions));
+  sluice_pipeline_query_set_tag (self->query, facet_value (self->tag_dropdown, self->tags));
 }
 
 static void
 sort_changed_cb (SluicePipelinesView *self)
 {
-  sluice_pipeline_sorter_set_sort (self->sorter,
-                                   gtk_drop_down_get_selected (self->sort_dropdown) == 1
-                                   ? SLUICE_PIPELINE_SORT_UPDATED : SLUICE_PIPELINE_SORT_NAME);
+  sluice_pipeline_query_set_sort (self->query,
+                                  gtk_drop_down_get_selected (self->sort_dropdown) == 1
+                                  ? SLUICE_PIPELINE_SORT_UPDATED : SLUICE_PIPELINE_SORT_NAME);
 }
 
 static void
 list_activate_cb (SluicePipelinesView *self,
                   guint                position)
 {
-  g_autoptr(SluicePipeline) pipeline = g_list_model_get_item (G_LIST_MODEL (self->filter_model), position);
+  g_autoptr(SluicePipeline) pipeline = g_list_model_get_item (G_LIST_MODEL (self->query), position);
 
   if (pipeline != NULL)
     sluice_pipelines_view_open (self, pipeline);
@@ -781,7 +820,7 @@ clear_filters_action (GtkWidget  *widget,
   gtk_drop_down_set_selected (self->region_dropdown, 0);
   gtk_drop_down_set_selected (self->tag_dropdown, 0);
   self->updating_facets = FALSE;
-  sluice_pipeline_filter_clear (self->filter);
+  sluice_pipeline_query_clear (self->query);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -819,8 +858,8 @@ sluice_pipelines_view_dispose (GObject *object)
     g_signal_group_set_target (self->account_signals, NULL);
   if (self->list_signals != NULL)
     g_signal_group_set_target (self->list_signals, NULL);
-  if (self->filter_model != NULL)
-    g_signal_handlers_disconnect_by_data (self->filter_model, self);
+  if (self->query != NULL)
+    g_signal_handlers_disconnect_by_data (self->query, self);
 
   /* AdwBin would unparent its child a second time after the template did. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -829,11 +868,9 @@ sluice_pipelines_view_dispose (GObject *object)
   g_clear_object (&self->account_signals);
   g_clear_object (&self->list_signals);
   g_clear_object (&self->account);
-  g_clear_object (&self->filter_model);
-  g_clear_object (&self->sort_model);
-  g_clear_object (&self->filter);
-  g_clear_object (&self->sorter);
+  g_clear_object (&self->query);
   g_clear_object (&self->pipelines);
+  g_clear_pointer (&self->spare_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sluice_pipelines_view_parent_class)->dispose (object);
 }
@@ -964,12 +1001,9 @@ sluice_pipelines_view_init (SluicePipelinesView *self)
   if (g_getenv ("SLUICE_TEST_CHECK_SECONDS") != NULL)
     self->check_base = MAX (1, (guint) g_ascii_strtoull (g_getenv ("SLUICE_TEST_CHECK_SECONDS"), NULL, 10));
   self->check_interval = self->check_base;
-  self->filter = sluice_pipeline_filter_new ();
-  self->sorter = sluice_pipeline_sorter_new (SLUICE_PIPELINE_SORT_NAME);
-  self->sort_model = gtk_sort_list_model_new (NULL, g_object_ref (GTK_SORTER (self->sorter)));
-  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)),
-                                                  g_object_ref (GTK_FILTER (self->filter)));
-  g_signal_connect_swapped (self->filter_model, "items-changed", G_CALLBACK (filter_items_changed_cb), self);
+  self->query = sluice_pipeline_query_new (NULL);
+  /* Once per change of the search, however many items-changed told it. */
+  g_signal_connect_swapped (self->query, "notify::n-items", G_CALLBACK (shown_changed_cb), self);
 
   self->account_signals = g_signal_group_new (SLUICE_TYPE_ACCOUNT);
   g_signal_group_connect_swapped (self->account_signals, "notify::state", G_CALLBACK (account_state_cb), self);
@@ -978,12 +1012,15 @@ sluice_pipelines_view_init (SluicePipelinesView *self)
   g_signal_group_connect_swapped (self->list_signals, "notify::loading", G_CALLBACK (update_state), self);
 
   factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (factory_setup_cb), NULL);
+  self->spare_rows = g_ptr_array_new_with_free_func (g_object_unref);
+  /* The grid view, and so the factory, may outlive the view a little. */
+  g_signal_connect_object (factory, "setup", G_CALLBACK (factory_setup_cb), self, 0);
   g_signal_connect (factory, "bind", G_CALLBACK (factory_bind_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (factory_unbind_cb), NULL);
-  gtk_list_view_set_factory (self->list_view, factory);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  g_signal_connect_object (factory, "teardown", G_CALLBACK (factory_teardown_cb), self, 0);
+  gtk_grid_view_set_factory (self->list_view, factory);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->query)));
+  gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
 
   update_facets_cb (self);
   update_state (self);
@@ -1036,7 +1073,7 @@ sluice_pipelines_view_set_account (SluicePipelinesView *self,
   g_clear_pointer (&self->open_uri, g_free);
 
   g_signal_group_set_target (self->list_signals, NULL);
-  gtk_sort_list_model_set_model (self->sort_model, NULL);
+  sluice_pipeline_query_set_model (self->query, NULL);
   g_clear_object (&self->pipelines);
   set_error (self, NULL);
   self->last_load = 0;
@@ -1045,7 +1082,7 @@ sluice_pipelines_view_set_account (SluicePipelinesView *self,
     {
       self->pipelines = sluice_pipeline_list_new ();
       g_signal_group_set_target (self->list_signals, self->pipelines);
-      gtk_sort_list_model_set_model (self->sort_model, G_LIST_MODEL (self->pipelines));
+      sluice_pipeline_query_set_model (self->query, G_LIST_MODEL (self->pipelines));
     }
 
   account_state_cb (self);
@@ -1086,7 +1123,7 @@ sluice_pipelines_view_get_shown (SluicePipelinesView *self)
 {
   g_return_val_if_fail (SLUICE_IS_PIPELINES_VIEW (self), NULL);
 
-  return G_LIST_MODEL (self->filter_model);
+  return G_LIST_MODEL (self->query);
 }
 
 void
@@ -1096,7 +1133,7 @@ sluice_pipelines_view_set_search (SluicePipelinesView *self,
   g_return_if_fail (SLUICE_IS_PIPELINES_VIEW (self));
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), search != NULL ? search : "");
-  sluice_pipeline_filter_set_search (self->filter, search);
+  sluice_pipeline_query_set_search (self->query, search);
 }
 
 /**
