@@ -896,6 +896,16 @@ has_four (gpointer data)
   return g_list_model_get_n_items (sluice_pipelines_view_get_shown (data)) == 4;
 }
 
+static gboolean
+last_renamed (gpointer data)
+{
+  GListModel *shown = sluice_pipelines_view_get_shown (data);
+  guint n = g_list_model_get_n_items (shown);
+  g_autoptr(SluicePipeline) last = n > 0 ? g_list_model_get_item (shown, n - 1) : NULL;
+
+  return last != NULL && g_strcmp0 (sluice_pipeline_get_label (last), "zz-renamed") == 0;
+}
+
 static void
 test_automatic_check (void)
 {
@@ -934,6 +944,20 @@ test_automatic_check (void)
   created = sluice_dataall_client_create_pipeline_finish (sluice_account_get_client (account), result, &error);
   g_assert_no_error (error);
   g_assert_true (sluice_test_wait_for (has_four, view, 10000));
+
+  /* Someone renames the first pipeline: the check updates it in place, and the list, sorted by
+   * name, moves it to the end at once. */
+  first = shown_pipeline (view, 0);
+  g_clear_object (&result);
+  sluice_dataall_client_update_pipeline_async (sluice_account_get_client (account),
+                                               sluice_pipeline_get_uri (first), "zz-renamed", NULL, NULL,
+                                               NULL, got_result_cb, &result);
+  g_assert_true (sluice_test_wait_for (has_result, &result, 10000));
+  g_clear_object (&created);
+  created = sluice_dataall_client_update_pipeline_finish (sluice_account_get_client (account), result, &error);
+  g_assert_no_error (error);
+  g_assert_true (sluice_test_wait_for (last_renamed, view, 10000));
+  g_assert_cmpuint (g_list_model_get_n_items (sluice_pipelines_view_get_shown (view)), ==, 4);
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (view);

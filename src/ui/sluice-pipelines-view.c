@@ -610,7 +610,11 @@ check_cb (GObject      *source,
   if (reload)
     load (self);
   else
-    schedule_check (self);
+    {
+      /* What changed in place may now sort or match differently: seen at once. */
+      sluice_pipeline_query_refresh (self->query);
+      schedule_check (self);
+    }
 }
 
 static gboolean
