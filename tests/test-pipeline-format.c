@@ -81,6 +81,17 @@ test_format (void)
   g_assert_cmpstr (status, ==, "Create complete");
 }
 
+/* The page names a strategy as the wizard offered it; an unknown one as data.all has it. */
+static void
+test_strategy (void)
+{
+  g_assert_cmpstr (sluice_pipeline_format_strategy ("cdk-trunk"), ==, "CDK Pipelines, trunk-based");
+  g_assert_cmpstr (sluice_pipeline_format_strategy ("trunk"), ==, "CodePipeline, trunk-based");
+  g_assert_cmpstr (sluice_pipeline_format_strategy ("gitflow"), ==, "CodePipeline, GitFlow");
+  g_assert_cmpstr (sluice_pipeline_format_strategy ("feature-branches"), ==, "feature-branches");
+  g_assert_cmpstr (sluice_pipeline_format_strategy (NULL), ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -88,6 +99,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/sluice/pipeline-format/format", test_format);
+  g_test_add_func ("/sluice/pipeline-format/strategy", test_strategy);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "sluice-pipeline-draft.h"
 #include "sluice-pipeline-format.h"
 #include "sluice-pipeline-query.h"
 
@@ -107,17 +108,16 @@ sluice_pipeline_get_collate_key (SluicePipeline *pipeline)
  * sluice_pipeline_format_strategy:
  * @dev_strategy: (nullable): a pipeline's `devStrategy`
  *
- * Returns: the strategy's name as data.all's console shows it, or @dev_strategy itself
+ * Returns: the strategy's name as the create wizard shows it, or @dev_strategy itself
  */
 const char *
 sluice_pipeline_format_strategy (const char *dev_strategy)
 {
-  if (g_strcmp0 (dev_strategy, "cdk-trunk") == 0)
-    return _("CDK Pipelines – Trunk-based");
-  if (g_strcmp0 (dev_strategy, "trunk") == 0)
-    return _("CodePipeline – Trunk-based");
-  if (g_strcmp0 (dev_strategy, "gitflow") == 0)
-    return _("CodePipeline – Gitflow");
+  SluiceDevStrategy strategy;
+
+  /* The names the wizard offers them by. */
+  if (sluice_dev_strategy_from_string (dev_strategy, &strategy))
+    return sluice_dev_strategy_get_title (strategy);
   return dev_strategy != NULL ? dev_strategy : "";
 }
 
