@@ -183,6 +183,28 @@ error_detail (const GError *error)
   return detail != NULL && *detail != '\0' ? detail : NULL;
 }
 
+/* A load failed. With something already shown, @toast (when not %NULL) says so and it stays;
+ * otherwise @view's error page takes over, with data.all's own words under Details. */
+static void
+show_load_error (SluicePipelinePage *self,
+                 const GError       *error,
+                 const char         *toast,
+                 GtkStack           *view,
+                 AdwStatusPage      *page,
+                 GtkLabel           *details)
+{
+  const char *detail = error_detail (error);
+
+  if (toast != NULL)
+    {
+      show_toast (self, toast);
+      return;
+    }
+  adw_status_page_set_description (page, error->message);
+  gtk_label_set_text (details, detail != NULL ? detail : error->message);
+  gtk_stack_set_visible_child_name (view, "error");
+}
+
 static void
 set_loading (SluicePipelinePage *self,
              gboolean            loading)
@@ -627,18 +649,12 @@ load_stack_tab_cb (GObject      *source,
   gtk_spinner_set_spinning (self->stack_tab_spinner, FALSE);
   if (stack == NULL)
     {
-      const char *detail = error_detail (error);
+      g_autofree char *message = NULL;
 
       if (self->stack_details != NULL)
-        {
-          g_autofree char *message = g_strdup_printf (_("Could not refresh the stack: %s"), error->message);
-
-          show_toast (self, message);
-          return;
-        }
-      adw_status_page_set_description (self->stack_error_page, error->message);
-      gtk_label_set_text (self->stack_error_details, detail != NULL ? detail : error->message);
-      gtk_stack_set_visible_child_name (self->stack_tab, "error");
+        message = g_strdup_printf (_("Could not refresh the stack: %s"), error->message);
+      show_load_error (self, error, message, self->stack_tab, self->stack_error_page,
+                       self->stack_error_details);
       return;
     }
 
@@ -1104,18 +1120,12 @@ load_tags_cb (GObject      *source,
   gtk_spinner_set_spinning (self->tags_tab_spinner, FALSE);
   if (tags == NULL)
     {
-      const char *detail = error_detail (error);
+      g_autofree char *message = NULL;
 
       if (self->tags != NULL)
-        {
-          g_autofree char *message = g_strdup_printf (_("Could not refresh the tags: %s"), error->message);
-
-          show_toast (self, message);
-          return;
-        }
-      adw_status_page_set_description (self->tags_error_page, error->message);
-      gtk_label_set_text (self->tags_load_error_details, detail != NULL ? detail : error->message);
-      gtk_stack_set_visible_child_name (self->tags_tab, "error");
+        message = g_strdup_printf (_("Could not refresh the tags: %s"), error->message);
+      show_load_error (self, error, message, self->tags_tab, self->tags_error_page,
+                       self->tags_load_error_details);
       return;
     }
 
@@ -1340,16 +1350,8 @@ get_pipeline_cb (GObject      *source,
 
   if (pipeline == NULL)
     {
-      const char *detail = error_detail (error);
-
-      if (self->complete)
-        {
-          show_toast (self, error->message);
-          return;
-        }
-      adw_status_page_set_description (self->error_page, error->message);
-      gtk_label_set_text (self->error_details, detail != NULL ? detail : error->message);
-      gtk_stack_set_visible_child_name (self->stack, "error");
+      show_load_error (self, error, self->complete ? error->message : NULL, self->stack,
+                       self->error_page, self->error_details);
       return;
     }
 
