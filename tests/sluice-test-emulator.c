@@ -601,5 +601,6 @@ sluice_test_emulator_new_account (SluiceTestEmulator *self,
   g_assert_nonnull (result);
   g_assert_true (sluice_account_sign_in_with_token_finish (account, result, &error));
   g_assert_no_error (error);
+  g_assert_cmpint (sluice_account_get_state (account), ==, SLUICE_ACCOUNT_SIGNED_IN);
   return g_steal_pointer (&account);
 }

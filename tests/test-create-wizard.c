@@ -37,28 +37,6 @@ has_result (gpointer data)
   return *(GAsyncResult **) data != NULL;
 }
 
-static SluiceAccount *
-signed_in_account (const char *id)
-{
-  g_autoptr(SluiceAccount) account = sluice_account_new (id);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *token = NULL;
-
-  sluice_account_set_name (account, "Emulated data.all");
-  sluice_account_set_api_url (account, sluice_test_emulator_get_url (emulator));
-  sluice_account_set_provider (account, SLUICE_SIGN_IN_PROVIDER_OIDC);
-  sluice_account_set_provider_url (account, sluice_test_emulator_get_oauth (emulator));
-  sluice_account_set_client_id (account, sluice_test_emulator_get_client_id (emulator));
-  g_assert_true (sluice_test_emulator_sign_in (emulator, "engineer@example.com", &token, &error));
-  g_assert_no_error (error);
-  sluice_account_sign_in_with_token_async (account, token, NULL, got_result_cb, &result);
-  g_assert_true (sluice_test_wait_for (has_result, &result, 10000));
-  g_assert_true (sluice_account_sign_in_with_token_finish (account, result, &error));
-  g_assert_no_error (error);
-  return g_steal_pointer (&account);
-}
-
 static void
 discard_drafts (const char *account_id)
 {
@@ -296,7 +274,7 @@ test_flow (void)
   SubtitleWait flag;
 
   discard_drafts ("wizard-flow");
-  account = signed_in_account ("wizard-flow");
+  account = sluice_test_emulator_new_account (emulator, "wizard-flow", "engineer@example.com");
   wizard = sluice_create_wizard_new (NULL, account);
   widget = GTK_WIDGET (wizard);
   g_object_add_weak_pointer (G_OBJECT (wizard), (gpointer *) &widget);
@@ -451,7 +429,7 @@ test_draft_kept (void)
   GtkWidget *widget;
 
   discard_drafts ("wizard-draft");
-  account = signed_in_account ("wizard-draft");
+  account = sluice_test_emulator_new_account (emulator, "wizard-draft", "engineer@example.com");
   wizard = sluice_create_wizard_new (NULL, account);
   widget = GTK_WIDGET (wizard);
   g_object_add_weak_pointer (G_OBJECT (wizard), (gpointer *) &widget);
@@ -529,7 +507,7 @@ next_when_enabled (GtkWidget *wizard)
 static void
 test_stage_retry (void)
 {
-  g_autoptr(SluiceAccount) account = signed_in_account ("wizard-retry");
+  g_autoptr(SluiceAccount) account = sluice_test_emulator_new_account (emulator, "wizard-retry", "engineer@example.com");
   g_autoptr(SluicePipelineDraft) draft = sluice_pipeline_draft_new ();
   g_autoptr(GSettings) settings = sluice_settings_new ();
   g_autoptr(GError) error = NULL;
@@ -612,7 +590,7 @@ expanded (GtkWidget  *wizard,
 static void
 test_stage_rows_keep_open (void)
 {
-  g_autoptr(SluiceAccount) account = signed_in_account ("wizard-rows");
+  g_autoptr(SluiceAccount) account = sluice_test_emulator_new_account (emulator, "wizard-rows", "engineer@example.com");
   g_autoptr(SluicePipelineDraft) draft = sluice_pipeline_draft_new ();
   g_autoptr(GSettings) settings = sluice_settings_new ();
   SluiceCreateWizard *wizard;

@@ -58,31 +58,6 @@ have_session_bus (void)
   return TRUE;
 }
 
-static SluiceAccount *
-signed_in_account (const char *id,
-                   const char *email)
-{
-  g_autoptr(SluiceAccount) account = sluice_account_new (id);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *token = NULL;
-
-  sluice_account_set_name (account, "Emulated data.all");
-  sluice_account_set_api_url (account, sluice_test_emulator_get_url (emulator));
-  sluice_account_set_provider (account, SLUICE_SIGN_IN_PROVIDER_OIDC);
-  sluice_account_set_provider_url (account, sluice_test_emulator_get_oauth (emulator));
-  sluice_account_set_client_id (account, sluice_test_emulator_get_client_id (emulator));
-
-  g_assert_true (sluice_test_emulator_sign_in (emulator, email, &token, &error));
-  g_assert_no_error (error);
-  sluice_account_sign_in_with_token_async (account, token, NULL, got_result_cb, &result);
-  g_assert_true (sluice_account_sign_in_with_token_finish (account, wait_result (&result), &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (sluice_account_get_state (account), ==, SLUICE_ACCOUNT_SIGNED_IN);
-
-  return g_steal_pointer (&account);
-}
-
 static char *
 pipeline_uri (SluiceAccount *account,
               const char    *label)
@@ -223,7 +198,7 @@ test_fetch_store_reuse (void)
   if (!have_session_bus ())
     return;
 
-  account = signed_in_account ("reuse-account", "engineer@example.com");
+  account = sluice_test_emulator_new_account (emulator, "reuse-account", "engineer@example.com");
   uri = pipeline_uri (account, "customer-360");
 
   first = fetch (account, uri, FALSE, &error);
@@ -297,7 +272,7 @@ test_renewal (void)
   if (!have_session_bus ())
     return;
 
-  account = signed_in_account ("renewal-account", "engineer@example.com");
+  account = sluice_test_emulator_new_account (emulator, "renewal-account", "engineer@example.com");
   uri = pipeline_uri (account, "sales-ingest");
 
   first = fetch (account, uri, FALSE, &error);
@@ -350,7 +325,7 @@ test_user_name_kept (void)
   if (!have_session_bus ())
     return;
 
-  account = signed_in_account ("rename-account", "engineer@example.com");
+  account = sluice_test_emulator_new_account (emulator, "rename-account", "engineer@example.com");
   uri = pipeline_uri (account, "customer-360");
 
   /* The user's own credentials already have the name Sluice would choose: they stay. */
@@ -396,9 +371,9 @@ test_permission_denied (void)
   if (!have_session_bus ())
     return;
 
-  engineer = signed_in_account ("engineer-account", "engineer@example.com");
+  engineer = sluice_test_emulator_new_account (emulator, "engineer-account", "engineer@example.com");
   uri = pipeline_uri (engineer, "ml-features");
-  analyst = signed_in_account ("analyst-account", "analyst@example.com");
+  analyst = sluice_test_emulator_new_account (emulator, "analyst-account", "analyst@example.com");
 
   credentials = fetch (analyst, uri, FALSE, &error);
   g_assert_null (credentials);
@@ -430,7 +405,7 @@ test_cancelled (void)
   if (!have_session_bus ())
     return;
 
-  account = signed_in_account ("cancel-account", "engineer@example.com");
+  account = sluice_test_emulator_new_account (emulator, "cancel-account", "engineer@example.com");
   uri = pipeline_uri (account, "customer-360");
   sluice_pipeline_credentials_fetch_async (account, uri, "customer-360", NULL, NULL, TRUE, cancellable,
                                            got_result_cb, &result);

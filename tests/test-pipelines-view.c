@@ -33,30 +33,6 @@ has_result (gpointer data)
   return *(GAsyncResult **) data != NULL;
 }
 
-static SluiceAccount *
-signed_in_account (SluiceTestEmulator *emu,
-                   const char         *email)
-{
-  g_autoptr(SluiceAccount) account = sluice_account_new ("test-pipelines-view");
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *token = NULL;
-
-  sluice_account_set_name (account, "Emulated data.all");
-  sluice_account_set_api_url (account, sluice_test_emulator_get_url (emu));
-  sluice_account_set_provider (account, SLUICE_SIGN_IN_PROVIDER_OIDC);
-  sluice_account_set_provider_url (account, sluice_test_emulator_get_oauth (emu));
-  sluice_account_set_client_id (account, sluice_test_emulator_get_client_id (emu));
-
-  g_assert_true (sluice_test_emulator_sign_in (emu, email, &token, &error));
-  g_assert_no_error (error);
-  sluice_account_sign_in_with_token_async (account, token, NULL, got_result_cb, &result);
-  g_assert_true (sluice_test_wait_for (has_result, &result, 10000));
-  g_assert_true (sluice_account_sign_in_with_token_finish (account, result, &error));
-  g_assert_no_error (error);
-  return g_steal_pointer (&account);
-}
-
 typedef struct
 {
   SluicePipelinesView *view;
@@ -130,7 +106,7 @@ test_signed_out (void)
 static void
 test_list_search_open (void)
 {
-  g_autoptr(SluiceAccount) account = signed_in_account (emulator, "engineer@example.com");
+  g_autoptr(SluiceAccount) account = sluice_test_emulator_new_account (emulator, "test-pipelines-view", "engineer@example.com");
   SluicePipelinesView *view;
   GtkWidget *window = window_with_view (&view);
   GListModel *shown;
@@ -282,7 +258,7 @@ test_feature_disabled (void)
   GtkWidget *window;
 
   g_assert_no_error (error);
-  account = signed_in_account (disabled, "engineer@example.com");
+  account = sluice_test_emulator_new_account (disabled, "test-pipelines-view", "engineer@example.com");
   window = window_with_view (&view);
   g_object_ref (view);
   sluice_pipelines_view_set_account (view, account);
@@ -297,7 +273,7 @@ static void
 test_error_retry (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SluiceAccount) account = signed_in_account (emulator, "engineer@example.com");
+  g_autoptr(SluiceAccount) account = sluice_test_emulator_new_account (emulator, "test-pipelines-view", "engineer@example.com");
   SluicePipelinesView *view;
   GtkWidget *window;
 
@@ -444,7 +420,7 @@ test_stack_followed (void)
   GtkWidget *button;
 
   g_assert_no_error (error);
-  account = signed_in_account (fast, "engineer@example.com");
+  account = sluice_test_emulator_new_account (fast, "test-pipelines-view", "engineer@example.com");
   window = window_with_view (&view);
   g_object_ref (view);
   sluice_pipelines_view_set_account (view, account);
@@ -475,7 +451,7 @@ test_stack_followed (void)
 static void
 test_stack_tab (void)
 {
-  g_autoptr(SluiceAccount) account = signed_in_account (emulator, "engineer@example.com");
+  g_autoptr(SluiceAccount) account = sluice_test_emulator_new_account (emulator, "test-pipelines-view", "engineer@example.com");
   SluicePipelinesView *view;
   GtkWidget *window = window_with_view (&view);
   SluicePipelinePage *page;
@@ -597,7 +573,7 @@ test_stack_tab_pending (void)
   g_autofree char *expected = NULL;
 
   g_assert_no_error (error);
-  account = signed_in_account (own, "engineer@example.com");
+  account = sluice_test_emulator_new_account (own, "test-pipelines-view", "engineer@example.com");
   window = window_with_view (&view);
   g_object_ref (view);
   sluice_pipelines_view_set_account (view, account);
@@ -687,7 +663,7 @@ test_tags_tab (void)
   SluiceKeyValueTag *tag;
 
   g_assert_no_error (error);
-  account = signed_in_account (own, "engineer@example.com");
+  account = sluice_test_emulator_new_account (own, "test-pipelines-view", "engineer@example.com");
   window = window_with_view (&view);
   g_object_ref (view);
   sluice_pipelines_view_set_account (view, account);
@@ -822,7 +798,7 @@ test_tags_save_failure (void)
   GtkWidget *details;
 
   g_assert_no_error (error);
-  account = signed_in_account (own, "engineer@example.com");
+  account = sluice_test_emulator_new_account (own, "test-pipelines-view", "engineer@example.com");
   window = window_with_view (&view);
   g_object_ref (view);
   sluice_pipelines_view_set_account (view, account);
@@ -920,7 +896,7 @@ test_automatic_check (void)
   GtkWidget *window;
 
   g_assert_no_error (error);
-  account = signed_in_account (own, "engineer@example.com");
+  account = sluice_test_emulator_new_account (own, "test-pipelines-view", "engineer@example.com");
   /* The view reads the interval when it is made: one second instead of a minute. */
   g_setenv ("SLUICE_TEST_CHECK_SECONDS", "1", TRUE);
   window = window_with_view (&view);
@@ -972,7 +948,7 @@ page_gone (gpointer data)
 static void
 test_delete (void)
 {
-  g_autoptr(SluiceAccount) account = signed_in_account (emulator, "engineer@example.com");
+  g_autoptr(SluiceAccount) account = sluice_test_emulator_new_account (emulator, "test-pipelines-view", "engineer@example.com");
   SluicePipelinesView *view;
   GtkWidget *window = window_with_view (&view);
   SluicePipelinePage *page;
