@@ -144,6 +144,41 @@ details_changed (SluicePipeline      *pipeline,
          !strv_equal0 (sluice_pipeline_get_tags (pipeline), sluice_pipeline_draft_get_tags (draft));
 }
 
+/* The stage of @stages that data.all keys as (@stage, @environment_uri), if any. */
+static SluiceStage *
+find_row (GListModel *stages,
+          const char *stage,
+          const char *environment_uri)
+{
+  guint n = stages != NULL ? g_list_model_get_n_items (stages) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SluiceStage) row = g_list_model_get_item (stages, i);
+
+      if (same_key (sluice_stage_get_stage (row), sluice_stage_get_environment_uri (row),
+                    stage, environment_uri))
+        return g_steal_pointer (&row);
+    }
+  return NULL;
+}
+
+/* Whether the draft still has a stage keyed as @row. */
+static gboolean
+draft_keeps (SluicePipelineDraft *draft,
+             SluiceStage         *row)
+{
+  for (guint j = 0; j < sluice_pipeline_draft_get_n_stages (draft); j++)
+    {
+      const SluiceDraftStage *stage = sluice_pipeline_draft_get_stage (draft, j);
+
+      if (same_key (sluice_stage_get_stage (row), sluice_stage_get_environment_uri (row),
+                    stage->name, stage->environment_uri))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 plan (SluicePipelineUpdater *self,
       SluicePipeline        *pipeline)
@@ -159,16 +194,8 @@ plan (SluicePipelineUpdater *self,
   for (guint i = 0; i < n_old; i++)
     {
       g_autoptr(SluiceStage) old = g_list_model_get_item (stages, i);
-      gboolean kept = FALSE;
 
-      for (guint j = 0; j < n_new && !kept; j++)
-        {
-          const SluiceDraftStage *stage = sluice_pipeline_draft_get_stage (self->draft, j);
-
-          kept = same_key (sluice_stage_get_stage (old), sluice_stage_get_environment_uri (old),
-                           stage->name, stage->environment_uri);
-        }
-      if (!kept)
+      if (!draft_keeps (self->draft, old))
         add_step (self, SLUICE_UPDATE_STEP_DELETE_STAGE, sluice_stage_get_uri (old),
                   sluice_stage_get_stage (old), sluice_stage_get_environment_uri (old),
                   sluice_stage_get_environment_label (old), sluice_stage_get_team (old),
@@ -179,39 +206,24 @@ plan (SluicePipelineUpdater *self,
   for (guint j = 0; j < n_new; j++)
     {
       const SluiceDraftStage *stage = sluice_pipeline_draft_get_stage (self->draft, j);
+      g_autoptr(SluiceStage) old = find_row (stages, stage->name, stage->environment_uri);
 
-      for (guint i = 0; i < n_old; i++)
-        {
-          g_autoptr(SluiceStage) old = g_list_model_get_item (stages, i);
-
-          if (!same_key (sluice_stage_get_stage (old), sluice_stage_get_environment_uri (old),
-                         stage->name, stage->environment_uri))
-            continue;
-          if (sluice_stage_get_order (old) != (int) j + 1 ||
-              g_strcmp0 (sluice_stage_get_team (old), stage->team) != 0)
-            add_step (self, SLUICE_UPDATE_STEP_UPDATE_STAGE, sluice_stage_get_uri (old),
-                      stage->name, stage->environment_uri,
-                      stage->environment_label ? stage->environment_label
-                                               : sluice_stage_get_environment_label (old),
-                      stage->team, (int) j + 1);
-          break;
-        }
+      if (old != NULL &&
+          (sluice_stage_get_order (old) != (int) j + 1 || g_strcmp0 (sluice_stage_get_team (old), stage->team) != 0))
+        add_step (self, SLUICE_UPDATE_STEP_UPDATE_STAGE, sluice_stage_get_uri (old),
+                  stage->name, stage->environment_uri,
+                  stage->environment_label ? stage->environment_label
+                                           : sluice_stage_get_environment_label (old),
+                  stage->team, (int) j + 1);
     }
 
   /* New keys. */
   for (guint j = 0; j < n_new; j++)
     {
       const SluiceDraftStage *stage = sluice_pipeline_draft_get_stage (self->draft, j);
-      gboolean exists = FALSE;
+      g_autoptr(SluiceStage) old = find_row (stages, stage->name, stage->environment_uri);
 
-      for (guint i = 0; i < n_old && !exists; i++)
-        {
-          g_autoptr(SluiceStage) old = g_list_model_get_item (stages, i);
-
-          exists = same_key (sluice_stage_get_stage (old), sluice_stage_get_environment_uri (old),
-                             stage->name, stage->environment_uri);
-        }
-      if (!exists)
+      if (old == NULL)
         add_step (self, SLUICE_UPDATE_STEP_CREATE_STAGE, NULL, stage->name,
                   stage->environment_uri, stage->environment_label, stage->team, (int) j + 1);
     }

@@ -111,20 +111,28 @@ set_row_error (GtkWidget *row,
 /* The form                                                                                   */
 /* ------------------------------------------------------------------------------------------ */
 
+/* Whether saving would send anything: the plan of mutations is not empty. */
+static gboolean
+has_edits (SluicePipelineEditor *self)
+{
+  g_autoptr(SluicePipelineUpdater) updater = NULL;
+
+  updater = sluice_pipeline_updater_new (sluice_account_get_client (self->account), self->pipeline,
+                                         self->draft);
+  return sluice_pipeline_updater_get_n_steps (updater) > 0;
+}
+
 /* What keeps Save disabled, as a sentence; %NULL when it can save. */
 static char *
 dup_blocker (SluicePipelineEditor *self)
 {
-  g_autoptr(SluicePipelineUpdater) updater = NULL;
   char *message = NULL;
 
   if (!sluice_pipeline_validate_name (sluice_pipeline_draft_get_name (self->draft), &message) ||
       !sluice_pipeline_draft_validate_description (self->draft, &message) ||
       !sluice_pipeline_draft_validate_stages_full (self->draft, FALSE, &message))
     return message;
-  updater = sluice_pipeline_updater_new (sluice_account_get_client (self->account), self->pipeline,
-                                         self->draft);
-  if (sluice_pipeline_updater_get_n_steps (updater) == 0)
+  if (!has_edits (self))
     return g_strdup (_("Nothing has changed yet."));
   return NULL;
 }
@@ -340,16 +348,6 @@ retry_action (GtkWidget  *widget,
   if (self->saving || self->updater == NULL || sluice_pipeline_updater_is_done (self->updater))
     return;
   run_updater (self);
-}
-
-static gboolean
-has_edits (SluicePipelineEditor *self)
-{
-  g_autoptr(SluicePipelineUpdater) updater = NULL;
-
-  updater = sluice_pipeline_updater_new (sluice_account_get_client (self->account), self->pipeline,
-                                         self->draft);
-  return sluice_pipeline_updater_get_n_steps (updater) > 0;
 }
 
 static void
