@@ -247,6 +247,158 @@ test_list_search_open (void)
   g_assert_finalize_object (view);
 }
 
+/* ------------------------------------------------------------------------------------------ */
+/* The first load                                                                             */
+/* ------------------------------------------------------------------------------------------ */
+
+static GtkStack *
+find_content_stack (GtkWidget *root)
+{
+  if (GTK_IS_STACK (root) && gtk_stack_get_child_by_name (GTK_STACK (root), "no-match") != NULL)
+    return GTK_STACK (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkStack *found = find_content_stack (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GtkStack  *stack;
+  GtkWidget *window;
+  GPtrArray *shown;      /* every page the stack showed, in order, each once per visit */
+  gint64     start;
+  gint64     last_shot;
+  guint      n_shots;
+} FirstLoad;
+
+static void
+record_page (FirstLoad *load)
+{
+  const char *name = gtk_stack_get_visible_child_name (load->stack);
+  const char *last = load->shown->len > 0 ? g_ptr_array_index (load->shown, load->shown->len - 1) : NULL;
+
+  if (g_strcmp0 (name, last) != 0)
+    g_ptr_array_add (load->shown, g_strdup (name));
+}
+
+/* The frames of the first second, as they were painted, when screenshots are asked for. */
+static void
+after_paint_cb (GdkFrameClock *clock,
+                FirstLoad     *load)
+{
+  const char *dir = g_getenv ("SLUICE_SCREENSHOT_DIR");
+  gint64 now = g_get_monotonic_time ();
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  int width = gtk_widget_get_width (load->window);
+  int height = gtk_widget_get_height (load->window);
+
+  if (dir == NULL || now - load->start > G_USEC_PER_SEC || now - load->last_shot < 60000)
+    return;
+  load->last_shot = now;
+  paintable = gtk_widget_paintable_new (load->window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (load->window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (dir, 0755);
+  name = g_strdup_printf ("first-load-%02u-%04dms-%s.png", load->n_shots++,
+                          (int) ((now - load->start) / 1000), gtk_stack_get_visible_child_name (load->stack));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static gboolean
+all_loaded (gpointer data)
+{
+  SluicePipelinesView *view = data;
+  SluicePipelineList *list = sluice_pipelines_view_get_pipelines (view);
+
+  return !sluice_pipeline_list_get_loading (list) &&
+         g_list_model_get_n_items (G_LIST_MODEL (list)) == 303 &&
+         g_strcmp0 (sluice_pipelines_view_get_state (view), "list") == 0;
+}
+
+/* Hundreds of pipelines, page after page, with an empty search: the loading page, then the
+ * list, and never "No Matching Pipelines" in between, not even for one handler's time. */
+static void
+test_first_load (void)
+{
+  const char * const args[] = { "--generate-pipelines", "300", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SluiceTestEmulator) many = sluice_test_emulator_start (args, &error);
+  g_autoptr(SluiceAccount) account = NULL;
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *sequence = NULL;
+  SluicePipelinesView *view;
+  GtkWidget *window;
+  GdkFrameClock *clock;
+  FirstLoad load = { 0 };
+  gulong paint_id;
+
+  g_assert_no_error (error);
+  account = sluice_test_emulator_new_account (many, "test-pipelines-view", "engineer@example.com");
+  /* As the window does: the view gets its account before it is first shown. */
+  window = gtk_window_new ();
+  view = sluice_pipelines_view_new ();
+  g_object_ref (view);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  load.stack = find_content_stack (GTK_WIDGET (view));
+  g_assert_nonnull (load.stack);
+  load.window = window;
+  load.shown = shown;
+  g_signal_connect_swapped (load.stack, "notify::visible-child-name", G_CALLBACK (record_page), &load);
+  sluice_pipelines_view_set_account (view, account);
+  record_page (&load);
+
+  gtk_widget_realize (window);
+  clock = gtk_widget_get_frame_clock (window);
+  paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &load);
+  load.start = g_get_monotonic_time ();
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (sluice_test_wait_for (all_loaded, view, 20000));
+  /* Until the first second is over: the frames of the screenshots, and anything late. */
+  sluice_test_iterate (MAX (0, 1000 - (g_get_monotonic_time () - load.start) / 1000));
+  g_signal_handler_disconnect (clock, paint_id);
+  g_signal_handlers_disconnect_by_data (load.stack, &load);
+
+  g_ptr_array_add (shown, NULL);
+  sequence = g_strjoinv (" -> ", (char **) shown->pdata);
+  g_test_message ("pages shown: %s", sequence);
+  g_ptr_array_remove_index (shown, shown->len - 1);
+  for (guint i = 0; i < shown->len; i++)
+    {
+      g_assert_cmpstr (g_ptr_array_index (shown, i), !=, "no-match");
+      g_assert_cmpstr (g_ptr_array_index (shown, i), !=, "empty");
+    }
+  g_assert_true (g_ptr_array_find_with_equal_func (shown, "loading", g_str_equal, NULL));
+  g_assert_cmpstr (g_ptr_array_index (shown, shown->len - 1), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (sluice_pipelines_view_get_shown (view)), ==, 303);
+
+  /* A search that matches nothing is what "No Matching Pipelines" is for. */
+  sluice_pipelines_view_set_search (view, "no such pipeline");
+  g_assert_cmpstr (sluice_pipelines_view_get_state (view), ==, "no-match");
+  sluice_pipelines_view_set_search (view, "");
+  g_assert_cmpstr (sluice_pipelines_view_get_state (view), ==, "list");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (view);
+}
+
 static void
 test_feature_disabled (void)
 {
@@ -1026,6 +1178,7 @@ main (int   argc,
 
   g_test_add_func ("/sluice/pipelines-view/signed-out", test_signed_out);
   g_test_add_func ("/sluice/pipelines-view/list-search-open", test_list_search_open);
+  g_test_add_func ("/sluice/pipelines-view/first-load", test_first_load);
   g_test_add_func ("/sluice/pipelines-view/error-retry", test_error_retry);
   g_test_add_func ("/sluice/pipelines-view/feature-disabled", test_feature_disabled);
   g_test_add_func ("/sluice/pipelines-view/stack-followed", test_stack_followed);

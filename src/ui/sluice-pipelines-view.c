@@ -394,7 +394,10 @@ update_state (SluicePipelinesView *self)
 {
   const char *state;
   const char *old = gtk_stack_get_visible_child_name (self->content_stack);
-  guint n_all = self->pipelines != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->pipelines)) : 0;
+  /* Both counts from the query, as of the same moment: the list's own count runs ahead of
+   * the query while the list tells its changes, and pipelines it has that the query did not
+   * look at yet are no pipelines that match nothing. */
+  guint n_all = sluice_pipeline_query_get_n_total (self->query);
   guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->query));
   gboolean loading = self->pipelines != NULL && sluice_pipeline_list_get_loading (self->pipelines);
 
@@ -409,7 +412,7 @@ update_state (SluicePipelinesView *self)
     state = "loading";
   else if (n_all == 0)
     state = "empty";
-  else if (n_shown == 0)
+  else if (n_shown == 0 && sluice_pipeline_query_is_active (self->query))
     state = "no-match";
   else
     state = "list";
@@ -684,9 +687,9 @@ account_state_cb (SluicePipelinesView *self)
 static void
 list_items_changed_cb (SluicePipelinesView *self)
 {
+  /* The state follows the query (shown_changed_cb), which hears of this after us. */
   if (self->facets_id == 0)
     self->facets_id = g_timeout_add (200, update_facets_cb, self);
-  update_state (self);
 }
 
 static void
@@ -1008,6 +1011,7 @@ sluice_pipelines_view_init (SluicePipelinesView *self)
   self->query = sluice_pipeline_query_new (NULL);
   /* Once per change of the search, however many items-changed told it. */
   g_signal_connect_swapped (self->query, "notify::n-items", G_CALLBACK (shown_changed_cb), self);
+  g_signal_connect_swapped (self->query, "notify::n-total", G_CALLBACK (shown_changed_cb), self);
 
   self->account_signals = g_signal_group_new (SLUICE_TYPE_ACCOUNT);
   g_signal_group_connect_swapped (self->account_signals, "notify::state", G_CALLBACK (account_state_cb), self);
