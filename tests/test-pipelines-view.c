@@ -12,6 +12,7 @@
 #include "sluice-account.h"
 #include "sluice-dataall-api.h"
 #include "sluice-heading-box.h"
+#include "sluice-pipeline-format.h"
 #include "sluice-pipeline-query.h"
 #include "sluice-pipelines-view.h"
 #include "sluice-test-emulator.h"
@@ -1097,6 +1098,96 @@ page_gone (gpointer data)
   return sluice_pipelines_view_get_page (data) == NULL;
 }
 
+/* The badge of the row whose title is @label, or NULL if no row shows it. */
+static GtkLabel *
+row_badge (SluicePipelinesView *view,
+           const char          *label)
+{
+  GtkWidget *title = sluice_test_find_widget (GTK_WIDGET (view), GTK_TYPE_INSCRIPTION, label);
+  GtkWidget *row;
+
+  if (title == NULL)
+    return NULL;
+  /* The row: [title over subtitle] [role] [badge]. */
+  row = gtk_widget_get_parent (gtk_widget_get_parent (title));
+  return GTK_LABEL (gtk_widget_get_last_child (row));
+}
+
+/* What the page learns about a pipeline (here a newer stack status, and a new name given
+ * elsewhere) its row in the list shows as soon as the user is back, not minutes later. */
+static void
+test_row_as_fresh_as_page (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SluiceTestEmulator) own = sluice_test_emulator_start (NULL, &error);
+  g_autoptr(SluiceAccount) account = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(SluicePipeline) renamed = NULL;
+  g_autofree char *answer = NULL;
+  g_autofree char *page_status = NULL;
+  g_autofree char *expected = NULL;
+  SluicePipelinesView *view;
+  SluicePipelinePage *page;
+  SluicePipeline *listed;
+  GtkWidget *window;
+  GtkLabel *badge;
+  guint status = 0;
+
+  g_assert_no_error (error);
+  account = sluice_test_emulator_new_account (own, "test-pipelines-view", "engineer@example.com");
+  window = window_with_view (&view);
+  g_object_ref (view);
+  sluice_pipelines_view_set_account (view, account);
+  wait_for_state (view, "list");
+  sluice_test_flush_widget (window);
+  badge = row_badge (view, "ml-features");
+  g_assert_nonnull (badge);
+  g_assert_cmpstr (gtk_label_get_text (badge), ==, "Pending");
+  sluice_pipelines_view_set_search (view, "ml-features");
+  listed = shown_pipeline (view, 0);
+  sluice_pipelines_view_set_search (view, "");
+
+  /* Meanwhile, on the server: the stack starts (30 emulated seconds on), and someone renames
+   * the pipeline. The list's automatic check is a minute away. */
+  answer = sluice_test_emulator_request (own, "POST", "/_emulator/clock", "{\"advance\": 60}", &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (status, ==, 200);
+  sluice_dataall_client_update_pipeline_async (sluice_account_get_client (account), sluice_pipeline_get_uri (listed),
+                                               "ml-features-v2", "Feature store, second edition", NULL, NULL,
+                                               got_result_cb, &result);
+  g_assert_true (sluice_test_wait_for (has_result, &result, 10000));
+  renamed = sluice_dataall_client_update_pipeline_finish (sluice_account_get_client (account), result, &error);
+  g_assert_no_error (error);
+
+  /* The page sees both. */
+  sluice_pipelines_view_open (view, listed);
+  g_assert_true (sluice_test_wait_for (page_complete, view, 10000));
+  page = sluice_pipelines_view_get_page (view);
+  g_assert_true (sluice_pipeline_page_get_pipeline (page) == listed);
+  page_status = g_strdup (sluice_pipeline_page_get_stack_status (page));
+  g_assert_cmpstr (page_status, !=, "pending");
+  g_assert_nonnull (sluice_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "ml-features-v2"));
+
+  /* Back: the row says what the page said, under the new name, in the new name's place. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "pipelines.back", NULL));
+  g_assert_true (sluice_test_wait_for (page_gone, view, 5000));
+  sluice_test_flush_widget (window);
+  g_assert_null (sluice_test_find_widget (GTK_WIDGET (view), GTK_TYPE_INSCRIPTION, "ml-features"));
+  badge = row_badge (view, "ml-features-v2");
+  g_assert_nonnull (badge);
+  expected = sluice_pipeline_format_status (page_status);
+  g_assert_cmpstr (gtk_label_get_text (badge), ==, expected);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (badge)), ==, page_status);
+  sluice_pipelines_view_set_search (view, "second edition");
+  g_assert_cmpuint (g_list_model_get_n_items (sluice_pipelines_view_get_shown (view)), ==, 1);
+  g_assert_true (shown_pipeline (view, 0) == listed);
+  sluice_pipelines_view_set_search (view, "");
+  sluice_test_save_screenshot (window, "pipelines-row-after-page.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (view);
+}
+
 static void
 test_delete (void)
 {
@@ -1187,6 +1278,7 @@ main (int   argc,
   g_test_add_func ("/sluice/pipelines-view/tags-tab", test_tags_tab);
   g_test_add_func ("/sluice/pipelines-view/tags-save-failure", test_tags_save_failure);
   g_test_add_func ("/sluice/pipelines-view/automatic-check", test_automatic_check);
+  g_test_add_func ("/sluice/pipelines-view/row-as-fresh-as-page", test_row_as_fresh_as_page);
   /* Last: it deletes one of the seed's pipelines. */
   g_test_add_func ("/sluice/pipelines-view/delete", test_delete);
 

@@ -750,7 +750,11 @@ leaflet_transition_cb (SluicePipelinesView *self)
   /* Once back on the list, the page goes: it stops following its stack. */
   if (!adw_leaflet_get_child_transition_running (self->leaflet) &&
       adw_leaflet_get_visible_child (self->leaflet) == self->list_page)
-    adw_bin_set_child (self->page_bin, NULL);
+    {
+      adw_bin_set_child (self->page_bin, NULL);
+      /* The page updated its pipeline in place: a new label sorts and matches anew. */
+      sluice_pipeline_query_refresh (self->query);
+    }
 }
 
 static void
