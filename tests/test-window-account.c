@@ -134,6 +134,7 @@ check_title (GtkWidget     *window,
   args[0] = title;
   args[1] = (gpointer) "customer-360-renamed";
   g_assert_true (sluice_test_wait_for (titled, args, 10000));
+  sluice_test_save_screenshot (window, "window-pipeline-title.png");
 
   /* Another section names itself; back in Pipelines, the page shown is named again. */
   g_assert_true (gtk_widget_activate_action (window, "win.show-page", "s", "credentials"));

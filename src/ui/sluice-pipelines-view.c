@@ -755,8 +755,11 @@ leaflet_transition_cb (SluicePipelinesView *self)
       adw_leaflet_get_visible_child (self->leaflet) == self->list_page)
     {
       adw_bin_set_child (self->page_bin, NULL);
-      /* The page updated its pipeline in place: a new label sorts and matches anew. */
+      /* The page updated its pipeline in place: a new label sorts and matches anew, and
+       * new tags are offered as filters. */
       sluice_pipeline_query_refresh (self->query);
+      if (self->facets_id == 0)
+        self->facets_id = g_timeout_add (200, update_facets_cb, self);
     }
 }
 
