@@ -37,7 +37,7 @@ struct _SluicePipelinePage
 
   SluiceAccount    *account;
   SluicePipeline   *pipeline;      /* the list's, updated with what the page learns */
-  gboolean          complete;      /* pipeline came from getDataPipeline */
+  gboolean          complete;      /* pipeline was updated from getDataPipeline */
   GCancellable     *cancellable;
   guint             n_requests;
   gboolean          loading;
