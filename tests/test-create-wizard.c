@@ -461,6 +461,45 @@ test_draft_kept (void)
   }
 }
 
+/* A name of spaces is nothing typed: no draft to discard, and none kept on closing. */
+static void
+test_blank_name (void)
+{
+  g_autoptr(SluiceAccount) account = NULL;
+  SluiceCreateWizard *wizard;
+  GtkWidget *widget;
+  GtkWidget *name;
+  GtkWidget *discard;
+
+  discard_drafts ("wizard-blank");
+  account = sluice_test_emulator_new_account (emulator, "wizard-blank", "engineer@example.com");
+  wizard = sluice_create_wizard_new (NULL, account);
+  widget = GTK_WIDGET (wizard);
+  g_object_add_weak_pointer (G_OBJECT (wizard), (gpointer *) &widget);
+  gtk_window_present (GTK_WINDOW (wizard));
+  name = find (widget, ADW_TYPE_ENTRY_ROW, "Name");
+  discard = find (widget, GTK_TYPE_BUTTON, "_Discard Draft");
+  g_assert_false (gtk_widget_get_visible (discard));
+
+  gtk_editable_set_text (GTK_EDITABLE (name), "   ");
+  g_assert_false (gtk_widget_get_visible (discard));
+  gtk_editable_set_text (GTK_EDITABLE (name), "  a");
+  g_assert_true (gtk_widget_get_visible (discard));
+  gtk_editable_set_text (GTK_EDITABLE (name), " \t ");
+  g_assert_false (gtk_widget_get_visible (discard));
+  screenshot (widget, "blank-name");
+
+  gtk_widget_activate_action (widget, "wizard.cancel", NULL);
+  sluice_test_iterate (50);
+  g_assert_null (widget);
+  {
+    g_autoptr(GSettings) settings = sluice_settings_new ();
+    g_autoptr(SluicePipelineDraft) left = sluice_pipeline_draft_load (settings, "wizard-blank");
+
+    g_assert_null (left);
+  }
+}
+
 static const char *
 environment_uri (SluiceAccount *account,
                  const char    *label)
@@ -662,6 +701,7 @@ main (int   argc,
 
   g_test_add_func ("/sluice/create-wizard/flow", test_flow);
   g_test_add_func ("/sluice/create-wizard/draft-kept", test_draft_kept);
+  g_test_add_func ("/sluice/create-wizard/blank-name", test_blank_name);
   g_test_add_func ("/sluice/create-wizard/stage-retry", test_stage_retry);
   g_test_add_func ("/sluice/create-wizard/stage-rows-keep-open", test_stage_rows_keep_open);
 

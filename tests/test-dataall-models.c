@@ -194,6 +194,59 @@ test_pipeline_update_notifies_changes_only (void)
   g_assert_cmpuint (sluice_pipeline_get_revision (pipeline), !=, revision);
 }
 
+/* The list's object takes a fuller answer in place: one object for the pipeline everywhere. */
+static void
+test_pipeline_update_from_pipeline (void)
+{
+  g_autoptr(JsonObject) row_json = parse_object (
+    "{\"DataPipelineUri\": \"esok50ll\", \"label\": \"customer\", \"description\": \"Old words\", \"tags\": [\"crm\"],"
+    " \"environment\": {\"environmentUri\": \"env1\", \"region\": \"eu-west-1\"},"
+    " \"stack\": {\"stackUri\": \"st1\", \"status\": \"pending\"}}");
+  g_autoptr(JsonObject) full_json = parse_object (pipeline_json);
+  g_autoptr(JsonObject) stack_json = parse_object ("{\"stackUri\": \"st1\", \"status\": \"CREATE_COMPLETE\", \"outputs\": \"{}\"}");
+  g_autoptr(SluicePipeline) row = sluice_pipeline_new_from_json (row_json);
+  g_autoptr(SluicePipeline) full = sluice_pipeline_new_from_json (full_json);
+  g_autoptr(SluiceStack) stack = sluice_stack_new_from_json (stack_json);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  guint revision = sluice_pipeline_get_revision (row);
+  guint stage_changes = 0;
+  GListModel *stages = sluice_pipeline_get_stages (row);
+
+  g_signal_connect (row, "notify", G_CALLBACK (count_notify_cb), names);
+  g_signal_connect (stages, "items-changed", G_CALLBACK (items_changed_cb), &stage_changes);
+  g_assert_true (sluice_pipeline_update_from_pipeline (row, full));
+  g_assert_cmpstr (sluice_pipeline_get_label (row), ==, "customer-360");
+  g_assert_cmpstr (sluice_pipeline_get_description (row), ==, "Customer data");
+  g_assert_cmpuint (g_strv_length ((char **) sluice_pipeline_get_tags (row)), ==, 2);
+  g_assert_cmpstr (sluice_pipeline_get_repo (row), ==, "dataall-customer-360-esok50ll");
+  g_assert_cmpstr (sluice_environment_get_label (sluice_pipeline_get_environment (row)), ==, "CICD");
+  g_assert_cmpstr (sluice_stack_get_status (sluice_pipeline_get_stack (row)), ==, "CREATE_IN_PROGRESS");
+  /* Still the same list of stages, now holding the answer's. */
+  g_assert_true (sluice_pipeline_get_stages (row) == stages);
+  g_assert_cmpuint (g_list_model_get_n_items (stages), ==, 2);
+  g_assert_cmpuint (stage_changes, ==, 1);
+  g_assert_true (names_contain (names, "label"));
+  g_assert_true (names_contain (names, "stack"));
+  g_assert_true (names_contain (names, "environment"));
+  g_assert_false (names_contain (names, "uri"));
+  g_assert_cmpuint (sluice_pipeline_get_revision (row), !=, revision);
+
+  /* The same again: nothing changes, nothing is told. */
+  g_ptr_array_set_size (names, 0);
+  revision = sluice_pipeline_get_revision (row);
+  g_assert_false (sluice_pipeline_update_from_pipeline (row, full));
+  g_assert_false (sluice_pipeline_update_from_pipeline (row, row));
+  g_assert_cmpuint (names->len, ==, 0);
+  g_assert_cmpuint (stage_changes, ==, 1);
+  g_assert_cmpuint (sluice_pipeline_get_revision (row), ==, revision);
+
+  /* A newer stack (getStack) becomes the pipeline's, told once. */
+  sluice_pipeline_set_stack (row, stack);
+  sluice_pipeline_set_stack (row, stack);
+  g_assert_cmpuint (names->len, ==, 1);
+  g_assert_cmpstr (sluice_stack_get_status (sluice_pipeline_get_stack (row)), ==, "CREATE_COMPLETE");
+}
+
 static void
 test_environment_parameters (void)
 {
@@ -472,6 +525,7 @@ main (int   argc,
 
   g_test_add_func ("/sluice/dataall-models/pipeline-from-json", test_pipeline_from_json);
   g_test_add_func ("/sluice/dataall-models/pipeline-update-notifies-changes-only", test_pipeline_update_notifies_changes_only);
+  g_test_add_func ("/sluice/dataall-models/pipeline-update-from-pipeline", test_pipeline_update_from_pipeline);
   g_test_add_func ("/sluice/dataall-models/environment-parameters", test_environment_parameters);
   g_test_add_func ("/sluice/dataall-models/team-dataset-stage", test_team_dataset_stage);
   g_test_add_func ("/sluice/dataall-models/property-slots", test_property_slots);

@@ -522,6 +522,41 @@ test_restart (void)
   g_assert_cmpstr (before, ==, after);
 }
 
+/* Spaces, tabs and other white space alone are no draft: nothing to keep or discard. */
+static void
+test_blank (void)
+{
+  g_autoptr(SluicePipelineDraft) draft = sluice_pipeline_draft_new ();
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+
+  sluice_pipeline_draft_set_name (draft, "   ");
+  g_assert_cmpstr (sluice_pipeline_draft_get_name (draft), ==, "   ");
+  g_assert_true (sluice_pipeline_draft_is_empty (draft));
+  sluice_pipeline_draft_set_name (draft, "\t \u00a0\u2003\n");
+  g_assert_true (sluice_pipeline_draft_is_empty (draft));
+  sluice_pipeline_draft_set_description (draft, "  \n ");
+  sluice_pipeline_draft_set_template (draft, " ");
+  g_assert_true (sluice_pipeline_draft_is_empty (draft));
+
+  /* Saved, a blank draft leaves nothing behind, and takes the old one with it. */
+  {
+    g_autoptr(SluicePipelineDraft) kept = sluice_pipeline_draft_new ();
+
+    sluice_pipeline_draft_set_name (kept, "Kept");
+    sluice_pipeline_draft_save (kept, settings, "account-blank");
+  }
+  sluice_pipeline_draft_save (draft, settings, "account-blank");
+  g_assert_null (sluice_pipeline_draft_load (settings, "account-blank"));
+
+  /* One character that is not white space is content. */
+  sluice_pipeline_draft_set_name (draft, "  a ");
+  g_assert_false (sluice_pipeline_draft_is_empty (draft));
+  sluice_pipeline_draft_set_name (draft, NULL);
+  g_assert_true (sluice_pipeline_draft_is_empty (draft));
+  sluice_pipeline_draft_set_description (draft, " x");
+  g_assert_false (sluice_pipeline_draft_is_empty (draft));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -536,6 +571,7 @@ main (int   argc,
   g_test_add_func ("/sluice/pipeline-draft/plan", test_plan);
   g_test_add_func ("/sluice/pipeline-draft/strategy", test_strategy);
   g_test_add_func ("/sluice/pipeline-draft/edits", test_edits);
+  g_test_add_func ("/sluice/pipeline-draft/blank", test_blank);
   g_test_add_func ("/sluice/pipeline-draft/step-rules", test_step_rules);
   g_test_add_func ("/sluice/pipeline-draft/description", test_description);
   g_test_add_func ("/sluice/pipeline-draft/json", test_json);

@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "sluice-pipeline-query.h"
@@ -601,6 +602,98 @@ test_references (void)
   g_assert_finalize_object (query);
 }
 
+typedef struct
+{
+  SluicePipelineQuery *query;
+  GString             *log;
+} CountWatch;
+
+/* What a watcher of the source hears first: the source has changed, the query not yet. */
+static void
+source_changed_cb (GListModel *source,
+                   guint       position,
+                   guint       removed,
+                   guint       added,
+                   CountWatch *watch)
+{
+  g_string_append_printf (watch->log, " source:%u/%u", sluice_pipeline_query_get_n_total (watch->query),
+                          g_list_model_get_n_items (G_LIST_MODEL (watch->query)));
+}
+
+static void
+counts_notified_cb (SluicePipelineQuery *query,
+                    GParamSpec          *pspec,
+                    CountWatch          *watch)
+{
+  g_string_append_printf (watch->log, " %s:%u/%u", pspec->name, sluice_pipeline_query_get_n_total (query),
+                          g_list_model_get_n_items (G_LIST_MODEL (query)));
+}
+
+static int
+compare_strings (const void *a,
+                 const void *b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+/* Notifications thawed together come in no promised order: compared as sets. */
+static void
+assert_told (GString    *log,
+             const char *expected)
+{
+  g_auto(GStrv) got = g_strsplit (log->str, " ", -1);
+  g_auto(GStrv) want = g_strsplit (expected, " ", -1);
+  g_autofree char *got_text = NULL;
+  g_autofree char *want_text = NULL;
+
+  qsort (got, g_strv_length (got), sizeof (char *), compare_strings);
+  qsort (want, g_strv_length (want), sizeof (char *), compare_strings);
+  got_text = g_strjoinv (" ", got);
+  want_text = g_strjoinv (" ", want);
+  g_assert_cmpstr (got_text, ==, want_text);
+  g_string_truncate (log, 0);
+}
+
+/* The total and the matches describe the same moment, and are told together once the query
+ * caught up with its source: a browser deciding "no match" from them is never early. */
+static void
+test_counts (void)
+{
+  g_autoptr(GListStore) store = g_list_store_new (SLUICE_TYPE_PIPELINE);
+  g_autoptr(GListStore) sample = sample_store ();
+  g_autoptr(SluicePipelineQuery) query = sluice_pipeline_query_new (NULL);
+  g_autoptr(GString) log = g_string_new (NULL);
+  CountWatch watch = { query, log };
+  gpointer items[3];
+
+  /* Connected before the query is: it hears of every change of the source first. */
+  g_signal_connect (store, "items-changed", G_CALLBACK (source_changed_cb), &watch);
+  sluice_pipeline_query_set_model (query, G_LIST_MODEL (store));
+  g_signal_connect (query, "notify::n-items", G_CALLBACK (counts_notified_cb), &watch);
+  g_signal_connect (query, "notify::n-total", G_CALLBACK (counts_notified_cb), &watch);
+  g_assert_cmpuint (sluice_pipeline_query_get_n_total (query), ==, 0);
+
+  for (guint i = 0; i < 3; i++)
+    items[i] = g_list_model_get_item (G_LIST_MODEL (sample), i);
+  g_list_store_splice (store, 0, 0, items, 3);
+  for (guint i = 0; i < 3; i++)
+    g_object_unref (items[i]);
+  assert_told (log, " source:0/0 n-items:3/3 n-total:3/3");
+  g_assert_cmpuint (sluice_pipeline_query_get_n_total (query), ==, 3);
+
+  /* A search narrows the matches, not the total. */
+  sluice_pipeline_query_set_search (query, "nightly");
+  assert_told (log, " n-items:3/2");
+
+  /* A pipeline that does not match: the total moves, the matches stay, and it is told. */
+  g_list_store_remove (store, 1);
+  assert_told (log, " source:3/2 n-total:2/2");
+
+  /* Nothing: both told, together. */
+  g_list_store_remove_all (store);
+  assert_told (log, " source:2/2 n-items:0/0 n-total:0/0");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -611,6 +704,7 @@ main (int   argc,
   g_test_add_func ("/sluice/pipeline-query/filters", test_filters);
   g_test_add_func ("/sluice/pipeline-query/sort", test_sort);
   g_test_add_func ("/sluice/pipeline-query/refresh", test_refresh);
+  g_test_add_func ("/sluice/pipeline-query/counts", test_counts);
   g_test_add_func ("/sluice/pipeline-query/minimal-changes", test_minimal_changes);
   g_test_add_func ("/sluice/pipeline-query/reentrant", test_reentrant);
   g_test_add_func ("/sluice/pipeline-query/random", test_random);

@@ -12,6 +12,7 @@
 #include "sluice-account.h"
 #include "sluice-dataall-api.h"
 #include "sluice-heading-box.h"
+#include "sluice-pipeline-format.h"
 #include "sluice-pipeline-query.h"
 #include "sluice-pipelines-view.h"
 #include "sluice-test-emulator.h"
@@ -242,6 +243,158 @@ test_list_search_open (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "pipelines.back", NULL));
   sluice_test_iterate (600);
   g_assert_null (sluice_pipelines_view_get_page (view));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (view);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* The first load                                                                             */
+/* ------------------------------------------------------------------------------------------ */
+
+static GtkStack *
+find_content_stack (GtkWidget *root)
+{
+  if (GTK_IS_STACK (root) && gtk_stack_get_child_by_name (GTK_STACK (root), "no-match") != NULL)
+    return GTK_STACK (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkStack *found = find_content_stack (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GtkStack  *stack;
+  GtkWidget *window;
+  GPtrArray *shown;      /* every page the stack showed, in order, each once per visit */
+  gint64     start;
+  gint64     last_shot;
+  guint      n_shots;
+} FirstLoad;
+
+static void
+record_page (FirstLoad *load)
+{
+  const char *name = gtk_stack_get_visible_child_name (load->stack);
+  const char *last = load->shown->len > 0 ? g_ptr_array_index (load->shown, load->shown->len - 1) : NULL;
+
+  if (g_strcmp0 (name, last) != 0)
+    g_ptr_array_add (load->shown, g_strdup (name));
+}
+
+/* The frames of the first second, as they were painted, when screenshots are asked for. */
+static void
+after_paint_cb (GdkFrameClock *clock,
+                FirstLoad     *load)
+{
+  const char *dir = g_getenv ("SLUICE_SCREENSHOT_DIR");
+  gint64 now = g_get_monotonic_time ();
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  int width = gtk_widget_get_width (load->window);
+  int height = gtk_widget_get_height (load->window);
+
+  if (dir == NULL || now - load->start > G_USEC_PER_SEC || now - load->last_shot < 60000)
+    return;
+  load->last_shot = now;
+  paintable = gtk_widget_paintable_new (load->window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (load->window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (dir, 0755);
+  name = g_strdup_printf ("first-load-%02u-%04dms-%s.png", load->n_shots++,
+                          (int) ((now - load->start) / 1000), gtk_stack_get_visible_child_name (load->stack));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static gboolean
+all_loaded (gpointer data)
+{
+  SluicePipelinesView *view = data;
+  SluicePipelineList *list = sluice_pipelines_view_get_pipelines (view);
+
+  return !sluice_pipeline_list_get_loading (list) &&
+         g_list_model_get_n_items (G_LIST_MODEL (list)) == 303 &&
+         g_strcmp0 (sluice_pipelines_view_get_state (view), "list") == 0;
+}
+
+/* Hundreds of pipelines, page after page, with an empty search: the loading page, then the
+ * list, and never "No Matching Pipelines" in between, not even for one handler's time. */
+static void
+test_first_load (void)
+{
+  const char * const args[] = { "--generate-pipelines", "300", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SluiceTestEmulator) many = sluice_test_emulator_start (args, &error);
+  g_autoptr(SluiceAccount) account = NULL;
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *sequence = NULL;
+  SluicePipelinesView *view;
+  GtkWidget *window;
+  GdkFrameClock *clock;
+  FirstLoad load = { 0 };
+  gulong paint_id;
+
+  g_assert_no_error (error);
+  account = sluice_test_emulator_new_account (many, "test-pipelines-view", "engineer@example.com");
+  /* As the window does: the view gets its account before it is first shown. */
+  window = gtk_window_new ();
+  view = sluice_pipelines_view_new ();
+  g_object_ref (view);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  load.stack = find_content_stack (GTK_WIDGET (view));
+  g_assert_nonnull (load.stack);
+  load.window = window;
+  load.shown = shown;
+  g_signal_connect_swapped (load.stack, "notify::visible-child-name", G_CALLBACK (record_page), &load);
+  sluice_pipelines_view_set_account (view, account);
+  record_page (&load);
+
+  gtk_widget_realize (window);
+  clock = gtk_widget_get_frame_clock (window);
+  paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &load);
+  load.start = g_get_monotonic_time ();
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (sluice_test_wait_for (all_loaded, view, 20000));
+  /* Until the first second is over: the frames of the screenshots, and anything late. */
+  sluice_test_iterate (MAX (0, 1000 - (g_get_monotonic_time () - load.start) / 1000));
+  g_signal_handler_disconnect (clock, paint_id);
+  g_signal_handlers_disconnect_by_data (load.stack, &load);
+
+  g_ptr_array_add (shown, NULL);
+  sequence = g_strjoinv (" -> ", (char **) shown->pdata);
+  g_test_message ("pages shown: %s", sequence);
+  g_ptr_array_remove_index (shown, shown->len - 1);
+  for (guint i = 0; i < shown->len; i++)
+    {
+      g_assert_cmpstr (g_ptr_array_index (shown, i), !=, "no-match");
+      g_assert_cmpstr (g_ptr_array_index (shown, i), !=, "empty");
+    }
+  g_assert_true (g_ptr_array_find_with_equal_func (shown, "loading", g_str_equal, NULL));
+  g_assert_cmpstr (g_ptr_array_index (shown, shown->len - 1), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (sluice_pipelines_view_get_shown (view)), ==, 303);
+
+  /* A search that matches nothing is what "No Matching Pipelines" is for. */
+  sluice_pipelines_view_set_search (view, "no such pipeline");
+  g_assert_cmpstr (sluice_pipelines_view_get_state (view), ==, "no-match");
+  sluice_pipelines_view_set_search (view, "");
+  g_assert_cmpstr (sluice_pipelines_view_get_state (view), ==, "list");
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (view);
@@ -945,6 +1098,96 @@ page_gone (gpointer data)
   return sluice_pipelines_view_get_page (data) == NULL;
 }
 
+/* The badge of the row whose title is @label, or NULL if no row shows it. */
+static GtkLabel *
+row_badge (SluicePipelinesView *view,
+           const char          *label)
+{
+  GtkWidget *title = sluice_test_find_widget (GTK_WIDGET (view), GTK_TYPE_INSCRIPTION, label);
+  GtkWidget *row;
+
+  if (title == NULL)
+    return NULL;
+  /* The row: [title over subtitle] [role] [badge]. */
+  row = gtk_widget_get_parent (gtk_widget_get_parent (title));
+  return GTK_LABEL (gtk_widget_get_last_child (row));
+}
+
+/* What the page learns about a pipeline (here a newer stack status, and a new name given
+ * elsewhere) its row in the list shows as soon as the user is back, not minutes later. */
+static void
+test_row_as_fresh_as_page (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SluiceTestEmulator) own = sluice_test_emulator_start (NULL, &error);
+  g_autoptr(SluiceAccount) account = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(SluicePipeline) renamed = NULL;
+  g_autofree char *answer = NULL;
+  g_autofree char *page_status = NULL;
+  g_autofree char *expected = NULL;
+  SluicePipelinesView *view;
+  SluicePipelinePage *page;
+  SluicePipeline *listed;
+  GtkWidget *window;
+  GtkLabel *badge;
+  guint status = 0;
+
+  g_assert_no_error (error);
+  account = sluice_test_emulator_new_account (own, "test-pipelines-view", "engineer@example.com");
+  window = window_with_view (&view);
+  g_object_ref (view);
+  sluice_pipelines_view_set_account (view, account);
+  wait_for_state (view, "list");
+  sluice_test_flush_widget (window);
+  badge = row_badge (view, "ml-features");
+  g_assert_nonnull (badge);
+  g_assert_cmpstr (gtk_label_get_text (badge), ==, "Pending");
+  sluice_pipelines_view_set_search (view, "ml-features");
+  listed = shown_pipeline (view, 0);
+  sluice_pipelines_view_set_search (view, "");
+
+  /* Meanwhile, on the server: the stack starts (30 emulated seconds on), and someone renames
+   * the pipeline. The list's automatic check is a minute away. */
+  answer = sluice_test_emulator_request (own, "POST", "/_emulator/clock", "{\"advance\": 60}", &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (status, ==, 200);
+  sluice_dataall_client_update_pipeline_async (sluice_account_get_client (account), sluice_pipeline_get_uri (listed),
+                                               "ml-features-v2", "Feature store, second edition", NULL, NULL,
+                                               got_result_cb, &result);
+  g_assert_true (sluice_test_wait_for (has_result, &result, 10000));
+  renamed = sluice_dataall_client_update_pipeline_finish (sluice_account_get_client (account), result, &error);
+  g_assert_no_error (error);
+
+  /* The page sees both. */
+  sluice_pipelines_view_open (view, listed);
+  g_assert_true (sluice_test_wait_for (page_complete, view, 10000));
+  page = sluice_pipelines_view_get_page (view);
+  g_assert_true (sluice_pipeline_page_get_pipeline (page) == listed);
+  page_status = g_strdup (sluice_pipeline_page_get_stack_status (page));
+  g_assert_cmpstr (page_status, !=, "pending");
+  g_assert_nonnull (sluice_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "ml-features-v2"));
+
+  /* Back: the row says what the page said, under the new name, in the new name's place. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "pipelines.back", NULL));
+  g_assert_true (sluice_test_wait_for (page_gone, view, 5000));
+  sluice_test_flush_widget (window);
+  g_assert_null (sluice_test_find_widget (GTK_WIDGET (view), GTK_TYPE_INSCRIPTION, "ml-features"));
+  badge = row_badge (view, "ml-features-v2");
+  g_assert_nonnull (badge);
+  expected = sluice_pipeline_format_status (page_status);
+  g_assert_cmpstr (gtk_label_get_text (badge), ==, expected);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (badge)), ==, page_status);
+  sluice_pipelines_view_set_search (view, "second edition");
+  g_assert_cmpuint (g_list_model_get_n_items (sluice_pipelines_view_get_shown (view)), ==, 1);
+  g_assert_true (shown_pipeline (view, 0) == listed);
+  sluice_pipelines_view_set_search (view, "");
+  sluice_test_save_screenshot (window, "pipelines-row-after-page.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (view);
+}
+
 static void
 test_delete (void)
 {
@@ -1026,6 +1269,7 @@ main (int   argc,
 
   g_test_add_func ("/sluice/pipelines-view/signed-out", test_signed_out);
   g_test_add_func ("/sluice/pipelines-view/list-search-open", test_list_search_open);
+  g_test_add_func ("/sluice/pipelines-view/first-load", test_first_load);
   g_test_add_func ("/sluice/pipelines-view/error-retry", test_error_retry);
   g_test_add_func ("/sluice/pipelines-view/feature-disabled", test_feature_disabled);
   g_test_add_func ("/sluice/pipelines-view/stack-followed", test_stack_followed);
@@ -1034,6 +1278,7 @@ main (int   argc,
   g_test_add_func ("/sluice/pipelines-view/tags-tab", test_tags_tab);
   g_test_add_func ("/sluice/pipelines-view/tags-save-failure", test_tags_save_failure);
   g_test_add_func ("/sluice/pipelines-view/automatic-check", test_automatic_check);
+  g_test_add_func ("/sluice/pipelines-view/row-as-fresh-as-page", test_row_as_fresh_as_page);
   /* Last: it deletes one of the seed's pipelines. */
   g_test_add_func ("/sluice/pipelines-view/delete", test_delete);
 

@@ -12,6 +12,8 @@
 
 #include "sluice-application.h"
 #include "sluice-create-wizard.h"
+#include "sluice-dataall-api.h"
+#include "sluice-pipelines-view.h"
 #include "sluice-test-emulator.h"
 #include "sluice-test-utils.h"
 #include "sluice-window.h"
@@ -62,6 +64,94 @@ token_cb (GObject      *source,
   g_assert_true (sluice_account_sign_in_with_token_finish (SLUICE_ACCOUNT (source), result, &error));
   g_assert_no_error (error);
   *done = TRUE;
+}
+
+static gboolean
+list_shown (gpointer view)
+{
+  return g_strcmp0 (sluice_pipelines_view_get_state (view), "list") == 0;
+}
+
+static gboolean
+page_loaded (gpointer view)
+{
+  SluicePipelinePage *page = sluice_pipelines_view_get_page (view);
+
+  return page != NULL && !sluice_pipeline_page_get_loading (page);
+}
+
+static gboolean
+titled (gpointer user_data)
+{
+  gpointer *args = user_data;
+
+  return g_strcmp0 (adw_window_title_get_title (args[0]), args[1]) == 0;
+}
+
+static void
+renamed_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SluicePipeline) pipeline = NULL;
+
+  pipeline = sluice_dataall_client_update_pipeline_finish (SLUICE_DATAALL_CLIENT (source), result, &error);
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+/* While a pipeline's page is open, the content's header names the pipeline (and follows a
+ * new name); anywhere else it names the section. */
+static void
+check_title (GtkWidget     *window,
+             SluiceAccount *account)
+{
+  SluicePipelinesView *view = SLUICE_PIPELINES_VIEW (sluice_test_find_widget (window, SLUICE_TYPE_PIPELINES_VIEW, NULL));
+  AdwWindowTitle *title = ADW_WINDOW_TITLE (sluice_test_find_widget (window, ADW_TYPE_WINDOW_TITLE, "Pipelines"));
+  g_autoptr(SluicePipeline) pipeline = NULL;
+  gpointer args[2];
+  gboolean done = FALSE;
+
+  g_assert_nonnull (view);
+  g_assert_nonnull (title);
+  g_assert_true (sluice_test_wait_for (list_shown, view, 15000));
+  pipeline = g_list_model_get_item (sluice_pipelines_view_get_shown (view), 0);
+  g_assert_cmpstr (sluice_pipeline_get_label (pipeline), ==, "customer-360");
+  g_assert_null (sluice_pipelines_view_get_title (view));
+
+  sluice_pipelines_view_open (view, pipeline);
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "customer-360");
+  g_assert_cmpstr (sluice_pipelines_view_get_title (view), ==, "customer-360");
+  g_assert_true (sluice_test_wait_for (page_loaded, view, 10000));
+
+  /* Renamed elsewhere, then reloaded: the title follows. */
+  sluice_dataall_client_update_pipeline_async (sluice_account_get_client (account), sluice_pipeline_get_uri (pipeline),
+                                               "customer-360-renamed", NULL, NULL, NULL, renamed_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "pipelines.refresh", NULL));
+  args[0] = title;
+  args[1] = (gpointer) "customer-360-renamed";
+  g_assert_true (sluice_test_wait_for (titled, args, 10000));
+  sluice_test_save_screenshot (window, "window-pipeline-title.png");
+
+  /* Another section names itself; back in Pipelines, the page shown is named again. */
+  g_assert_true (gtk_widget_activate_action (window, "win.show-page", "s", "credentials"));
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "Credentials");
+  g_assert_true (gtk_widget_activate_action (window, "win.show-page", "s", "pipelines"));
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "customer-360-renamed");
+
+  /* Back on the list: "Pipelines" at once, as the page starts to slide away. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "pipelines.back", NULL));
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "Pipelines");
+  g_assert_null (sluice_pipelines_view_get_title (view));
+  sluice_test_iterate (500);
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "Pipelines");
+
+  /* Open again, then signed out: no pipeline's name stays behind. */
+  sluice_pipelines_view_open (view, pipeline);
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "customer-360-renamed");
 }
 
 static void
@@ -128,11 +218,14 @@ signed_in_pages (GtkApplication *app,
           }
         g_assert_cmpuint (wizards, ==, 1);
       }
+
+      check_title (window, account);
     }
 
   sluice_account_manager_set_active (manager, NULL);
   sluice_account_manager_remove (manager, account);
   wait_page (stack, "welcome");
+  g_assert_nonnull (sluice_test_find_widget (window, ADW_TYPE_WINDOW_TITLE, "Pipelines"));
 }
 
 static void

@@ -298,6 +298,48 @@ sluice_json_model_is_watched (GObject *object)
 }
 
 /**
+ * sluice_json_model_copy:
+ * @from: the slots of another object of the same class
+ *
+ * Takes every slot of @from, notifying (together, at the end) only the properties that
+ * change.
+ *
+ * Returns: how many properties changed
+ */
+guint
+sluice_json_model_copy (GObject               *object,
+                        SluiceJsonValue       *values,
+                        GParamSpec           **pspecs,
+                        guint                  n_props,
+                        const SluiceJsonValue *from)
+{
+  guint changed = 0;
+  gboolean quiet = !sluice_json_model_is_watched (object);
+
+  if (!quiet)
+    g_object_freeze_notify (object);
+  for (guint i = 1; i < n_props; i++)
+    {
+      GType type = slot_type (pspecs[i]);
+      SluiceJsonValue fresh = from[i];
+
+      if (type == G_TYPE_INVALID || slot_equal (&values[i], &from[i], type))
+        continue;
+      if (type == G_TYPE_STRING)
+        fresh.v_string = g_strdup (from[i].v_string);
+      else if (type == G_TYPE_STRV)
+        fresh.v_strv = g_strdupv (from[i].v_strv);
+      slot_take (&values[i], &fresh, type);
+      changed++;
+      if (!quiet)
+        g_object_notify_by_pspec (object, pspecs[i]);
+    }
+  if (!quiet)
+    g_object_thaw_notify (object);
+  return changed;
+}
+
+/**
  * sluice_json_model_update:
  *
  * Sets every property of @fields whose member @json holds; members the query did not select

@@ -55,6 +55,11 @@ guint     sluice_json_model_update        (GObject               *object,
                                            const SluiceJsonField *fields,
                                            guint                  n_fields,
                                            JsonObject            *json);
+guint     sluice_json_model_copy          (GObject               *object,
+                                           SluiceJsonValue       *values,
+                                           GParamSpec           **pspecs,
+                                           guint                  n_props,
+                                           const SluiceJsonValue *from);
 gboolean  sluice_json_model_is_watched    (GObject               *object);
 JsonNode *sluice_json_model_lookup        (JsonObject            *json,
                                            const char            *path);

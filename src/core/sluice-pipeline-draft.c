@@ -513,19 +513,30 @@ sluice_pipeline_draft_copy (SluicePipelineDraft *self)
   return sluice_pipeline_draft_new_from_json (json, NULL);
 }
 
+/* Spaces alone are nothing anyone would want to keep. */
+static gboolean
+is_blank (const char *text)
+{
+  for (; text != NULL && *text != '\0'; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+  return TRUE;
+}
+
 /**
  * sluice_pipeline_draft_is_empty:
  *
- * Returns: whether the user has typed or chosen nothing yet
+ * Returns: whether the user has typed or chosen nothing yet: a text field holding only white
+ *   space counts as empty
  */
 gboolean
 sluice_pipeline_draft_is_empty (SluicePipelineDraft *self)
 {
   g_return_val_if_fail (SLUICE_IS_PIPELINE_DRAFT (self), TRUE);
 
-  return self->name == NULL && self->description == NULL && self->tags->len == 1 &&
-         self->environment_uri == NULL && self->team == NULL && self->template == NULL &&
-         self->input_dataset == NULL && self->output_dataset == NULL && self->stages->len == 0 &&
+  return is_blank (self->name) && is_blank (self->description) && self->tags->len == 1 &&
+         self->environment_uri == NULL && is_blank (self->team) && is_blank (self->template) &&
+         is_blank (self->input_dataset) && is_blank (self->output_dataset) && self->stages->len == 0 &&
          self->strategy == SLUICE_DEV_STRATEGY_CDK_TRUNK;
 }
 

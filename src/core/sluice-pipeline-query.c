@@ -60,6 +60,7 @@ struct _SluicePipelineQuery
   GArray             *entries;    /* Entry, one per item of @model, in its order */
   guint              *order;      /* indices into @entries, in the order of @sort */
   GArray             *shown;      /* guint: indices into @entries of the items, in order */
+  guint               n_total;    /* the entries the watchers were told of */
 
   char               *search;
   GStrv               words;      /* the search, normalized, case-folded and split */
@@ -95,6 +96,7 @@ enum {
   PROP_SORT,
   PROP_ACTIVE,
   PROP_N_ITEMS,
+  PROP_N_TOTAL,
   N_PROPS
 };
 
@@ -436,8 +438,17 @@ apply (SluicePipelineQuery *self,
   self->old = NULL;
   self->old_items = NULL;
 
+  /* Both counts are told together, once the list reads as they say: a watcher never sees
+   * pipelines in the model that the query has not looked at yet. */
+  g_object_freeze_notify (G_OBJECT (self));
   if (n_old != self->shown->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  if (self->n_total != self->entries->len)
+    {
+      self->n_total = self->entries->len;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_TOTAL]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 /* Brings the list up to date after the search, a filter or the sort changed. */
@@ -703,6 +714,9 @@ sluice_pipeline_query_get_property (GObject    *object,
     case PROP_N_ITEMS:
       g_value_set_uint (value, g_list_model_get_n_items (G_LIST_MODEL (self)));
       break;
+    case PROP_N_TOTAL:
+      g_value_set_uint (value, self->n_total);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -823,6 +837,17 @@ sluice_pipeline_query_class_init (SluicePipelineQueryClass *klass)
    */
   properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * SluicePipelineQuery:n-total:
+   *
+   * How many pipelines the query chooses from: the model's items, once the query has looked
+   * at them. Notified with #SluicePipelineQuery:n-items, so that the two always describe the
+   * same moment, whereas the model's own count runs ahead while it tells its changes.
+   */
+  properties[PROP_N_TOTAL] =
+    g_param_spec_uint ("n-total", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -1041,6 +1066,21 @@ sluice_pipeline_query_set_sort (SluicePipelineQuery *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT]);
   update (self, CHANGE_ORDER);
   catch_up (self);
+}
+
+/**
+ * sluice_pipeline_query_get_n_total:
+ * @self: a #SluicePipelineQuery
+ *
+ * Returns: how many pipelines the query chooses from, as of its last change: what
+ *   "n of total" should say next to g_list_model_get_n_items()
+ */
+guint
+sluice_pipeline_query_get_n_total (SluicePipelineQuery *self)
+{
+  g_return_val_if_fail (SLUICE_IS_PIPELINE_QUERY (self), 0);
+
+  return self->n_total;
 }
 
 /**

@@ -43,6 +43,7 @@ void                 sluice_pipeline_query_set_tag      (SluicePipelineQuery *se
 SluicePipelineSort   sluice_pipeline_query_get_sort     (SluicePipelineQuery *self);
 void                 sluice_pipeline_query_set_sort     (SluicePipelineQuery *self,
                                                          SluicePipelineSort   sort);
+guint                sluice_pipeline_query_get_n_total  (SluicePipelineQuery *self);
 gboolean             sluice_pipeline_query_is_active    (SluicePipelineQuery *self);
 void                 sluice_pipeline_query_clear        (SluicePipelineQuery *self);
 void                 sluice_pipeline_query_refresh      (SluicePipelineQuery *self);

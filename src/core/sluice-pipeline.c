@@ -494,6 +494,96 @@ sluice_pipeline_update_from_json (SluicePipeline *self,
   return changed > 0;
 }
 
+/**
+ * sluice_pipeline_update_from_pipeline:
+ * @self: a #SluicePipeline
+ * @newer: the same pipeline, as a later answer described it, from a document that asks for
+ *   at least what the one @self came from asked for (getDataPipeline after the list)
+ *
+ * Takes everything @newer says: its properties, its environment, stack and stages. So one
+ * object stands for the pipeline wherever it is shown (its row in the list, its page), and
+ * what one of them learns the other shows at once.
+ *
+ * Returns: %TRUE if anything changed
+ */
+gboolean
+sluice_pipeline_update_from_pipeline (SluicePipeline *self,
+                                      SluicePipeline *newer)
+{
+  gboolean watched;
+  gboolean changed;
+
+  g_return_val_if_fail (SLUICE_IS_PIPELINE (self), FALSE);
+  g_return_val_if_fail (SLUICE_IS_PIPELINE (newer), FALSE);
+
+  if (self == newer)
+    return FALSE;
+
+  /* Handlers run once the whole pipeline is in. */
+  watched = sluice_json_model_is_watched (G_OBJECT (self));
+  if (watched)
+    g_object_freeze_notify (G_OBJECT (self));
+  changed = sluice_json_model_copy (G_OBJECT (self), self->values, properties, N_PROPS, newer->values) > 0;
+  if (newer->environment != NULL && newer->environment != self->environment)
+    {
+      g_set_object (&self->environment, newer->environment);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENVIRONMENT]);
+      changed = TRUE;
+    }
+  if (newer->stack != NULL && newer->stack != self->stack)
+    {
+      sluice_pipeline_set_stack (self, newer->stack);
+      changed = TRUE;
+    }
+  if (newer->stages != NULL)
+    {
+      GListModel *stages = G_LIST_MODEL (newer->stages);
+      guint n = g_list_model_get_n_items (stages);
+      guint n_old = g_list_model_get_n_items (G_LIST_MODEL (ensure_stages (self)));
+      g_autoptr(GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
+      gboolean same = n == n_old;
+
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (items, g_list_model_get_item (stages, i));
+      for (guint i = 0; same && i < n; i++)
+        {
+          g_autoptr(SluiceStage) old = g_list_model_get_item (G_LIST_MODEL (self->stages), i);
+
+          same = old == g_ptr_array_index (items, i);
+        }
+      if (!same)
+        {
+          g_list_store_splice (self->stages, 0, n_old, items->pdata, items->len);
+          changed = TRUE;
+        }
+    }
+  if (changed)
+    self->revision++;
+  if (watched)
+    g_object_thaw_notify (G_OBJECT (self));
+  return changed;
+}
+
+/**
+ * sluice_pipeline_set_stack:
+ * @self: a #SluicePipeline
+ * @stack: a newer description of the pipeline's stack (getStack, updateStack)
+ *
+ * Makes @stack the pipeline's: whoever shows the pipeline shows its status from now on.
+ */
+void
+sluice_pipeline_set_stack (SluicePipeline *self,
+                           SluiceStack    *stack)
+{
+  g_return_if_fail (SLUICE_IS_PIPELINE (self));
+  g_return_if_fail (SLUICE_IS_STACK (stack));
+
+  if (!g_set_object (&self->stack, stack))
+    return;
+  self->revision++;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STACK]);
+}
+
 const char *
 sluice_pipeline_get_uri (SluicePipeline *self)
 {

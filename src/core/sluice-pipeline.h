@@ -23,6 +23,10 @@ G_DECLARE_FINAL_TYPE (SluicePipeline, sluice_pipeline, SLUICE, PIPELINE, GObject
 SluicePipeline     *sluice_pipeline_new_from_json          (JsonObject     *json);
 gboolean            sluice_pipeline_update_from_json       (SluicePipeline *self,
                                                             JsonObject     *json);
+gboolean            sluice_pipeline_update_from_pipeline   (SluicePipeline *self,
+                                                            SluicePipeline *newer);
+void                sluice_pipeline_set_stack              (SluicePipeline *self,
+                                                            SluiceStack    *stack);
 
 const char         *sluice_pipeline_get_uri                (SluicePipeline *self);
 const char         *sluice_pipeline_get_name               (SluicePipeline *self);

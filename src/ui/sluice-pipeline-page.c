@@ -36,8 +36,8 @@ struct _SluicePipelinePage
   AdwBin            parent_instance;
 
   SluiceAccount    *account;
-  SluicePipeline   *pipeline;      /* from the list at first, then from getDataPipeline */
-  gboolean          complete;      /* pipeline came from getDataPipeline */
+  SluicePipeline   *pipeline;      /* the list's, updated with what the page learns */
+  gboolean          complete;      /* pipeline was updated from getDataPipeline */
   GCancellable     *cancellable;
   guint             n_requests;
   gboolean          loading;
@@ -512,7 +512,11 @@ set_stack_status (SluicePipelinePage *self,
   g_autofree char *before = g_strdup (old_status);
 
   if (stack != NULL)
-    g_set_object (&self->stack_status, stack);
+    {
+      g_set_object (&self->stack_status, stack);
+      /* The list's row shows what the page learnt, at once. */
+      sluice_pipeline_set_stack (self->pipeline, stack);
+    }
   if (stack != NULL && sluice_stack_has_details (stack))
     {
       gboolean changed = !self->details_shown || details_differ (self->stack_details, stack);
@@ -1355,9 +1359,9 @@ get_pipeline_cb (GObject      *source,
       return;
     }
 
-  g_set_object (&self->pipeline, pipeline);
+  /* One object for the pipeline, the list's: its row shows what getDataPipeline said. */
+  sluice_pipeline_update_from_pipeline (self->pipeline, pipeline);
   self->complete = TRUE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PIPELINE]);
   show_pipeline (self);
 }
 
@@ -2044,7 +2048,8 @@ sluice_pipeline_page_new (SluiceAccount  *account,
  * sluice_pipeline_page_get_pipeline:
  * @self: a #SluicePipelinePage
  *
- * Returns: (transfer none): the pipeline shown: the list's until getDataPipeline answered
+ * Returns: (transfer none): the pipeline shown: the object given, the list's, updated in place
+ *   with what getDataPipeline and getStack answer
  */
 SluicePipeline *
 sluice_pipeline_page_get_pipeline (SluicePipelinePage *self)

@@ -44,6 +44,8 @@ struct _SluicePipelinesView
   guint                 check_base;         /* CHECK_INTERVAL_SECONDS, or shorter in tests */
   gint64                last_load;
   char                 *open_uri;           /* to show once the list has it: a new pipeline */
+  GSignalGroup         *page_signals;       /* the pipeline whose page is shown */
+  char                 *title;
   guint                 facets_id;
 
   GPtrArray            *strategies;         /* values behind strategy_dropdown (NULL: any) */
@@ -77,6 +79,7 @@ enum {
   PROP_0,
   PROP_ACCOUNT,
   PROP_STATE,
+  PROP_TITLE,
   N_PROPS
 };
 
@@ -394,7 +397,10 @@ update_state (SluicePipelinesView *self)
 {
   const char *state;
   const char *old = gtk_stack_get_visible_child_name (self->content_stack);
-  guint n_all = self->pipelines != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->pipelines)) : 0;
+  /* Both counts from the query, as of the same moment: the list's own count runs ahead of
+   * the query while the list tells its changes, and pipelines it has that the query did not
+   * look at yet are no pipelines that match nothing. */
+  guint n_all = sluice_pipeline_query_get_n_total (self->query);
   guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->query));
   gboolean loading = self->pipelines != NULL && sluice_pipeline_list_get_loading (self->pipelines);
 
@@ -409,7 +415,7 @@ update_state (SluicePipelinesView *self)
     state = "loading";
   else if (n_all == 0)
     state = "empty";
-  else if (n_shown == 0)
+  else if (n_shown == 0 && sluice_pipeline_query_is_active (self->query))
     state = "no-match";
   else
     state = "list";
@@ -684,9 +690,9 @@ account_state_cb (SluicePipelinesView *self)
 static void
 list_items_changed_cb (SluicePipelinesView *self)
 {
+  /* The state follows the query (shown_changed_cb), which hears of this after us. */
   if (self->facets_id == 0)
     self->facets_id = g_timeout_add (200, update_facets_cb, self);
-  update_state (self);
 }
 
 static void
@@ -747,7 +753,30 @@ leaflet_transition_cb (SluicePipelinesView *self)
   /* Once back on the list, the page goes: it stops following its stack. */
   if (!adw_leaflet_get_child_transition_running (self->leaflet) &&
       adw_leaflet_get_visible_child (self->leaflet) == self->list_page)
-    adw_bin_set_child (self->page_bin, NULL);
+    {
+      adw_bin_set_child (self->page_bin, NULL);
+      /* The page updated its pipeline in place: a new label sorts and matches anew, and
+       * new tags are offered as filters. */
+      sluice_pipeline_query_refresh (self->query);
+      if (self->facets_id == 0)
+        self->facets_id = g_timeout_add (200, update_facets_cb, self);
+    }
+}
+
+/* The pipeline's name while its page is shown, for the window's title. */
+static void
+update_title (SluicePipelinesView *self)
+{
+  SluicePipelinePage *page = sluice_pipelines_view_get_page (self);
+  SluicePipeline *pipeline = page != NULL ? sluice_pipeline_page_get_pipeline (page) : NULL;
+  const char *title = pipeline != NULL ? sluice_pipeline_get_label (pipeline) : NULL;
+
+  g_signal_group_set_target (self->page_signals, pipeline);
+  if (g_strcmp0 (self->title, title) == 0)
+    return;
+  g_free (self->title);
+  self->title = g_strdup (title);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
 static void
@@ -862,6 +891,10 @@ sluice_pipelines_view_dispose (GObject *object)
     g_signal_group_set_target (self->account_signals, NULL);
   if (self->list_signals != NULL)
     g_signal_group_set_target (self->list_signals, NULL);
+  if (self->page_signals != NULL)
+    g_signal_group_set_target (self->page_signals, NULL);
+  if (self->leaflet != NULL)
+    g_signal_handlers_disconnect_by_data (self->leaflet, self);
   if (self->query != NULL)
     g_signal_handlers_disconnect_by_data (self->query, self);
 
@@ -871,6 +904,7 @@ sluice_pipelines_view_dispose (GObject *object)
 
   g_clear_object (&self->account_signals);
   g_clear_object (&self->list_signals);
+  g_clear_object (&self->page_signals);
   g_clear_object (&self->account);
   g_clear_object (&self->query);
   g_clear_object (&self->pipelines);
@@ -886,6 +920,7 @@ sluice_pipelines_view_finalize (GObject *object)
 
   g_clear_error (&self->error);
   g_clear_pointer (&self->open_uri, g_free);
+  g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->strategies, g_ptr_array_unref);
   g_clear_pointer (&self->regions, g_ptr_array_unref);
   g_clear_pointer (&self->tags, g_ptr_array_unref);
@@ -908,6 +943,9 @@ sluice_pipelines_view_get_property (GObject    *object,
       break;
     case PROP_STATE:
       g_value_set_string (value, sluice_pipelines_view_get_state (self));
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -950,6 +988,15 @@ sluice_pipelines_view_class_init (SluicePipelinesViewClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_STATE] =
     g_param_spec_string ("state", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * SluicePipelinesView:title:
+   *
+   * The name of the pipeline whose page is shown, %NULL while the list is: what the window
+   * calls what it shows.
+   */
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1008,12 +1055,17 @@ sluice_pipelines_view_init (SluicePipelinesView *self)
   self->query = sluice_pipeline_query_new (NULL);
   /* Once per change of the search, however many items-changed told it. */
   g_signal_connect_swapped (self->query, "notify::n-items", G_CALLBACK (shown_changed_cb), self);
+  g_signal_connect_swapped (self->query, "notify::n-total", G_CALLBACK (shown_changed_cb), self);
 
   self->account_signals = g_signal_group_new (SLUICE_TYPE_ACCOUNT);
   g_signal_group_connect_swapped (self->account_signals, "notify::state", G_CALLBACK (account_state_cb), self);
   self->list_signals = g_signal_group_new (SLUICE_TYPE_PIPELINE_LIST);
   g_signal_group_connect_swapped (self->list_signals, "items-changed", G_CALLBACK (list_items_changed_cb), self);
   g_signal_group_connect_swapped (self->list_signals, "notify::loading", G_CALLBACK (update_state), self);
+  self->page_signals = g_signal_group_new (SLUICE_TYPE_PIPELINE);
+  g_signal_group_connect_swapped (self->page_signals, "notify::label", G_CALLBACK (update_title), self);
+  /* Back on the list, the window says so at once, not once the page slid away. */
+  g_signal_connect_swapped (self->leaflet, "notify::visible-child", G_CALLBACK (update_title), self);
 
   factory = gtk_signal_list_item_factory_new ();
   self->spare_rows = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1071,6 +1123,7 @@ sluice_pipelines_view_set_account (SluicePipelinesView *self,
   g_clear_handle_id (&self->check_id, g_source_remove);
   adw_leaflet_set_visible_child (self->leaflet, self->list_page);
   adw_bin_set_child (self->page_bin, NULL);
+  update_title (self);
 
   g_set_object (&self->account, account);
   g_signal_group_set_target (self->account_signals, account);
@@ -1161,6 +1214,7 @@ sluice_pipelines_view_open (SluicePipelinesView *self,
   g_signal_connect_object (page, "deleted", G_CALLBACK (page_deleted_cb), self, G_CONNECT_SWAPPED);
   adw_bin_set_child (self->page_bin, GTK_WIDGET (page));
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->page_bin));
+  update_title (self);
   /* The keyboard follows: the page's shortcuts (Ctrl+E, Alt+1…3) work from the start. */
   gtk_widget_child_focus (GTK_WIDGET (page), GTK_DIR_TAB_FORWARD);
 }
@@ -1197,4 +1251,18 @@ sluice_pipelines_view_get_page (SluicePipelinesView *self)
   g_return_val_if_fail (SLUICE_IS_PIPELINES_VIEW (self), NULL);
 
   return page_shown (self) ? SLUICE_PIPELINE_PAGE (adw_bin_get_child (self->page_bin)) : NULL;
+}
+
+/**
+ * sluice_pipelines_view_get_title:
+ * @self: a #SluicePipelinesView
+ *
+ * Returns: (nullable): the name of the pipeline whose page is shown, %NULL on the list
+ */
+const char *
+sluice_pipelines_view_get_title (SluicePipelinesView *self)
+{
+  g_return_val_if_fail (SLUICE_IS_PIPELINES_VIEW (self), NULL);
+
+  return self->title;
 }

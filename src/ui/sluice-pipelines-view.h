@@ -33,5 +33,6 @@ void                 sluice_pipelines_view_open            (SluicePipelinesView 
 void                 sluice_pipelines_view_show_new        (SluicePipelinesView *self,
                                                             const char          *uri);
 SluicePipelinePage  *sluice_pipelines_view_get_page        (SluicePipelinesView *self);
+const char          *sluice_pipelines_view_get_title       (SluicePipelinesView *self);
 
 G_END_DECLS

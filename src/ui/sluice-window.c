@@ -109,6 +109,22 @@ rebuild_account_menu (SluiceWindow *self)
 
 static void check_pipelines (SluiceWindow *self);
 
+/* The content's header names the page shown, and while a pipeline's page is open, the
+ * pipeline: GNOME apps title what they show. */
+static void
+update_content_title (SluiceWindow *self)
+{
+  GtkWidget *child = gtk_stack_get_visible_child (self->stack);
+  const char *title = child ? gtk_stack_page_get_title (gtk_stack_get_page (self->stack, child)) : NULL;
+
+  if (self->pipelines_view != NULL &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "pipelines") == 0 &&
+      gtk_stack_get_visible_child (self->pipelines_stack) == GTK_WIDGET (self->pipelines_view) &&
+      sluice_pipelines_view_get_title (self->pipelines_view) != NULL)
+    title = sluice_pipelines_view_get_title (self->pipelines_view);
+  adw_window_title_set_title (self->content_title, title ? title : "");
+}
+
 static void
 ensure_pipelines_view (SluiceWindow *self)
 {
@@ -118,6 +134,8 @@ ensure_pipelines_view (SluiceWindow *self)
   self->pipelines_view = sluice_pipelines_view_new ();
   gtk_stack_add_named (self->pipelines_stack, GTK_WIDGET (self->pipelines_view), "browser");
   sluice_pipelines_view_set_account (self->pipelines_view, self->account);
+  g_signal_connect_object (self->pipelines_view, "notify::title", G_CALLBACK (update_content_title), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void
@@ -412,13 +430,10 @@ stack_visible_child_cb (SluiceWindow *self,
                         GParamSpec   *pspec,
                         GtkStack     *stack)
 {
-  GtkWidget *child = gtk_stack_get_visible_child (stack);
-  const char *title = child ? gtk_stack_page_get_title (gtk_stack_get_page (stack, child)) : NULL;
-
   if (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "credentials") == 0)
     ensure_credentials_page (self);
 
-  adw_window_title_set_title (self->content_title, title ? title : "");
+  update_content_title (self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -504,6 +519,12 @@ sluice_window_dispose (GObject *object)
   g_clear_object (&self->account_signals);
   g_clear_object (&self->account);
   g_clear_object (&self->accounts);
+  if (self->pipelines_stack != NULL)
+    g_signal_handlers_disconnect_by_func (self->pipelines_stack, update_content_title, self);
+  if (self->pipelines_view != NULL)
+    g_signal_handlers_disconnect_by_func (self->pipelines_view, update_content_title, self);
+  /* The stack owns it, and is about to let it go. */
+  self->pipelines_view = NULL;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SLUICE_TYPE_WINDOW);
 
@@ -584,6 +605,9 @@ sluice_window_init (SluiceWindow *self)
   if (state.maximized)
     gtk_window_maximize (GTK_WINDOW (self));
 
+  /* Signed out, the Pipelines section shows no pipeline's page. */
+  g_signal_connect_object (self->pipelines_stack, "notify::visible-child", G_CALLBACK (update_content_title), self,
+                           G_CONNECT_SWAPPED);
   select_sidebar_row_for_page (self, "pipelines");
   stack_visible_child_cb (self, NULL, self->stack);
 }
