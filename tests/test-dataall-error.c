@@ -12,7 +12,7 @@
 
 #include "sluice-dataall-client.h"
 #include "sluice-dataall-error.h"
-#include "sluice-test-utils.h"
+#include "sluice-test-core-utils.h"
 
 static GError *
 classify (const char *document,
