@@ -15,6 +15,7 @@
 
 #include "sluice-core-resources.h"
 #include "sluice-dataall-client.h"
+#include "sluice-dataall-error-private.h"
 
 #define DEFAULT_MAX_RETRIES 3
 #define RETRY_BASE_DELAY_MS 250

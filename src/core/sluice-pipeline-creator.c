@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "sluice-dataall-api.h"
-#include "sluice-dataall-error.h"
+#include "sluice-dataall-error-private.h"
 #include "sluice-pipeline-creator.h"
 
 /* The create flow: step 0 is createDataPipeline (CreateDataPipeline-legacy when the template
@@ -39,24 +39,6 @@ static const char * const module_fields[] = { "createDataPipeline", "createDataP
 /* ------------------------------------------------------------------------------------------ */
 /* Helpers                                                                                    */
 /* ------------------------------------------------------------------------------------------ */
-
-static gboolean
-is_word_char (char c)
-{
-  return g_ascii_isalnum (c) || c == '_';
-}
-
-static gboolean
-names_word (const char *text,
-            const char *word)
-{
-  gsize len = strlen (word);
-
-  for (const char *p = strstr (text, word); p != NULL; p = strstr (p + 1, word))
-    if ((p == text || !is_word_char (p[-1])) && !is_word_char (p[len]))
-      return TRUE;
-  return FALSE;
-}
 
 /* How GraphQL servers refuse a field of an input object: graphql-core 3, which data.all's
  * ariadne runs ("Field 'template' is not defined by type 'NewDataPipelineInput'."), and
@@ -120,14 +102,14 @@ find_refused_fields (SluicePipelineCreator *self,
       sluice_dataall_error_get_http_status (error) != 400)
     return NULL;
   for (guint i = 0; i < G_N_ELEMENTS (module_fields); i++)
-    if (errors_match (error, module_fields[i], names_word))
+    if (errors_match (error, module_fields[i], sluice_dataall_error_names_field))
       return NULL;
   for (guint i = 0; i < G_N_ELEMENTS (legacy_fields); i++)
     {
       if (values[i] == NULL)
         continue;
       g_strv_builder_add (sent, legacy_fields[i]);
-      any_named |= errors_match (error, legacy_fields[i], names_word);
+      any_named |= errors_match (error, legacy_fields[i], sluice_dataall_error_names_field);
       if (errors_match (error, legacy_fields[i], refuses_field))
         {
           g_strv_builder_add (refused, legacy_fields[i]);
