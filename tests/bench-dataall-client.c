@@ -16,7 +16,7 @@
 #include <stdio.h>
 
 #include "sluice-pipeline-list.h"
-#include "sluice-resources.h"
+#include "sluice-core-resources.h"
 #include "sluice-test-emulator.h"
 
 #define N_PIPELINES "10000"
@@ -65,7 +65,7 @@ main (int   argc,
   guint heartbeat_id;
 
   setlocale (LC_ALL, "C.UTF-8");
-  g_assert_nonnull (sluice_get_resource ());
+  g_assert_nonnull (sluice_core_get_resource ());
 
   emulator = sluice_test_emulator_start (args, &error);
   if (emulator == NULL || !sluice_test_emulator_sign_in (emulator, "engineer@example.com", &token, &error))

@@ -1,4 +1,4 @@
-/* sluice-test-utils.c
+/* sluice-test-utils.c: helpers for tests that build widgets
  *
  * Copyright 2026 The Sluice authors
  *
@@ -7,27 +7,9 @@
 
 #include "config.h"
 
-#include <locale.h>
-
+#include "sluice-core-resources.h"
 #include "sluice-resources.h"
 #include "sluice-test-utils.h"
-
-static void
-register_resources (void)
-{
-  /* The resource registers itself from a constructor; referencing it keeps the linker from
-   * dropping it from the static library. */
-  g_assert_nonnull (sluice_get_resource ());
-}
-
-void
-sluice_test_init_core (int    *argc,
-                       char ***argv)
-{
-  setlocale (LC_ALL, "C.UTF-8");
-  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  register_resources ();
-}
 
 void
 sluice_test_init_ui (int    *argc,
@@ -35,16 +17,10 @@ sluice_test_init_ui (int    *argc,
 {
   gtk_test_init (argc, argv, NULL);
   adw_init ();
-  register_resources ();
-}
-
-void
-sluice_test_iterate (guint msec)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) msec * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
+  /* The resources register themselves from constructors; referencing them keeps the linker
+   * from dropping them from the static libraries. */
+  g_assert_nonnull (sluice_core_get_resource ());
+  g_assert_nonnull (sluice_get_resource ());
 }
 
 static gboolean
@@ -63,24 +39,6 @@ sluice_test_flush_widget (GtkWidget *widget)
     ;
   if (gtk_widget_get_mapped (widget))
     gtk_test_widget_wait_for_draw (widget);
-}
-
-gboolean
-sluice_test_wait_for (gboolean (*predicate) (gpointer data),
-                      gpointer   data,
-                      guint      timeout_msec)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_msec * 1000;
-
-  while (!predicate (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-
-  return TRUE;
 }
 
 static const char *

@@ -1,4 +1,4 @@
-/* sluice-test-utils.h
+/* sluice-test-utils.h: helpers for tests that build widgets (and those for every test)
  *
  * Copyright 2026 The Sluice authors
  *
@@ -9,28 +9,24 @@
 
 #include <adwaita.h>
 
+#include "sluice-test-core-utils.h"
+
 G_BEGIN_DECLS
 
-void      sluice_test_init_core     (int          *argc,
-                                     char       ***argv);
-void      sluice_test_init_ui       (int          *argc,
-                                     char       ***argv);
-void      sluice_test_flush_widget  (GtkWidget    *widget);
-void      sluice_test_iterate       (guint         msec);
-gboolean  sluice_test_wait_for      (gboolean    (*predicate) (gpointer data),
-                                     gpointer      data,
-                                     guint         timeout_msec);
-void      sluice_test_save_screenshot (GtkWidget  *window,
-                                       const char *name);
-GtkWidget *sluice_test_find_widget  (GtkWidget    *root,
-                                     GType         type,
-                                     const char   *label);
+void       sluice_test_init_ui         (int             *argc,
+                                        char          ***argv);
+void       sluice_test_flush_widget    (GtkWidget       *widget);
+void       sluice_test_save_screenshot (GtkWidget       *window,
+                                        const char      *name);
+GtkWidget *sluice_test_find_widget     (GtkWidget       *root,
+                                        GType            type,
+                                        const char      *label);
 
 typedef void (*SluiceTestAppFunc) (GtkApplication *app,
                                    gpointer        user_data);
 
-void      sluice_test_run_app       (GtkApplication *app,
-                                     SluiceTestAppFunc func,
-                                     gpointer       user_data);
+void       sluice_test_run_app         (GtkApplication  *app,
+                                        SluiceTestAppFunc func,
+                                        gpointer         user_data);
 
 G_END_DECLS

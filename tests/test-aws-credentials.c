@@ -16,7 +16,7 @@
 #include <glib/gstdio.h>
 
 #include "sluice-aws-credentials.h"
-#include "sluice-test-utils.h"
+#include "sluice-test-core-utils.h"
 
 #define KEY_ID "AKIAIOSFODNN7EXAMPLE"
 #define SESSION_KEY_ID "ASIAWO9HADLEVQKCITUY"

@@ -11,7 +11,7 @@
 
 #include "sluice-codecommit.h"
 #include "sluice-sigv4.h"
-#include "sluice-test-utils.h"
+#include "sluice-test-core-utils.h"
 
 static void
 test_url_parse (void)

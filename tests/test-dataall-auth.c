@@ -14,7 +14,7 @@
 
 #include "sluice-account-manager.h"
 #include "sluice-dataall-auth.h"
-#include "sluice-test-utils.h"
+#include "sluice-test-core-utils.h"
 
 /* A JWT with the given payload and a dummy signature: the client never checks signatures. */
 static char *

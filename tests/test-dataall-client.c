@@ -15,7 +15,7 @@
 #include "sluice-dataall-api.h"
 #include "sluice-pipeline-list.h"
 #include "sluice-test-emulator.h"
-#include "sluice-test-utils.h"
+#include "sluice-test-core-utils.h"
 
 #define ADMIN    "admin@example.com"
 #define ENGINEER "engineer@example.com"

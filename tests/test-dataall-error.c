@@ -11,8 +11,8 @@
 #include "config.h"
 
 #include "sluice-dataall-client.h"
-#include "sluice-dataall-error.h"
-#include "sluice-test-utils.h"
+#include "sluice-dataall-error-private.h"
+#include "sluice-test-core-utils.h"
 
 static GError *
 classify (const char *document,
@@ -203,6 +203,20 @@ test_helpers (void)
 }
 
 static void
+test_names_field (void)
+{
+  g_assert_true (sluice_dataall_error_names_field ("Cannot query field 'template' on type", "template"));
+  g_assert_true (sluice_dataall_error_names_field ("template", "template"));
+  g_assert_true (sluice_dataall_error_names_field ("{template: \"x\"}", "template"));
+  /* Part of a longer name is not the name. */
+  g_assert_false (sluice_dataall_error_names_field ("templateUri is unknown", "template"));
+  g_assert_false (sluice_dataall_error_names_field ("my_template", "template"));
+  g_assert_false (sluice_dataall_error_names_field ("createDataPipelineEnvironment failed",
+                                                    "createDataPipeline"));
+  g_assert_true (sluice_dataall_error_names_field ("templates or template", "template"));
+}
+
+static void
 test_body (void)
 {
   g_autoptr(GError) error = NULL;
@@ -282,6 +296,7 @@ main (int   argc,
   g_test_add_func ("/sluice/dataall-error/partial-data", test_partial_data);
   g_test_add_func ("/sluice/dataall-error/transport", test_transport);
   g_test_add_func ("/sluice/dataall-error/helpers", test_helpers);
+  g_test_add_func ("/sluice/dataall-error/names-field", test_names_field);
   g_test_add_func ("/sluice/dataall-error/body", test_body);
   g_test_add_func ("/sluice/dataall-error/client-properties", test_client_properties);
 

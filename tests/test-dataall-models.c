@@ -12,7 +12,7 @@
 
 #include "sluice-dataall-api.h"
 #include "sluice-pipeline-list.h"
-#include "sluice-test-utils.h"
+#include "sluice-test-core-utils.h"
 
 static const char pipeline_json[] =
   "{\"DataPipelineUri\": \"esok50ll\", \"name\": \"dataall-customer-360-esok50ll\","

@@ -14,7 +14,7 @@
 #include <libsoup/soup.h>
 
 #include "sluice-test-emulator.h"
-#include "sluice-test-utils.h"
+#include "sluice-test-core-utils.h"
 
 static GBytes *
 post_json (const char  *url,

@@ -23,7 +23,7 @@
 #include "sluice-keyring.h"
 #include "sluice-sigv4.h"
 #include "sluice-test-emulator.h"
-#include "sluice-test-utils.h"
+#include "sluice-test-core-utils.h"
 
 #define LONG_TERM_KEY_ID "AKIAEMULATORLONGTERM"
 #define LONG_TERM_SECRET "s3cr3tKeyForTheEmulator/0123456789abcdEF"

@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "sluice-keyring.h"
-#include "sluice-test-utils.h"
+#include "sluice-test-core-utils.h"
 
 #define SESSION_KEY_ID "ASIAWO9HADLEVQKCITUY"
 #define KEY_ID "AKIAIOSFODNN7EXAMPLE"

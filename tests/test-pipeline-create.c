@@ -13,9 +13,10 @@
 #include <string.h>
 
 #include "sluice-dataall-api.h"
+#include "sluice-pipeline-creator.h"
 #include "sluice-pipeline-draft.h"
 #include "sluice-test-emulator.h"
-#include "sluice-test-utils.h"
+#include "sluice-test-core-utils.h"
 
 #define ENGINEER "engineer@example.com"
 

@@ -21,7 +21,7 @@
 #include "sluice-pipeline-credentials.h"
 #include "sluice-pipeline-list.h"
 #include "sluice-test-emulator.h"
-#include "sluice-test-utils.h"
+#include "sluice-test-core-utils.h"
 
 static SluiceTestEmulator *emulator;
 

@@ -13,7 +13,7 @@
 
 #include "sluice-dataall-client.h"
 #include "sluice-pipeline-draft.h"
-#include "sluice-test-utils.h"
+#include "sluice-test-core-utils.h"
 
 static char *
 repeat (const char *unit,

@@ -7,7 +7,7 @@
 
 #include "config.h"
 
-#include <gtk/gtk.h>
+#include <glib.h>
 
 #include "sluice-pipeline.h"
 #include "sluice-pipeline-format.h"

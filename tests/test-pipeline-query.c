@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "sluice-pipeline-query.h"
-#include "sluice-test-utils.h"
+#include "sluice-test-core-utils.h"
 
 typedef struct
 {

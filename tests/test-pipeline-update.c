@@ -14,7 +14,7 @@
 #include "sluice-pipeline-updater.h"
 #include "sluice-stage.h"
 #include "sluice-test-emulator.h"
-#include "sluice-test-utils.h"
+#include "sluice-test-core-utils.h"
 
 #define ENGINEER "engineer@example.com"
 

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "sluice-resources.h"
 #include "sluice-test-utils.h"
 
 static const char * const required[] = {
@@ -85,6 +86,9 @@ main (int   argc,
       char *argv[])
 {
   sluice_test_init_core (&argc, &argv);
+  /* The UI's resource, which libsluice-ui carries: referencing it keeps the linker from
+   * dropping it, as the application does. */
+  g_assert_nonnull (sluice_get_resource ());
 
   g_test_add_func ("/sluice/resources/required-files", test_required_files);
   g_test_add_func ("/sluice/resources/template-icons", test_template_icons);

@@ -12,7 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "sluice-settings.h"
-#include "sluice-test-utils.h"
+#include "sluice-test-core-utils.h"
 
 static void
 test_style_variant_strings (void)

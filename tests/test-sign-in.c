@@ -15,7 +15,7 @@
 #include "sluice-account.h"
 #include "sluice-dataall-api.h"
 #include "sluice-test-emulator.h"
-#include "sluice-test-utils.h"
+#include "sluice-test-core-utils.h"
 
 typedef struct
 {

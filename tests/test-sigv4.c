@@ -18,7 +18,7 @@
 #include <json-glib/json-glib.h>
 
 #include "sluice-sigv4.h"
-#include "sluice-test-utils.h"
+#include "sluice-test-core-utils.h"
 
 #define SUITE_KEY_ID "AKIDEXAMPLE"
 #define SUITE_SECRET "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"

@@ -13,7 +13,9 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "sluice-core-resources.h"
 #include "sluice-dataall-client.h"
+#include "sluice-dataall-error-private.h"
 
 #define DEFAULT_MAX_RETRIES 3
 #define RETRY_BASE_DELAY_MS 250
@@ -859,7 +861,9 @@ sluice_dataall_client_load_document (const char  *document,
   g_return_val_if_fail (document != NULL, NULL);
 
   path = g_strdup_printf (RESOURCE_BASE_PATH "/graphql/%s.graphql", document);
-  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  /* From core's own resource: looking it up by name also keeps the linker from dropping it. */
+  bytes = g_resource_lookup_data (sluice_core_get_resource (), path, G_RESOURCE_LOOKUP_FLAGS_NONE,
+                                  error);
   if (bytes == NULL)
     return NULL;
   text = compact_document (g_bytes_get_data (bytes, NULL));

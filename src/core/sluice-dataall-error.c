@@ -13,7 +13,7 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
-#include "sluice-dataall-error.h"
+#include "sluice-dataall-error-private.h"
 
 /* What the server said, kept beside the sentence for a "Details" expander. It travels inside
  * the GError (an extended error domain), so g_error_copy() and GTask keep it. */
@@ -173,21 +173,6 @@ is_identifier_char (char c)
   return g_ascii_isalnum (c) || c == '_';
 }
 
-/* TRUE when @text contains @word as a whole GraphQL name. */
-static gboolean
-names_word (const char *text,
-            const char *word)
-{
-  gsize len = strlen (word);
-
-  for (const char *p = strstr (text, word); p != NULL; p = strstr (p + 1, word))
-    {
-      if ((p == text || !is_identifier_char (p[-1])) && !is_identifier_char (p[len]))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static const char *
 error_message (JsonNode *node)
 {
@@ -239,7 +224,7 @@ errors_name_any (JsonArray          *errors,
       if (message == NULL)
         continue;
       for (guint j = 0; j < n_fields; j++)
-        if (names_word (message, fields[j]))
+        if (sluice_dataall_error_names_field (message, fields[j]))
           return TRUE;
     }
   return FALSE;
@@ -262,6 +247,31 @@ operation_of (const char *document)
 /* ------------------------------------------------------------------------------------------ */
 /* Public API                                                                                 */
 /* ------------------------------------------------------------------------------------------ */
+
+/**
+ * sluice_dataall_error_names_field:
+ * @text: a server's message
+ * @name: a GraphQL name (a field, an operation)
+ *
+ * Returns: whether @text contains @name as a whole GraphQL name, not as part of a longer one
+ */
+gboolean
+sluice_dataall_error_names_field (const char *text,
+                                  const char *name)
+{
+  gsize len;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (name != NULL && name[0] != '\0', FALSE);
+
+  len = strlen (name);
+  for (const char *p = strstr (text, name); p != NULL; p = strstr (p + 1, name))
+    {
+      if ((p == text || !is_identifier_char (p[-1])) && !is_identifier_char (p[len]))
+        return TRUE;
+    }
+  return FALSE;
+}
 
 /**
  * sluice_dataall_error_get_detail:

@@ -68,21 +68,11 @@ const char *sluice_dataall_error_get_operation    (const GError *error);
 JsonNode   *sluice_dataall_error_get_partial_data (const GError *error);
 JsonArray  *sluice_dataall_error_get_errors       (const GError *error);
 
-/* Classification, for the client and for tests. */
-GError     *sluice_dataall_error_from_response    (const char   *operation,
-                                                   guint         http_status,
-                                                   JsonNode     *root,
-                                                   const char   *body,
-                                                   gsize         body_length);
-GError     *sluice_dataall_error_from_transport   (const char   *operation,
-                                                   const GError *transport_error,
-                                                   gboolean      timed_out);
+/* For core code that makes its own errors. */
 GError     *sluice_dataall_error_new              (SluiceDataallError  code,
                                                    const char         *operation,
                                                    guint               http_status,
                                                    const char         *server_code,
                                                    const char         *detail);
-char       *sluice_dataall_error_trim_message     (const char   *message);
-char       *sluice_dataall_error_find_code        (const char   *message);
 
 G_END_DECLS

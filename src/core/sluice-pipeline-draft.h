@@ -1,4 +1,4 @@
-/* sluice-pipeline-draft.h: a pipeline being created, its rules, and the create flow
+/* sluice-pipeline-draft.h: a pipeline being created or edited, kept across restarts
  *
  * Copyright 2026 The Sluice authors
  *
@@ -10,29 +10,10 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
-#include "sluice-dataall-client.h"
-#include "sluice-pipeline.h"
+#include "sluice-dev-strategy.h"
+#include "sluice-pipeline-rules.h"
 
 G_BEGIN_DECLS
-
-/* data.all's create form: a name of at most 255 characters, a description of at most 5000,
- * at most 40 stages. */
-#define SLUICE_PIPELINE_NAME_MAX          255
-#define SLUICE_PIPELINE_DESCRIPTION_MAX   5000
-#define SLUICE_PIPELINE_STAGES_MAX        40
-
-typedef enum
-{
-  SLUICE_DEV_STRATEGY_CDK_TRUNK,
-  SLUICE_DEV_STRATEGY_TRUNK,
-  SLUICE_DEV_STRATEGY_GITFLOW,
-} SluiceDevStrategy;
-
-const char        *sluice_dev_strategy_to_string   (SluiceDevStrategy  strategy);
-gboolean           sluice_dev_strategy_from_string (const char        *string,
-                                                    SluiceDevStrategy *strategy);
-const char        *sluice_dev_strategy_get_title   (SluiceDevStrategy  strategy);
-const char        *sluice_dev_strategy_get_summary (SluiceDevStrategy  strategy);
 
 /**
  * SluiceDraftStage:
@@ -49,189 +30,110 @@ typedef struct
   char *team;
 } SluiceDraftStage;
 
-/**
- * SluicePlannedPipeline:
- * @name: the CodePipeline's name
- * @branch: the branch it builds
- * @actions: (array zero-terminated=1): its deploy steps in order
- *
- * One CodePipeline a strategy creates.
- */
-typedef struct
-{
-  char  *name;
-  char  *branch;
-  char **actions;
-} SluicePlannedPipeline;
-
-void sluice_planned_pipeline_free (SluicePlannedPipeline *planned);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SluicePlannedPipeline, sluice_planned_pipeline_free)
-
-/* Pure rules: each returns %TRUE when valid, or %FALSE with a sentence for the field. */
-gboolean   sluice_pipeline_validate_name        (const char          *name,
-                                                 char               **message);
-gboolean   sluice_pipeline_validate_stage_name  (const char          *stage,
-                                                 char               **message);
-gboolean   sluice_pipeline_validate_stage_names (const char * const  *stages,
-                                                 char               **message);
-gboolean   sluice_pipeline_validate_stage_names_full (const char * const *stages,
-                                                      gboolean            require_prod,
-                                                      char              **message);
-char      *sluice_pipeline_slugify              (const char          *text);
-char      *sluice_pipeline_repository_name      (const char          *prefix,
-                                                 const char          *label,
-                                                 const char          *uri);
-char      *sluice_pipeline_describe_error       (const GError        *error,
-                                                 const char          *team,
-                                                 const char          *environment);
-GPtrArray *sluice_pipeline_plan                 (SluiceDevStrategy    strategy,
-                                                 const char          *prefix,
-                                                 const char          *repository,
-                                                 const char          *uri,
-                                                 const char * const  *stages);
-
 #define SLUICE_TYPE_PIPELINE_DRAFT (sluice_pipeline_draft_get_type ())
 
 G_DECLARE_FINAL_TYPE (SluicePipelineDraft, sluice_pipeline_draft, SLUICE, PIPELINE_DRAFT, GObject)
 
-SluicePipelineDraft    *sluice_pipeline_draft_new                  (void);
-SluicePipelineDraft    *sluice_pipeline_draft_copy                 (SluicePipelineDraft  *self);
-gboolean                sluice_pipeline_draft_is_empty             (SluicePipelineDraft  *self);
+SluicePipelineDraft    *sluice_pipeline_draft_new                    (void);
+SluicePipelineDraft    *sluice_pipeline_draft_copy                   (SluicePipelineDraft  *self);
+gboolean                sluice_pipeline_draft_is_empty               (SluicePipelineDraft  *self);
 
-const char             *sluice_pipeline_draft_get_name             (SluicePipelineDraft  *self);
-void                    sluice_pipeline_draft_set_name             (SluicePipelineDraft  *self,
-                                                                    const char           *name);
-const char             *sluice_pipeline_draft_get_description      (SluicePipelineDraft  *self);
-void                    sluice_pipeline_draft_set_description      (SluicePipelineDraft  *self,
-                                                                    const char           *description);
-const char * const     *sluice_pipeline_draft_get_tags             (SluicePipelineDraft  *self);
-gboolean                sluice_pipeline_draft_add_tag              (SluicePipelineDraft  *self,
-                                                                    const char           *tag);
-void                    sluice_pipeline_draft_remove_tag           (SluicePipelineDraft  *self,
-                                                                    const char           *tag);
-const char             *sluice_pipeline_draft_get_environment_uri  (SluicePipelineDraft  *self);
-const char             *sluice_pipeline_draft_get_environment_label (SluicePipelineDraft *self);
-const char             *sluice_pipeline_draft_get_resource_prefix  (SluicePipelineDraft  *self);
-void                    sluice_pipeline_draft_set_environment      (SluicePipelineDraft  *self,
-                                                                    const char           *uri,
-                                                                    const char           *label,
-                                                                    const char           *resource_prefix);
-const char             *sluice_pipeline_draft_get_team             (SluicePipelineDraft  *self);
-void                    sluice_pipeline_draft_set_team             (SluicePipelineDraft  *self,
-                                                                    const char           *team);
-SluiceDevStrategy       sluice_pipeline_draft_get_strategy         (SluicePipelineDraft  *self);
-void                    sluice_pipeline_draft_set_strategy         (SluicePipelineDraft  *self,
-                                                                    SluiceDevStrategy     strategy);
-const char             *sluice_pipeline_draft_get_template         (SluicePipelineDraft  *self);
-void                    sluice_pipeline_draft_set_template         (SluicePipelineDraft  *self,
-                                                                    const char           *template);
-const char             *sluice_pipeline_draft_get_input_dataset    (SluicePipelineDraft  *self);
-void                    sluice_pipeline_draft_set_input_dataset    (SluicePipelineDraft  *self,
-                                                                    const char           *uri);
-const char             *sluice_pipeline_draft_get_output_dataset   (SluicePipelineDraft  *self);
-void                    sluice_pipeline_draft_set_output_dataset   (SluicePipelineDraft  *self,
-                                                                    const char           *uri);
-gboolean                sluice_pipeline_draft_has_legacy_fields    (SluicePipelineDraft  *self);
+const char             *sluice_pipeline_draft_get_name               (SluicePipelineDraft  *self);
+void                    sluice_pipeline_draft_set_name               (SluicePipelineDraft  *self,
+                                                                      const char           *name);
+const char             *sluice_pipeline_draft_get_description        (SluicePipelineDraft  *self);
+void                    sluice_pipeline_draft_set_description        (SluicePipelineDraft  *self,
+                                                                      const char           *description);
+const char * const     *sluice_pipeline_draft_get_tags               (SluicePipelineDraft  *self);
+gboolean                sluice_pipeline_draft_add_tag                (SluicePipelineDraft  *self,
+                                                                      const char           *tag);
+void                    sluice_pipeline_draft_remove_tag             (SluicePipelineDraft  *self,
+                                                                      const char           *tag);
+const char             *sluice_pipeline_draft_get_environment_uri    (SluicePipelineDraft  *self);
+const char             *sluice_pipeline_draft_get_environment_label  (SluicePipelineDraft  *self);
+const char             *sluice_pipeline_draft_get_resource_prefix    (SluicePipelineDraft  *self);
+void                    sluice_pipeline_draft_set_environment        (SluicePipelineDraft  *self,
+                                                                      const char           *uri,
+                                                                      const char           *label,
+                                                                      const char           *resource_prefix);
+const char             *sluice_pipeline_draft_get_team               (SluicePipelineDraft  *self);
+void                    sluice_pipeline_draft_set_team               (SluicePipelineDraft  *self,
+                                                                      const char           *team);
+SluiceDevStrategy       sluice_pipeline_draft_get_strategy           (SluicePipelineDraft  *self);
+void                    sluice_pipeline_draft_set_strategy           (SluicePipelineDraft  *self,
+                                                                      SluiceDevStrategy     strategy);
+const char             *sluice_pipeline_draft_get_template           (SluicePipelineDraft  *self);
+void                    sluice_pipeline_draft_set_template           (SluicePipelineDraft  *self,
+                                                                      const char           *template);
+const char             *sluice_pipeline_draft_get_input_dataset      (SluicePipelineDraft  *self);
+void                    sluice_pipeline_draft_set_input_dataset      (SluicePipelineDraft  *self,
+                                                                      const char           *uri);
+const char             *sluice_pipeline_draft_get_output_dataset     (SluicePipelineDraft  *self);
+void                    sluice_pipeline_draft_set_output_dataset     (SluicePipelineDraft  *self,
+                                                                      const char           *uri);
+gboolean                sluice_pipeline_draft_has_legacy_fields      (SluicePipelineDraft  *self);
 
-guint                   sluice_pipeline_draft_get_n_stages         (SluicePipelineDraft  *self);
-const SluiceDraftStage *sluice_pipeline_draft_get_stage            (SluicePipelineDraft  *self,
-                                                                    guint                 index);
-gboolean                sluice_pipeline_draft_add_stage            (SluicePipelineDraft  *self,
-                                                                    const char           *name,
-                                                                    const char           *environment_uri,
-                                                                    const char           *environment_label,
-                                                                    const char           *team);
-void                    sluice_pipeline_draft_remove_stage         (SluicePipelineDraft  *self,
-                                                                    guint                 index);
-void                    sluice_pipeline_draft_move_stage           (SluicePipelineDraft  *self,
-                                                                    guint                 from,
-                                                                    guint                 to);
-void                    sluice_pipeline_draft_set_stage_name       (SluicePipelineDraft  *self,
-                                                                    guint                 index,
-                                                                    const char           *name);
-void                    sluice_pipeline_draft_set_stage_environment (SluicePipelineDraft *self,
-                                                                    guint                 index,
-                                                                    const char           *uri,
-                                                                    const char           *label);
-void                    sluice_pipeline_draft_set_stage_team       (SluicePipelineDraft  *self,
-                                                                    guint                 index,
-                                                                    const char           *team);
-char                  **sluice_pipeline_draft_dup_stage_names      (SluicePipelineDraft  *self);
+guint                   sluice_pipeline_draft_get_n_stages           (SluicePipelineDraft  *self);
+const SluiceDraftStage *sluice_pipeline_draft_get_stage              (SluicePipelineDraft  *self,
+                                                                      guint                 index);
+gboolean                sluice_pipeline_draft_add_stage              (SluicePipelineDraft  *self,
+                                                                      const char           *name,
+                                                                      const char           *environment_uri,
+                                                                      const char           *environment_label,
+                                                                      const char           *team);
+void                    sluice_pipeline_draft_remove_stage           (SluicePipelineDraft  *self,
+                                                                      guint                 index);
+void                    sluice_pipeline_draft_move_stage             (SluicePipelineDraft  *self,
+                                                                      guint                 from,
+                                                                      guint                 to);
+void                    sluice_pipeline_draft_set_stage_name         (SluicePipelineDraft  *self,
+                                                                      guint                 index,
+                                                                      const char           *name);
+void                    sluice_pipeline_draft_set_stage_environment  (SluicePipelineDraft  *self,
+                                                                      guint                 index,
+                                                                      const char           *uri,
+                                                                      const char           *label);
+void                    sluice_pipeline_draft_set_stage_team         (SluicePipelineDraft  *self,
+                                                                      guint                 index,
+                                                                      const char           *team);
+char                  **sluice_pipeline_draft_dup_stage_names        (SluicePipelineDraft  *self);
 
 /* The rules applied to the draft. */
-JsonObject             *sluice_pipeline_draft_build_input          (SluicePipelineDraft  *self,
-                                                                    gboolean              with_legacy);
-gssize                  sluice_pipeline_draft_measure_request      (SluicePipelineDraft  *self);
-int                     sluice_pipeline_draft_get_description_left (SluicePipelineDraft  *self);
-gboolean                sluice_pipeline_draft_validate_description (SluicePipelineDraft  *self,
-                                                                    char                **message);
-gboolean                sluice_pipeline_draft_validate_details     (SluicePipelineDraft  *self,
-                                                                    char                **message);
-gboolean                sluice_pipeline_draft_validate_cicd        (SluicePipelineDraft  *self,
-                                                                    char                **message);
-gboolean                sluice_pipeline_draft_validate_stages      (SluicePipelineDraft  *self,
-                                                                    char                **message);
-gboolean                sluice_pipeline_draft_validate_stages_full (SluicePipelineDraft  *self,
-                                                                    gboolean              require_prod,
-                                                                    char                **message);
-gboolean                sluice_pipeline_draft_validate             (SluicePipelineDraft  *self,
-                                                                    char                **message);
-char                   *sluice_pipeline_draft_dup_repository_preview (SluicePipelineDraft *self,
-                                                                    const char           *uri);
-GPtrArray              *sluice_pipeline_draft_plan                 (SluicePipelineDraft  *self,
-                                                                    const char           *uri);
+JsonObject             *sluice_pipeline_draft_build_input            (SluicePipelineDraft  *self,
+                                                                      gboolean              with_legacy);
+gssize                  sluice_pipeline_draft_measure_request        (SluicePipelineDraft  *self);
+int                     sluice_pipeline_draft_get_description_left   (SluicePipelineDraft  *self);
+gboolean                sluice_pipeline_draft_validate_description   (SluicePipelineDraft  *self,
+                                                                      char                **message);
+gboolean                sluice_pipeline_draft_validate_details       (SluicePipelineDraft  *self,
+                                                                      char                **message);
+gboolean                sluice_pipeline_draft_validate_cicd          (SluicePipelineDraft  *self,
+                                                                      char                **message);
+gboolean                sluice_pipeline_draft_validate_stages        (SluicePipelineDraft  *self,
+                                                                      char                **message);
+gboolean                sluice_pipeline_draft_validate_stages_full   (SluicePipelineDraft  *self,
+                                                                      gboolean              require_prod,
+                                                                      char                **message);
+gboolean                sluice_pipeline_draft_validate               (SluicePipelineDraft  *self,
+                                                                      char                **message);
+char                   *sluice_pipeline_draft_dup_repository_preview (SluicePipelineDraft  *self,
+                                                                      const char           *uri);
+GPtrArray              *sluice_pipeline_draft_plan                   (SluicePipelineDraft  *self,
+                                                                      const char           *uri);
 
 /* Surviving restarts. */
-char                   *sluice_pipeline_draft_to_json              (SluicePipelineDraft  *self);
-SluicePipelineDraft    *sluice_pipeline_draft_new_from_json        (const char           *json,
-                                                                    GError              **error);
-void                    sluice_pipeline_draft_save                 (SluicePipelineDraft  *self,
-                                                                    GSettings            *settings,
-                                                                    const char           *account_id);
-SluicePipelineDraft    *sluice_pipeline_draft_load                 (GSettings            *settings,
-                                                                    const char           *account_id);
-void                    sluice_pipeline_draft_discard              (GSettings            *settings,
-                                                                    const char           *account_id);
-
-/* ------------------------------------------------------------------------------------------ */
-/* The create flow                                                                            */
-/* ------------------------------------------------------------------------------------------ */
-
-typedef enum
-{
-  SLUICE_CREATE_STEP_PENDING,
-  SLUICE_CREATE_STEP_RUNNING,
-  SLUICE_CREATE_STEP_DONE,
-  SLUICE_CREATE_STEP_FAILED,
-} SluiceCreateStepState;
-
-#define SLUICE_TYPE_PIPELINE_CREATOR (sluice_pipeline_creator_get_type ())
-
-G_DECLARE_FINAL_TYPE (SluicePipelineCreator, sluice_pipeline_creator, SLUICE, PIPELINE_CREATOR, GObject)
-
-SluicePipelineCreator *sluice_pipeline_creator_new                (SluiceDataallClient    *client,
-                                                                   SluicePipelineDraft    *draft);
-SluicePipelineDraft   *sluice_pipeline_creator_get_draft          (SluicePipelineCreator  *self);
-guint                  sluice_pipeline_creator_get_n_steps        (SluicePipelineCreator  *self);
-char                  *sluice_pipeline_creator_dup_step_title     (SluicePipelineCreator  *self,
-                                                                   guint                   step);
-SluiceCreateStepState  sluice_pipeline_creator_get_step_state     (SluicePipelineCreator  *self,
-                                                                   guint                   step);
-const GError          *sluice_pipeline_creator_get_step_error     (SluicePipelineCreator  *self,
-                                                                   guint                   step);
-char                  *sluice_pipeline_creator_dup_step_message   (SluicePipelineCreator  *self,
-                                                                   guint                   step);
-SluicePipeline        *sluice_pipeline_creator_get_pipeline       (SluicePipelineCreator  *self);
-const char * const    *sluice_pipeline_creator_get_refused_fields (SluicePipelineCreator  *self);
-void                   sluice_pipeline_creator_drop_refused_fields (SluicePipelineCreator *self);
-gboolean               sluice_pipeline_creator_is_done            (SluicePipelineCreator  *self);
-
-void                   sluice_pipeline_creator_run_async          (SluicePipelineCreator  *self,
-                                                                   GCancellable           *cancellable,
-                                                                   GAsyncReadyCallback     callback,
-                                                                   gpointer                user_data);
-gboolean               sluice_pipeline_creator_run_finish         (SluicePipelineCreator  *self,
-                                                                   GAsyncResult           *result,
-                                                                   GError                **error);
+char                   *sluice_pipeline_draft_to_json                (SluicePipelineDraft  *self);
+SluicePipelineDraft    *sluice_pipeline_draft_new_from_json          (const char           *json,
+                                                                      GError              **error);
+void                    sluice_pipeline_draft_save                   (SluicePipelineDraft  *self,
+                                                                      GSettings            *settings,
+                                                                      const char           *account_id);
+SluicePipelineDraft    *sluice_pipeline_draft_load                   (GSettings            *settings,
+                                                                      const char           *account_id);
+void                    sluice_pipeline_draft_discard                (GSettings            *settings,
+                                                                      const char           *account_id);
 
 G_END_DECLS
+
+/* The create flow lived in this header once: its callers keep finding it here. */
+#include "sluice-pipeline-creator.h"

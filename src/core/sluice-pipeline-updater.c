@@ -24,11 +24,10 @@
  * keys, in that order (a key removed and added again is deleted before it is created). Each
  * mutation is awaited; the first failure stops the run, and running again resumes there. */
 
+/* What one step changes. */
 typedef struct
 {
   SluiceUpdateStepKind   kind;
-  SluiceCreateStepState  state;
-  GError                *error;
   char                  *stage_uri;          /* delete: the row's envPipelineUri */
   char                  *stage;
   char                  *environment_uri;
@@ -39,30 +38,25 @@ typedef struct
 
 struct _SluicePipelineUpdater
 {
-  GObject              parent_instance;
+  SluiceStepRunner     parent_instance;
 
   SluiceDataallClient *client;
   char                *pipeline_uri;
   SluicePipelineDraft *draft;
-  GArray              *steps;
-  gboolean             running;
+  GArray              *steps;              /* Step, one per step of the runner */
 };
 
-G_DEFINE_FINAL_TYPE (SluicePipelineUpdater, sluice_pipeline_updater, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (SluicePipelineUpdater, sluice_pipeline_updater, SLUICE_TYPE_STEP_RUNNER)
 
-enum {
-  SIGNAL_STEP_CHANGED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+/* ------------------------------------------------------------------------------------------ */
+/* Planning                                                                                   */
+/* ------------------------------------------------------------------------------------------ */
 
 static void
 step_clear (gpointer data)
 {
   Step *step = data;
 
-  g_clear_error (&step->error);
   g_free (step->stage_uri);
   g_free (step->stage);
   g_free (step->environment_uri);
@@ -78,21 +72,6 @@ get_step (SluicePipelineUpdater *self,
 }
 
 static void
-set_step (SluicePipelineUpdater *self,
-          guint                  index,
-          SluiceCreateStepState  state,
-          const GError          *error)
-{
-  Step *step = get_step (self, index);
-
-  step->state = state;
-  g_clear_error (&step->error);
-  if (error != NULL)
-    step->error = g_error_copy (error);
-  g_signal_emit (self, signals[SIGNAL_STEP_CHANGED], 0, index);
-}
-
-static void
 add_step (SluicePipelineUpdater *self,
           SluiceUpdateStepKind   kind,
           const char            *stage_uri,
@@ -104,7 +83,6 @@ add_step (SluicePipelineUpdater *self,
 {
   Step step = {
     .kind = kind,
-    .state = SLUICE_CREATE_STEP_PENDING,
     .stage_uri = g_strdup (stage_uri),
     .stage = g_strdup (stage),
     .environment_uri = g_strdup (environment_uri),
@@ -229,6 +207,127 @@ plan (SluicePipelineUpdater *self,
     }
 }
 
+/* ------------------------------------------------------------------------------------------ */
+/* Steps                                                                                      */
+/* ------------------------------------------------------------------------------------------ */
+
+static void
+sluice_pipeline_updater_start_step (SluiceStepRunner    *runner,
+                                    guint                index,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  SluicePipelineUpdater *self = SLUICE_PIPELINE_UPDATER (runner);
+  Step *step = get_step (self, index);
+  const char *description;
+
+  switch (step->kind)
+    {
+    case SLUICE_UPDATE_STEP_DETAILS:
+      description = sluice_pipeline_draft_get_description (self->draft);
+      sluice_dataall_client_update_pipeline_async (self->client, self->pipeline_uri,
+                                                   sluice_pipeline_draft_get_name (self->draft),
+                                                   description ? description : "",
+                                                   sluice_pipeline_draft_get_tags (self->draft),
+                                                   cancellable, callback, user_data);
+      break;
+    case SLUICE_UPDATE_STEP_DELETE_STAGE:
+      sluice_dataall_client_delete_stage_async (self->client, step->stage_uri, cancellable,
+                                                callback, user_data);
+      break;
+    case SLUICE_UPDATE_STEP_UPDATE_STAGE:
+    case SLUICE_UPDATE_STEP_CREATE_STAGE:
+    default:
+      {
+        SluiceStageSpec spec = {
+          .pipeline_uri = self->pipeline_uri,
+          .stage = step->stage,
+          .order = step->order,
+          .environment_uri = step->environment_uri,
+          .environment_label = step->environment_label,
+          .team = step->team,
+        };
+
+        if (step->kind == SLUICE_UPDATE_STEP_UPDATE_STAGE)
+          sluice_dataall_client_update_stage_async (self->client, &spec, cancellable, callback,
+                                                    user_data);
+        else
+          sluice_dataall_client_create_stage_async (self->client, &spec, cancellable, callback,
+                                                    user_data);
+      }
+      break;
+    }
+}
+
+static gboolean
+sluice_pipeline_updater_finish_step (SluiceStepRunner  *runner,
+                                     guint              index,
+                                     GAsyncResult      *result,
+                                     GError           **error)
+{
+  SluicePipelineUpdater *self = SLUICE_PIPELINE_UPDATER (runner);
+  g_autoptr(SluicePipeline) pipeline = NULL;
+  g_autoptr(SluiceStage) stage = NULL;
+
+  switch (get_step (self, index)->kind)
+    {
+    case SLUICE_UPDATE_STEP_DETAILS:
+      pipeline = sluice_dataall_client_update_pipeline_finish (self->client, result, error);
+      return pipeline != NULL;
+    case SLUICE_UPDATE_STEP_DELETE_STAGE:
+      return sluice_dataall_client_delete_stage_finish (self->client, result, error);
+    case SLUICE_UPDATE_STEP_UPDATE_STAGE:
+      stage = sluice_dataall_client_update_stage_finish (self->client, result, error);
+      return stage != NULL;
+    case SLUICE_UPDATE_STEP_CREATE_STAGE:
+    default:
+      stage = sluice_dataall_client_create_stage_finish (self->client, result, error);
+      return stage != NULL;
+    }
+}
+
+static char *
+sluice_pipeline_updater_step_title (SluiceStepRunner *runner,
+                                    guint             index)
+{
+  Step *step = get_step (SLUICE_PIPELINE_UPDATER (runner), index);
+
+  switch (step->kind)
+    {
+    case SLUICE_UPDATE_STEP_DETAILS:
+      return g_strdup (_("Save the name, description and tags"));
+    case SLUICE_UPDATE_STEP_DELETE_STAGE:
+      return g_strdup_printf (_("Remove stage “%s” in %s"), step->stage, step->environment_label);
+    case SLUICE_UPDATE_STEP_UPDATE_STAGE:
+      return g_strdup_printf (_("Update stage %d, “%s”, in %s"), step->order, step->stage,
+                              step->environment_label);
+    case SLUICE_UPDATE_STEP_CREATE_STAGE:
+    default:
+      return g_strdup_printf (_("Add stage %d, “%s”, in %s"), step->order, step->stage,
+                              step->environment_label);
+    }
+}
+
+/* Why a step failed, as a sentence that names the team and environment involved. */
+static char *
+sluice_pipeline_updater_step_message (SluiceStepRunner *runner,
+                                      guint             index)
+{
+  SluicePipelineUpdater *self = SLUICE_PIPELINE_UPDATER (runner);
+  const GError *error = sluice_step_runner_get_step_error (runner, index);
+  Step *step = get_step (self, index);
+
+  if (step->kind == SLUICE_UPDATE_STEP_DETAILS)
+    return sluice_pipeline_describe_error (error, sluice_pipeline_draft_get_team (self->draft),
+                                           sluice_pipeline_draft_get_environment_label (self->draft));
+  return sluice_pipeline_describe_error (error, step->team, step->environment_label);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* GObject                                                                                    */
+/* ------------------------------------------------------------------------------------------ */
+
 static void
 sluice_pipeline_updater_dispose (GObject *object)
 {
@@ -255,17 +354,15 @@ static void
 sluice_pipeline_updater_class_init (SluicePipelineUpdaterClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  SluiceStepRunnerClass *runner_class = SLUICE_STEP_RUNNER_CLASS (klass);
 
   object_class->dispose = sluice_pipeline_updater_dispose;
   object_class->finalize = sluice_pipeline_updater_finalize;
 
-  /**
-   * SluicePipelineUpdater::step-changed:
-   * @step: the step whose state changed
-   */
-  signals[SIGNAL_STEP_CHANGED] =
-    g_signal_new ("step-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-                  NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+  runner_class->start_step = sluice_pipeline_updater_start_step;
+  runner_class->finish_step = sluice_pipeline_updater_finish_step;
+  runner_class->dup_step_title = sluice_pipeline_updater_step_title;
+  runner_class->dup_step_message = sluice_pipeline_updater_step_message;
 }
 
 static void
@@ -274,6 +371,10 @@ sluice_pipeline_updater_init (SluicePipelineUpdater *self)
   self->steps = g_array_new (FALSE, TRUE, sizeof (Step));
   g_array_set_clear_func (self->steps, step_clear);
 }
+
+/* ------------------------------------------------------------------------------------------ */
+/* Public API                                                                                 */
+/* ------------------------------------------------------------------------------------------ */
 
 /**
  * sluice_pipeline_updater_new_draft:
@@ -329,7 +430,8 @@ sluice_pipeline_updater_new_draft (SluicePipeline *pipeline)
  * @pipeline: the pipeline as it is on the server (from getDataPipeline, with its stages)
  * @draft: the edits; the updater works on a copy
  *
- * Plans the mutations that turn @pipeline into @draft. Nothing changed: no steps.
+ * Plans the mutations that turn @pipeline into @draft, as the steps of a #SluiceStepRunner.
+ * Nothing changed: no steps.
  */
 SluicePipelineUpdater *
 sluice_pipeline_updater_new (SluiceDataallClient *client,
@@ -347,14 +449,8 @@ sluice_pipeline_updater_new (SluiceDataallClient *client,
   self->pipeline_uri = g_strdup (sluice_pipeline_get_uri (pipeline));
   self->draft = sluice_pipeline_draft_copy (draft);
   plan (self, pipeline);
+  sluice_step_runner_set_n_steps (SLUICE_STEP_RUNNER (self), self->steps->len);
   return self;
-}
-
-guint
-sluice_pipeline_updater_get_n_steps (SluicePipelineUpdater *self)
-{
-  g_return_val_if_fail (SLUICE_IS_PIPELINE_UPDATER (self), 0);
-  return self->steps->len;
 }
 
 SluiceUpdateStepKind
@@ -364,240 +460,4 @@ sluice_pipeline_updater_get_step_kind (SluicePipelineUpdater *self,
   g_return_val_if_fail (SLUICE_IS_PIPELINE_UPDATER (self), 0);
   g_return_val_if_fail (step < self->steps->len, 0);
   return get_step (self, step)->kind;
-}
-
-char *
-sluice_pipeline_updater_dup_step_title (SluicePipelineUpdater *self,
-                                        guint                  index)
-{
-  Step *step;
-
-  g_return_val_if_fail (SLUICE_IS_PIPELINE_UPDATER (self), NULL);
-  g_return_val_if_fail (index < self->steps->len, NULL);
-
-  step = get_step (self, index);
-  switch (step->kind)
-    {
-    case SLUICE_UPDATE_STEP_DETAILS:
-      return g_strdup (_("Save the name, description and tags"));
-    case SLUICE_UPDATE_STEP_DELETE_STAGE:
-      return g_strdup_printf (_("Remove stage “%s” in %s"), step->stage, step->environment_label);
-    case SLUICE_UPDATE_STEP_UPDATE_STAGE:
-      return g_strdup_printf (_("Update stage %d, “%s”, in %s"), step->order, step->stage,
-                              step->environment_label);
-    case SLUICE_UPDATE_STEP_CREATE_STAGE:
-    default:
-      return g_strdup_printf (_("Add stage %d, “%s”, in %s"), step->order, step->stage,
-                              step->environment_label);
-    }
-}
-
-SluiceCreateStepState
-sluice_pipeline_updater_get_step_state (SluicePipelineUpdater *self,
-                                        guint                  step)
-{
-  g_return_val_if_fail (SLUICE_IS_PIPELINE_UPDATER (self), SLUICE_CREATE_STEP_PENDING);
-  g_return_val_if_fail (step < self->steps->len, SLUICE_CREATE_STEP_PENDING);
-  return get_step (self, step)->state;
-}
-
-const GError *
-sluice_pipeline_updater_get_step_error (SluicePipelineUpdater *self,
-                                        guint                  step)
-{
-  g_return_val_if_fail (SLUICE_IS_PIPELINE_UPDATER (self), NULL);
-  g_return_val_if_fail (step < self->steps->len, NULL);
-  return get_step (self, step)->error;
-}
-
-/**
- * sluice_pipeline_updater_dup_step_message:
- *
- * Returns: (transfer full) (nullable): why the step failed, as a sentence
- */
-char *
-sluice_pipeline_updater_dup_step_message (SluicePipelineUpdater *self,
-                                          guint                  index)
-{
-  Step *step;
-
-  g_return_val_if_fail (SLUICE_IS_PIPELINE_UPDATER (self), NULL);
-  g_return_val_if_fail (index < self->steps->len, NULL);
-
-  step = get_step (self, index);
-  if (step->error == NULL)
-    return NULL;
-  if (step->kind == SLUICE_UPDATE_STEP_DETAILS)
-    return sluice_pipeline_describe_error (step->error, sluice_pipeline_draft_get_team (self->draft),
-                                           sluice_pipeline_draft_get_environment_label (self->draft));
-  return sluice_pipeline_describe_error (step->error, step->team, step->environment_label);
-}
-
-gboolean
-sluice_pipeline_updater_is_done (SluicePipelineUpdater *self)
-{
-  g_return_val_if_fail (SLUICE_IS_PIPELINE_UPDATER (self), FALSE);
-
-  for (guint i = 0; i < self->steps->len; i++)
-    if (get_step (self, i)->state != SLUICE_CREATE_STEP_DONE)
-      return FALSE;
-  return TRUE;
-}
-
-static void run_next (GTask *task);
-
-static void
-step_done_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  SluicePipelineUpdater *self = g_task_get_source_object (task);
-  guint index = GPOINTER_TO_UINT (g_task_get_task_data (task));
-  SluiceDataallClient *client = SLUICE_DATAALL_CLIENT (source);
-  g_autoptr(GError) error = NULL;
-  gboolean ok = FALSE;
-
-  switch (get_step (self, index)->kind)
-    {
-    case SLUICE_UPDATE_STEP_DETAILS:
-      {
-        g_autoptr(SluicePipeline) pipeline = sluice_dataall_client_update_pipeline_finish (client, result, &error);
-        ok = pipeline != NULL;
-      }
-      break;
-    case SLUICE_UPDATE_STEP_DELETE_STAGE:
-      ok = sluice_dataall_client_delete_stage_finish (client, result, &error);
-      break;
-    case SLUICE_UPDATE_STEP_UPDATE_STAGE:
-      {
-        g_autoptr(SluiceStage) stage = sluice_dataall_client_update_stage_finish (client, result, &error);
-        ok = stage != NULL;
-      }
-      break;
-    case SLUICE_UPDATE_STEP_CREATE_STAGE:
-    default:
-      {
-        g_autoptr(SluiceStage) stage = sluice_dataall_client_create_stage_finish (client, result, &error);
-        ok = stage != NULL;
-      }
-      break;
-    }
-
-  if (!ok)
-    {
-      /* A cancelled step may or may not have reached the server: it stays to be done. */
-      set_step (self, index, SLUICE_CREATE_STEP_FAILED, error);
-      self->running = FALSE;
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  set_step (self, index, SLUICE_CREATE_STEP_DONE, NULL);
-  run_next (g_steal_pointer (&task));
-}
-
-static void
-run_next (GTask *task)
-{
-  SluicePipelineUpdater *self = g_task_get_source_object (task);
-  GCancellable *cancellable = g_task_get_cancellable (task);
-  guint index;
-  Step *step;
-
-  for (index = 0; index < self->steps->len; index++)
-    if (get_step (self, index)->state != SLUICE_CREATE_STEP_DONE)
-      break;
-  if (index == self->steps->len)
-    {
-      self->running = FALSE;
-      g_task_return_boolean (task, TRUE);
-      g_object_unref (task);
-      return;
-    }
-  if (g_cancellable_is_cancelled (cancellable))
-    {
-      self->running = FALSE;
-      g_task_return_error_if_cancelled (task);
-      g_object_unref (task);
-      return;
-    }
-
-  step = get_step (self, index);
-  g_task_set_task_data (task, GUINT_TO_POINTER (index), NULL);
-  set_step (self, index, SLUICE_CREATE_STEP_RUNNING, NULL);
-  switch (step->kind)
-    {
-    case SLUICE_UPDATE_STEP_DETAILS:
-      sluice_dataall_client_update_pipeline_async (self->client, self->pipeline_uri,
-                                                   sluice_pipeline_draft_get_name (self->draft),
-                                                   sluice_pipeline_draft_get_description (self->draft) ?: "",
-                                                   sluice_pipeline_draft_get_tags (self->draft),
-                                                   cancellable, step_done_cb, task);
-      break;
-    case SLUICE_UPDATE_STEP_DELETE_STAGE:
-      sluice_dataall_client_delete_stage_async (self->client, step->stage_uri, cancellable,
-                                                step_done_cb, task);
-      break;
-    case SLUICE_UPDATE_STEP_UPDATE_STAGE:
-    case SLUICE_UPDATE_STEP_CREATE_STAGE:
-    default:
-      {
-        SluiceStageSpec spec = {
-          .pipeline_uri = self->pipeline_uri,
-          .stage = step->stage,
-          .order = step->order,
-          .environment_uri = step->environment_uri,
-          .environment_label = step->environment_label,
-          .team = step->team,
-        };
-
-        if (step->kind == SLUICE_UPDATE_STEP_UPDATE_STAGE)
-          sluice_dataall_client_update_stage_async (self->client, &spec, cancellable,
-                                                    step_done_cb, task);
-        else
-          sluice_dataall_client_create_stage_async (self->client, &spec, cancellable,
-                                                    step_done_cb, task);
-      }
-      break;
-    }
-}
-
-/**
- * sluice_pipeline_updater_run_async:
- *
- * Runs the steps that are not done yet, in order, until one fails: the first run saves
- * everything, a later one retries what remains. Progress is reported through
- * #SluicePipelineUpdater::step-changed.
- */
-void
-sluice_pipeline_updater_run_async (SluicePipelineUpdater *self,
-                                   GCancellable          *cancellable,
-                                   GAsyncReadyCallback    callback,
-                                   gpointer               user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (SLUICE_IS_PIPELINE_UPDATER (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, sluice_pipeline_updater_run_async);
-  if (self->running)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING,
-                               "The pipeline is already being saved");
-      return;
-    }
-  self->running = TRUE;
-  run_next (g_steal_pointer (&task));
-}
-
-gboolean
-sluice_pipeline_updater_run_finish (SluicePipelineUpdater  *self,
-                                    GAsyncResult           *result,
-                                    GError                **error)
-{
-  g_return_val_if_fail (SLUICE_IS_PIPELINE_UPDATER (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "sluice-a11y.h"
+#include "sluice-backoff.h"
 #include "sluice-dataall-error.h"
 #include "sluice-pipeline-format.h"
 #include "sluice-pipeline-query.h"
@@ -39,9 +40,7 @@ struct _SluicePipelinesView
   GCancellable         *cancellable;        /* the list's load */
   GCancellable         *check_cancellable;  /* the automatic check */
   GError               *error;
-  guint                 check_id;
-  guint                 check_interval;
-  guint                 check_base;         /* CHECK_INTERVAL_SECONDS, or shorter in tests */
+  SluiceBackoff        *check;              /* the automatic check's timer */
   gint64                last_load;
   char                 *open_uri;           /* to show once the list has it: a new pipeline */
   GSignalGroup         *page_signals;       /* the pipeline whose page is shown */
@@ -527,7 +526,7 @@ load (SluicePipelinesView *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   g_cancellable_cancel (self->check_cancellable);
-  g_clear_handle_id (&self->check_id, g_source_remove);
+  sluice_backoff_stop (self->check);
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->pipelines)) == 0)
     set_error (self, NULL);
@@ -572,11 +571,11 @@ check_cb (GObject      *source,
 
       g_debug ("Automatic check failed: %s", error->message);
       if (status == 403 || status == 429)
-        self->check_interval = MIN (self->check_interval * 2, MAX (self->check_base, CHECK_MAX_INTERVAL_SECONDS));
+        sluice_backoff_back_off (self->check);
       schedule_check (self);
       return;
     }
-  self->check_interval = self->check_base;
+  sluice_backoff_reset (self->check);
 
   if (JSON_NODE_HOLDS_OBJECT (data))
     {
@@ -623,25 +622,22 @@ check_cb (GObject      *source,
     }
 }
 
-static gboolean
-check_timeout_cb (gpointer user_data)
+static void
+check_tick_cb (SluicePipelinesView *self)
 {
-  SluicePipelinesView *self = user_data;
   g_autoptr(JsonObject) variables = NULL;
   JsonObject *filter;
-
-  self->check_id = 0;
 
   if (self->account == NULL || self->pipelines == NULL ||
       sluice_account_get_state (self->account) != SLUICE_ACCOUNT_SIGNED_IN ||
       sluice_pipeline_list_get_loading (self->pipelines))
-    return G_SOURCE_REMOVE;
+    return;
 
   if (!window_visible (self))
     {
       /* Look again later; a window that comes back is checked on map. */
       schedule_check (self);
-      return G_SOURCE_REMOVE;
+      return;
     }
 
   variables = json_object_new ();
@@ -655,16 +651,15 @@ check_timeout_cb (gpointer user_data)
   self->check_cancellable = g_cancellable_new ();
   sluice_dataall_client_execute_async (sluice_account_get_client (self->account), "ListDataPipelines",
                                        variables, self->check_cancellable, check_cb, g_object_ref (self));
-  return G_SOURCE_REMOVE;
 }
 
 static void
 schedule_check (SluicePipelinesView *self)
 {
-  g_clear_handle_id (&self->check_id, g_source_remove);
+  sluice_backoff_stop (self->check);
   if (self->account == NULL || self->error != NULL)
     return;
-  self->check_id = g_timeout_add_seconds (self->check_interval, check_timeout_cb, self);
+  sluice_backoff_start (self->check);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -682,7 +677,7 @@ account_state_cb (SluicePipelinesView *self)
   else
     {
       g_cancellable_cancel (self->cancellable);
-      g_clear_handle_id (&self->check_id, g_source_remove);
+      sluice_backoff_stop (self->check);
     }
   update_state (self);
 }
@@ -868,12 +863,10 @@ sluice_pipelines_view_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (sluice_pipelines_view_parent_class)->map (widget);
 
   /* Coming back after a long time away: check now rather than wait another minute. */
-  if (self->last_load != 0 && self->check_id != 0 && self->error == NULL &&
-      g_get_monotonic_time () - self->last_load > (gint64) self->check_base * G_USEC_PER_SEC)
-    {
-      g_clear_handle_id (&self->check_id, g_source_remove);
-      self->check_id = g_idle_add (check_timeout_cb, self);
-    }
+  if (self->last_load != 0 && sluice_backoff_is_scheduled (self->check) && self->error == NULL &&
+      g_get_monotonic_time () - self->last_load >
+      (gint64) sluice_backoff_get_initial_interval (self->check) * 1000)
+    sluice_backoff_start_now (self->check);
 }
 
 static void
@@ -885,7 +878,7 @@ sluice_pipelines_view_dispose (GObject *object)
   g_cancellable_cancel (self->check_cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->check_cancellable);
-  g_clear_handle_id (&self->check_id, g_source_remove);
+  sluice_backoff_stop (self->check);
   g_clear_handle_id (&self->facets_id, g_source_remove);
   if (self->account_signals != NULL)
     g_signal_group_set_target (self->account_signals, NULL);
@@ -918,6 +911,7 @@ sluice_pipelines_view_finalize (GObject *object)
 {
   SluicePipelinesView *self = SLUICE_PIPELINES_VIEW (object);
 
+  g_clear_object (&self->check);
   g_clear_error (&self->error);
   g_clear_pointer (&self->open_uri, g_free);
   g_clear_pointer (&self->title, g_free);
@@ -1043,15 +1037,17 @@ sluice_pipelines_view_init (SluicePipelinesView *self)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
   g_autoptr(GtkNoSelection) selection = NULL;
+  guint check_base;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   sluice_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 
   /* Tests shorten the automatic check's interval; nothing else should. */
-  self->check_base = CHECK_INTERVAL_SECONDS;
+  check_base = CHECK_INTERVAL_SECONDS;
   if (g_getenv ("SLUICE_TEST_CHECK_SECONDS") != NULL)
-    self->check_base = MAX (1, (guint) g_ascii_strtoull (g_getenv ("SLUICE_TEST_CHECK_SECONDS"), NULL, 10));
-  self->check_interval = self->check_base;
+    check_base = MAX (1, (guint) g_ascii_strtoull (g_getenv ("SLUICE_TEST_CHECK_SECONDS"), NULL, 10));
+  self->check = sluice_backoff_new (check_base * 1000, MAX (check_base, CHECK_MAX_INTERVAL_SECONDS) * 1000);
+  g_signal_connect_swapped (self->check, "tick", G_CALLBACK (check_tick_cb), self);
   self->query = sluice_pipeline_query_new (NULL);
   /* Once per change of the search, however many items-changed told it. */
   g_signal_connect_swapped (self->query, "notify::n-items", G_CALLBACK (shown_changed_cb), self);
@@ -1120,7 +1116,7 @@ sluice_pipelines_view_set_account (SluicePipelinesView *self,
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->check_cancellable);
-  g_clear_handle_id (&self->check_id, g_source_remove);
+  sluice_backoff_stop (self->check);
   adw_leaflet_set_visible_child (self->leaflet, self->list_page);
   adw_bin_set_child (self->page_bin, NULL);
   update_title (self);
@@ -1134,7 +1130,7 @@ sluice_pipelines_view_set_account (SluicePipelinesView *self,
   g_clear_object (&self->pipelines);
   set_error (self, NULL);
   self->last_load = 0;
-  self->check_interval = self->check_base;
+  sluice_backoff_reset (self->check);
   if (account != NULL)
     {
       self->pipelines = sluice_pipeline_list_new ();

@@ -12,7 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "sluice-pipeline-draft.h"
+#include "sluice-dev-strategy.h"
 #include "sluice-pipeline-format.h"
 #include "sluice-pipeline-query.h"
 

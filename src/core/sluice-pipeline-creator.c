@@ -1,0 +1,405 @@
+/* sluice-pipeline-creator.c: creating a pipeline and its stages, one awaited mutation at a time
+ *
+ * Copyright 2026 The Sluice authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sluice-pipeline-creator"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "sluice-dataall-api.h"
+#include "sluice-dataall-error-private.h"
+#include "sluice-pipeline-creator.h"
+
+/* The create flow: step 0 is createDataPipeline (CreateDataPipeline-legacy when the template
+ * or a dataset is filled), then one createDataPipelineEnvironment per stage, in order. The web
+ * console fires the stage mutations and forgets them; here each is awaited, and a failure
+ * leaves the pipeline and the stages before it in place for a retry. */
+
+struct _SluicePipelineCreator
+{
+  SluiceStepRunner     parent_instance;
+
+  SluiceDataallClient *client;
+  SluicePipelineDraft *draft;
+  SluicePipeline      *pipeline;
+  GStrv                refused_fields;
+};
+
+G_DEFINE_FINAL_TYPE (SluicePipelineCreator, sluice_pipeline_creator, SLUICE_TYPE_STEP_RUNNER)
+
+static const char * const legacy_fields[] = { "template", "inputDatasetUri", "outputDatasetUri" };
+static const char * const module_fields[] = { "createDataPipeline", "createDataPipelineEnvironment" };
+
+/* ------------------------------------------------------------------------------------------ */
+/* Helpers                                                                                    */
+/* ------------------------------------------------------------------------------------------ */
+
+/* How GraphQL servers refuse a field of an input object: graphql-core 3, which data.all's
+ * ariadne runs ("Field 'template' is not defined by type 'NewDataPipelineInput'."), and
+ * graphql-core 2 ("In field \"template\": Unknown field."). The same message quotes the whole
+ * input, every field sent included: only these phrases tell which one is refused. */
+static gboolean
+refuses_field (const char *text,
+               const char *field)
+{
+  g_autofree char *core3_single = g_strdup_printf ("Field '%s' is not defined by type", field);
+  g_autofree char *core3_double = g_strdup_printf ("Field \"%s\" is not defined by type", field);
+  g_autofree char *core2 = g_strdup_printf ("In field \"%s\": Unknown field", field);
+
+  return strstr (text, core3_single) != NULL || strstr (text, core3_double) != NULL ||
+         strstr (text, core2) != NULL;
+}
+
+static gboolean
+errors_match (const GError *error,
+              const char   *field,
+              gboolean    (*match) (const char *text,
+                                    const char *field))
+{
+  JsonArray *errors = sluice_dataall_error_get_errors (error);
+  const char *detail = sluice_dataall_error_get_detail (error);
+
+  if (detail != NULL && match (detail, field))
+    return TRUE;
+  for (guint i = 0; errors != NULL && i < json_array_get_length (errors); i++)
+    {
+      JsonNode *node = json_array_get_element (errors, i);
+      const char *message;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      message = json_object_get_string_member_with_default (json_node_get_object (node),
+                                                            "message", NULL);
+      if (message != NULL && match (message, field))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Which legacy fields the server refused, from its HTTP 400: those it says it does not
+ * define, among the ones sent (CreateDataPipeline-legacy asks for none of them in its answer,
+ * so the server looks at the input). A refusal in other words that still names them takes
+ * every legacy field sent as refused. */
+static GStrv
+find_refused_fields (SluicePipelineCreator *self,
+                     const GError          *error)
+{
+  g_autoptr(GStrvBuilder) refused = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) sent = g_strv_builder_new ();
+  const char *values[] = { sluice_pipeline_draft_get_template (self->draft),
+                           sluice_pipeline_draft_get_input_dataset (self->draft),
+                           sluice_pipeline_draft_get_output_dataset (self->draft) };
+  gboolean any_refused = FALSE;
+  gboolean any_named = FALSE;
+
+  if (!g_error_matches (error, SLUICE_DATAALL_ERROR, SLUICE_DATAALL_ERROR_FEATURE_DISABLED) ||
+      sluice_dataall_error_get_http_status (error) != 400)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (module_fields); i++)
+    if (errors_match (error, module_fields[i], sluice_dataall_error_names_field))
+      return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (legacy_fields); i++)
+    {
+      if (values[i] == NULL)
+        continue;
+      g_strv_builder_add (sent, legacy_fields[i]);
+      any_named |= errors_match (error, legacy_fields[i], sluice_dataall_error_names_field);
+      if (errors_match (error, legacy_fields[i], refuses_field))
+        {
+          g_strv_builder_add (refused, legacy_fields[i]);
+          any_refused = TRUE;
+        }
+    }
+  if (any_refused)
+    return g_strv_builder_end (refused);
+  return any_named ? g_strv_builder_end (sent) : NULL;
+}
+
+static char *
+legacy_sentence (const char * const *fields)
+{
+  gboolean template = g_strv_contains (fields, "template");
+  gboolean datasets = g_strv_contains (fields, "inputDatasetUri") ||
+                      g_strv_contains (fields, "outputDatasetUri");
+
+  if (template && datasets)
+    return g_strdup (_("This data.all refused the input and output datasets and the template: "
+                       "data.all 1.2 and later no longer accept datasets, and 1.5.2 and later no "
+                       "template. You can create the pipeline without them."));
+  if (template)
+    return g_strdup (_("This data.all refused the template: data.all 1.5.2 and later no longer "
+                       "accept one. You can create the pipeline without it."));
+  return g_strdup (_("This data.all refused the input and output datasets: data.all 1.2 and "
+                     "later no longer accept them. You can create the pipeline without them."));
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Steps                                                                                      */
+/* ------------------------------------------------------------------------------------------ */
+
+static void
+sluice_pipeline_creator_start_step (SluiceStepRunner    *runner,
+                                    guint                step,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  SluicePipelineCreator *self = SLUICE_PIPELINE_CREATOR (runner);
+  SluicePipelineDraft *draft = self->draft;
+  const SluiceDraftStage *stage;
+
+  if (step == 0)
+    {
+      const char *description = sluice_pipeline_draft_get_description (draft);
+      SluicePipelineSpec spec = {
+        .label = sluice_pipeline_draft_get_name (draft),
+        .environment_uri = sluice_pipeline_draft_get_environment_uri (draft),
+        .team = sluice_pipeline_draft_get_team (draft),
+        .dev_strategy = sluice_dev_strategy_to_string (sluice_pipeline_draft_get_strategy (draft)),
+        .description = description ? description : "",
+        .tags = sluice_pipeline_draft_get_tags (draft),
+        .template = sluice_pipeline_draft_get_template (draft),
+        .input_dataset_uri = sluice_pipeline_draft_get_input_dataset (draft),
+        .output_dataset_uri = sluice_pipeline_draft_get_output_dataset (draft),
+      };
+
+      sluice_dataall_client_create_pipeline_async (self->client, &spec, cancellable, callback,
+                                                   user_data);
+      return;
+    }
+
+  stage = sluice_pipeline_draft_get_stage (draft, step - 1);
+  {
+    SluiceStageSpec spec = {
+      .pipeline_uri = sluice_pipeline_get_uri (self->pipeline),
+      .stage = stage->name,
+      .order = (int) step,
+      .environment_uri = stage->environment_uri,
+      .environment_label = stage->environment_label ? stage->environment_label
+                                                    : stage->environment_uri,
+      .team = stage->team,
+    };
+
+    sluice_dataall_client_create_stage_async (self->client, &spec, cancellable, callback,
+                                              user_data);
+  }
+}
+
+static gboolean
+sluice_pipeline_creator_finish_step (SluiceStepRunner  *runner,
+                                     guint              step,
+                                     GAsyncResult      *result,
+                                     GError           **error)
+{
+  SluicePipelineCreator *self = SLUICE_PIPELINE_CREATOR (runner);
+  g_autoptr(SluiceStage) stage = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (step > 0)
+    {
+      stage = sluice_dataall_client_create_stage_finish (self->client, result, error);
+      return stage != NULL;
+    }
+
+  self->pipeline = sluice_dataall_client_create_pipeline_finish (self->client, result,
+                                                                 &local_error);
+  if (self->pipeline != NULL)
+    return TRUE;
+  /* Known before the step is marked failed, so that whoever watches it sees them. */
+  g_clear_pointer (&self->refused_fields, g_strfreev);
+  if (sluice_pipeline_draft_has_legacy_fields (self->draft))
+    self->refused_fields = find_refused_fields (self, local_error);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+static char *
+sluice_pipeline_creator_step_title (SluiceStepRunner *runner,
+                                    guint             step)
+{
+  SluicePipelineCreator *self = SLUICE_PIPELINE_CREATOR (runner);
+  const SluiceDraftStage *stage;
+  const char *name;
+
+  if (step == 0)
+    {
+      name = sluice_pipeline_draft_get_name (self->draft);
+      return g_strdup_printf (_("Create pipeline “%s”"), name ? name : "");
+    }
+  stage = sluice_pipeline_draft_get_stage (self->draft, step - 1);
+  return g_strdup_printf (_("Add stage %u, “%s”, in %s"), step, stage->name ? stage->name : "",
+                          stage->environment_label ? stage->environment_label
+                          : stage->environment_uri ? stage->environment_uri : "");
+}
+
+/* Why a step failed, as a sentence that names the team, environment or field involved. */
+static char *
+sluice_pipeline_creator_step_message (SluiceStepRunner *runner,
+                                      guint             step)
+{
+  SluicePipelineCreator *self = SLUICE_PIPELINE_CREATOR (runner);
+  const GError *error = sluice_step_runner_get_step_error (runner, step);
+  const SluiceDraftStage *stage;
+  const char *label;
+
+  if (step == 0 && self->refused_fields != NULL)
+    return legacy_sentence ((const char * const *) self->refused_fields);
+  if (step == 0)
+    {
+      label = sluice_pipeline_draft_get_environment_label (self->draft);
+      return sluice_pipeline_describe_error (error, sluice_pipeline_draft_get_team (self->draft),
+                                             label ? label
+                                             : sluice_pipeline_draft_get_environment_uri (self->draft));
+    }
+  stage = sluice_pipeline_draft_get_stage (self->draft, step - 1);
+  return sluice_pipeline_describe_error (error, stage->team,
+                                         stage->environment_label ? stage->environment_label
+                                                                  : stage->environment_uri);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* GObject                                                                                    */
+/* ------------------------------------------------------------------------------------------ */
+
+static void
+sluice_pipeline_creator_dispose (GObject *object)
+{
+  SluicePipelineCreator *self = SLUICE_PIPELINE_CREATOR (object);
+
+  g_clear_object (&self->client);
+  g_clear_object (&self->draft);
+  g_clear_object (&self->pipeline);
+
+  G_OBJECT_CLASS (sluice_pipeline_creator_parent_class)->dispose (object);
+}
+
+static void
+sluice_pipeline_creator_finalize (GObject *object)
+{
+  SluicePipelineCreator *self = SLUICE_PIPELINE_CREATOR (object);
+
+  g_clear_pointer (&self->refused_fields, g_strfreev);
+
+  G_OBJECT_CLASS (sluice_pipeline_creator_parent_class)->finalize (object);
+}
+
+static void
+sluice_pipeline_creator_class_init (SluicePipelineCreatorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  SluiceStepRunnerClass *runner_class = SLUICE_STEP_RUNNER_CLASS (klass);
+
+  object_class->dispose = sluice_pipeline_creator_dispose;
+  object_class->finalize = sluice_pipeline_creator_finalize;
+
+  runner_class->start_step = sluice_pipeline_creator_start_step;
+  runner_class->finish_step = sluice_pipeline_creator_finish_step;
+  runner_class->dup_step_title = sluice_pipeline_creator_step_title;
+  runner_class->dup_step_message = sluice_pipeline_creator_step_message;
+}
+
+static void
+sluice_pipeline_creator_init (SluicePipelineCreator *self)
+{
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Public API                                                                                 */
+/* ------------------------------------------------------------------------------------------ */
+
+/**
+ * sluice_pipeline_creator_new:
+ * @client: the data.all client
+ * @draft: the draft; the creator works on a copy, so later edits do not change what it sends
+ *
+ * The create flow as a #SluiceStepRunner: createDataPipeline, then one
+ * createDataPipelineEnvironment per stage. It stops at the first failure; running it again
+ * resumes with the step that failed.
+ */
+SluicePipelineCreator *
+sluice_pipeline_creator_new (SluiceDataallClient *client,
+                             SluicePipelineDraft *draft)
+{
+  SluicePipelineCreator *self;
+
+  g_return_val_if_fail (SLUICE_IS_DATAALL_CLIENT (client), NULL);
+  g_return_val_if_fail (SLUICE_IS_PIPELINE_DRAFT (draft), NULL);
+
+  self = g_object_new (SLUICE_TYPE_PIPELINE_CREATOR, NULL);
+  self->client = g_object_ref (client);
+  self->draft = sluice_pipeline_draft_copy (draft);
+  sluice_step_runner_set_n_steps (SLUICE_STEP_RUNNER (self),
+                                  1 + sluice_pipeline_draft_get_n_stages (self->draft));
+  return self;
+}
+
+/**
+ * sluice_pipeline_creator_get_draft:
+ *
+ * Returns: (transfer none): the creator's copy of the draft
+ */
+SluicePipelineDraft *
+sluice_pipeline_creator_get_draft (SluicePipelineCreator *self)
+{
+  g_return_val_if_fail (SLUICE_IS_PIPELINE_CREATOR (self), NULL);
+  return self->draft;
+}
+
+/**
+ * sluice_pipeline_creator_get_pipeline:
+ *
+ * Returns: (transfer none) (nullable): the pipeline once createDataPipeline succeeded
+ */
+SluicePipeline *
+sluice_pipeline_creator_get_pipeline (SluicePipelineCreator *self)
+{
+  g_return_val_if_fail (SLUICE_IS_PIPELINE_CREATOR (self), NULL);
+  return self->pipeline;
+}
+
+/**
+ * sluice_pipeline_creator_get_refused_fields:
+ *
+ * Returns: (transfer none) (nullable) (array zero-terminated=1): the legacy fields
+ *   ("template", "inputDatasetUri", "outputDatasetUri") the server refused, %NULL unless the
+ *   last failure was such a refusal
+ */
+const char * const *
+sluice_pipeline_creator_get_refused_fields (SluicePipelineCreator *self)
+{
+  g_return_val_if_fail (SLUICE_IS_PIPELINE_CREATOR (self), NULL);
+  return (const char * const *) self->refused_fields;
+}
+
+/**
+ * sluice_pipeline_creator_drop_refused_fields:
+ *
+ * "Create without them": forgets the legacy fields the server refused (a data.all 1.3 to
+ * 1.5.1 keeps the template it takes while the datasets go), so that the next run sends only
+ * what the server knows.
+ */
+void
+sluice_pipeline_creator_drop_refused_fields (SluicePipelineCreator *self)
+{
+  const char * const *refused;
+
+  g_return_if_fail (SLUICE_IS_PIPELINE_CREATOR (self));
+  g_return_if_fail (self->pipeline == NULL);
+
+  refused = (const char * const *) self->refused_fields;
+  if (refused == NULL)
+    return;
+  if (g_strv_contains (refused, "template"))
+    sluice_pipeline_draft_set_template (self->draft, NULL);
+  if (g_strv_contains (refused, "inputDatasetUri"))
+    sluice_pipeline_draft_set_input_dataset (self->draft, NULL);
+  if (g_strv_contains (refused, "outputDatasetUri"))
+    sluice_pipeline_draft_set_output_dataset (self->draft, NULL);
+  g_clear_pointer (&self->refused_fields, g_strfreev);
+}

@@ -1,0 +1,51 @@
+/* sluice-test-core-utils.c: helpers for tests that need no display
+ *
+ * Copyright 2026 The Sluice authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include "sluice-core-resources.h"
+#include "sluice-test-core-utils.h"
+
+void
+sluice_test_init_core (int    *argc,
+                       char ***argv)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* The resource registers itself from a constructor; referencing it keeps the linker from
+   * dropping it from the static library. */
+  g_assert_nonnull (sluice_core_get_resource ());
+}
+
+void
+sluice_test_iterate (guint msec)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) msec * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+gboolean
+sluice_test_wait_for (gboolean (*predicate) (gpointer data),
+                      gpointer   data,
+                      guint      timeout_msec)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_msec * 1000;
+
+  while (!predicate (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  return TRUE;
+}
