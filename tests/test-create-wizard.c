@@ -605,17 +605,35 @@ is_gone (gpointer data)
   return *(GtkWidget **) data == NULL;
 }
 
+typedef struct
+{
+  GtkWidget  *wizard;
+  const char *title;
+  GtkWidget  *row;
+} StageRowLookup;
+
+static gboolean
+stage_row_found (gpointer data)
+{
+  StageRowLookup *lookup = data;
+  GtkWidget *stack = find (lookup->wizard, GTK_TYPE_STACK, NULL);
+  GtkWidget *page = gtk_stack_get_child_by_name (GTK_STACK (stack), "stages");
+  guint n = 0;
+
+  lookup->row = find_nth (page, ADW_TYPE_EXPANDER_ROW, lookup->title, &n);
+  return lookup->row != NULL;
+}
+
+/* The stage row titled @title, waiting for the rows to be renumbered after a move on a busy machine. */
 static GtkWidget *
 stage_row (GtkWidget  *wizard,
            const char *title)
 {
-  GtkWidget *stack = find (wizard, GTK_TYPE_STACK, NULL);
-  GtkWidget *page = gtk_stack_get_child_by_name (GTK_STACK (stack), "stages");
-  guint n = 0;
-  GtkWidget *row = find_nth (page, ADW_TYPE_EXPANDER_ROW, title, &n);
+  StageRowLookup lookup = { wizard, title, NULL };
 
-  g_assert_nonnull (row);
-  return row;
+  sluice_test_wait_for (stage_row_found, &lookup, 5000);
+  g_assert_nonnull (lookup.row);
+  return lookup.row;
 }
 
 static gboolean
