@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "sluice-a11y.h"
+#include "sluice-codecommit.h"
 #include "sluice-credentials-editor.h"
 #include "sluice-credentials-private.h"
 #include "sluice-error-box.h"
@@ -399,6 +400,23 @@ sluice_credentials_editor_constructed (GObject *object)
   sluice_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 }
 
+/* Closed without an answer: by Cancel, by the window manager, or with its parent. The run's task
+ * holds the dialog, which gtk_window_destroy() does not dispose: this cannot wait for dispose. */
+static void
+sluice_credentials_editor_unmap (GtkWidget *widget)
+{
+  SluiceCredentialsEditor *self = SLUICE_CREDENTIALS_EDITOR (widget);
+
+  GTK_WIDGET_CLASS (sluice_credentials_editor_parent_class)->unmap (widget);
+  /* GTK 4.8 leaves a destroyed window's pointer to a parent that goes first: let go now. */
+  gtk_window_set_transient_for (GTK_WINDOW (widget), NULL);
+  if (self->task != NULL)
+    {
+      g_cancellable_cancel (self->cancellable);
+      finish_run (self, NULL);
+    }
+}
+
 static void
 sluice_credentials_editor_dispose (GObject *object)
 {
@@ -478,6 +496,8 @@ sluice_credentials_editor_class_init (SluiceCredentialsEditorClass *klass)
   object_class->finalize = sluice_credentials_editor_finalize;
   object_class->get_property = sluice_credentials_editor_get_property;
   object_class->set_property = sluice_credentials_editor_set_property;
+
+  widget_class->unmap = sluice_credentials_editor_unmap;
 
   /**
    * SluiceCredentialsEditor:original:

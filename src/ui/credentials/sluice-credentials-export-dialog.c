@@ -141,6 +141,8 @@ loaded_cb (GObject      *source,
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
+      /* Never shown: no hide to end the run. */
+      finish_run (self, NULL);
       gtk_window_destroy (GTK_WINDOW (self));
       return;
     }
@@ -176,6 +178,19 @@ sluice_credentials_export_dialog_response (AdwMessageDialog *dialog,
 /* ------------------------------------------------------------------------------------------ */
 /* GObject                                                                                    */
 /* ------------------------------------------------------------------------------------------ */
+
+/* Closed without an answer: by Cancel, by the window manager, or with its parent. The run's task
+ * holds the dialog, which gtk_window_destroy() does not dispose: this cannot wait for dispose. */
+static void
+sluice_credentials_export_dialog_unmap (GtkWidget *widget)
+{
+  SluiceCredentialsExportDialog *self = SLUICE_CREDENTIALS_EXPORT_DIALOG (widget);
+
+  GTK_WIDGET_CLASS (sluice_credentials_export_dialog_parent_class)->unmap (widget);
+  /* GTK 4.8 leaves a destroyed window's pointer to a parent that goes first: let go now. */
+  gtk_window_set_transient_for (GTK_WINDOW (widget), NULL);
+  finish_run (self, NULL);
+}
 
 static void
 sluice_credentials_export_dialog_dispose (GObject *object)
@@ -262,6 +277,8 @@ sluice_credentials_export_dialog_class_init (SluiceCredentialsExportDialogClass 
   object_class->finalize = sluice_credentials_export_dialog_finalize;
   object_class->get_property = sluice_credentials_export_dialog_get_property;
   object_class->set_property = sluice_credentials_export_dialog_set_property;
+
+  widget_class->unmap = sluice_credentials_export_dialog_unmap;
 
   dialog_class->response = sluice_credentials_export_dialog_response;
 

@@ -67,6 +67,19 @@ sluice_credentials_import_dialog_response (AdwMessageDialog *dialog,
 /* GObject                                                                                    */
 /* ------------------------------------------------------------------------------------------ */
 
+/* Closed without an answer: by Cancel, by the window manager, or with its parent. The run's task
+ * holds the dialog, which gtk_window_destroy() does not dispose: this cannot wait for dispose. */
+static void
+sluice_credentials_import_dialog_unmap (GtkWidget *widget)
+{
+  SluiceCredentialsImportDialog *self = SLUICE_CREDENTIALS_IMPORT_DIALOG (widget);
+
+  GTK_WIDGET_CLASS (sluice_credentials_import_dialog_parent_class)->unmap (widget);
+  /* GTK 4.8 leaves a destroyed window's pointer to a parent that goes first: let go now. */
+  gtk_window_set_transient_for (GTK_WINDOW (widget), NULL);
+  sluice_credentials_import_dialog_response (ADW_MESSAGE_DIALOG (self), "cancel");
+}
+
 static void
 sluice_credentials_import_dialog_dispose (GObject *object)
 {
@@ -101,6 +114,8 @@ sluice_credentials_import_dialog_class_init (SluiceCredentialsImportDialogClass 
 
   object_class->dispose = sluice_credentials_import_dialog_dispose;
   object_class->finalize = sluice_credentials_import_dialog_finalize;
+
+  widget_class->unmap = sluice_credentials_import_dialog_unmap;
 
   dialog_class->response = sluice_credentials_import_dialog_response;
 

@@ -282,6 +282,19 @@ loaded_cb (GObject      *source,
 /* GObject                                                                                    */
 /* ------------------------------------------------------------------------------------------ */
 
+/* Closed without an answer: by Cancel, by the window manager, or with its parent. The run's task
+ * holds the dialog, which gtk_window_destroy() does not dispose: this cannot wait for dispose. */
+static void
+sluice_pipeline_picker_unmap (GtkWidget *widget)
+{
+  SluicePipelinePicker *self = SLUICE_PIPELINE_PICKER (widget);
+
+  GTK_WIDGET_CLASS (sluice_pipeline_picker_parent_class)->unmap (widget);
+  /* GTK 4.8 leaves a destroyed window's pointer to a parent that goes first: let go now. */
+  gtk_window_set_transient_for (GTK_WINDOW (widget), NULL);
+  finish_run (self, NULL);
+}
+
 static void
 sluice_pipeline_picker_dispose (GObject *object)
 {
@@ -352,6 +365,8 @@ sluice_pipeline_picker_class_init (SluicePipelinePickerClass *klass)
   object_class->finalize = sluice_pipeline_picker_finalize;
   object_class->get_property = sluice_pipeline_picker_get_property;
   object_class->set_property = sluice_pipeline_picker_set_property;
+
+  widget_class->unmap = sluice_pipeline_picker_unmap;
 
   /**
    * SluicePipelinePicker:account:
