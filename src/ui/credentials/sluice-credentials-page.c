@@ -15,6 +15,7 @@
 
 #include "sluice-a11y.h"
 #include "sluice-aws-credentials.h"
+#include "sluice-credentials-delete-dialog.h"
 #include "sluice-credentials-editor.h"
 #include "sluice-credentials-export-dialog.h"
 #include "sluice-credentials-import-dialog.h"
@@ -667,18 +668,6 @@ delete_free (Delete *del)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Delete, delete_free)
 
-static Delete *
-delete_new (SluiceCredentialsPage *self,
-            const char            *name)
-{
-  Delete *del = g_new0 (Delete, 1);
-
-  del->page = g_object_ref (self);
-  del->name = g_strdup (name);
-
-  return del;
-}
-
 static void
 deleted_cb (GObject      *source,
             GAsyncResult *result,
@@ -703,15 +692,21 @@ deleted_cb (GObject      *source,
 }
 
 static void
-delete_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    Delete           *pending)
+delete_chosen_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
-  if (g_strcmp0 (response, "delete") != 0)
+  g_autoptr(SluiceCredentialsPage) self = user_data;
+  SluiceCredentialsDeleteDialog *dialog = SLUICE_CREDENTIALS_DELETE_DIALOG (source);
+  Delete *del;
+
+  if (!sluice_credentials_delete_dialog_run_finish (dialog, result, NULL))
     return;
 
-  sluice_keyring_delete_aws_credentials_async (pending->name, pending->page->cancellable, deleted_cb,
-                                               delete_new (pending->page, pending->name));
+  del = g_new0 (Delete, 1);
+  del->page = g_object_ref (self);
+  del->name = g_strdup (_sluice_credentials_name_of (sluice_credentials_delete_dialog_get_credentials (dialog)));
+  sluice_keyring_delete_aws_credentials_async (del->name, self->cancellable, deleted_cb, del);
 }
 
 static void
@@ -721,27 +716,10 @@ delete_action (GtkWidget  *widget,
 {
   SluiceCredentialsPage *self = SLUICE_CREDENTIALS_PAGE (widget);
   SluiceAwsCredentials *credentials = find_credentials (self, parameter);
-  AdwMessageDialog *dialog;
-  Delete *pending;
 
-  if (credentials == NULL)
-    return;
-
-  pending = delete_new (self, _sluice_credentials_name_of (credentials));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_window (self), NULL, NULL));
-  /* Translators: %s is the name of a credential set */
-  adw_message_dialog_format_heading (dialog, _("Delete “%s”?"), pending->name);
-  adw_message_dialog_set_body (dialog,
-                               sluice_aws_credentials_get_pipeline_uri (credentials) != NULL
-                                 ? _("The keys are removed from the keyring. Sluice gets new ones from data.all the next time the pipeline needs them.")
-                                 : _("The keys are removed from the keyring. AWS keeps them valid: deactivate long-term keys in the AWS console if nobody needs them any more."));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_data (dialog, "response", G_CALLBACK (delete_response_cb), pending,
-                         (GClosureNotify) (void (*) (void)) delete_free, 0);
-  sluice_a11y_name_mnemonic_buttons (GTK_WIDGET (dialog));
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (credentials != NULL)
+    sluice_credentials_delete_dialog_run_async (sluice_credentials_delete_dialog_new (credentials), parent_window (self),
+                                                self->cancellable, delete_chosen_cb, g_object_ref (self));
 }
 
 /* ------------------------------------------------------------------------------------------ */
