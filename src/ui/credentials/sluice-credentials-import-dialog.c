@@ -20,6 +20,7 @@ struct _SluiceCredentialsImportDialog
 {
   AdwMessageDialog  parent_instance;
 
+  GFile            *file;
   char             *contents;   /* the file's text: secrets, wiped when done */
   GStrv             names;      /* its profiles, in the file's order */
   GTask            *task;
@@ -30,6 +31,60 @@ struct _SluiceCredentialsImportDialog
 };
 
 G_DEFINE_FINAL_TYPE (SluiceCredentialsImportDialog, sluice_credentials_import_dialog, ADW_TYPE_MESSAGE_DIALOG)
+
+/* ------------------------------------------------------------------------------------------ */
+/* Reading the file                                                                           */
+/* ------------------------------------------------------------------------------------------ */
+
+/* The run ends before the dialog is shown: with why the file cannot be used. */
+static void
+fail (SluiceCredentialsImportDialog *self,
+      GError                        *error)
+{
+  g_autoptr(GTask) task = g_steal_pointer (&self->task);
+
+  g_task_return_error (task, error);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(SluiceCredentialsImportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (self->file);
+  gsize length = 0;
+
+  if (!g_file_load_contents_finish (self->file, result, &self->contents, &length, NULL, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        fail (self, g_steal_pointer (&error));
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        fail (self, g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no AWS credentials file at %s."), path));
+      else
+        fail (self, g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not read %s: %s"), path, error->message));
+      return;
+    }
+
+  if (g_utf8_validate (self->contents, length, NULL))
+    self->names = sluice_aws_credentials_list_ini_profiles (self->contents, length);
+  if (self->names == NULL || self->names[0] == NULL)
+    {
+      fail (self, g_error_new (G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("%s holds no profiles."), path));
+      return;
+    }
+
+  gtk_string_list_splice (self->profiles, 0, 0, (const char * const *) self->names);
+  adw_combo_row_set_selected (self->profile_row, 0);
+  /* Translators: %s is a file's path */
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (self),
+                                  _("Choose the profile of %s to import. You can check and name the keys before they are stored."),
+                                  path);
+  sluice_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
+  gtk_window_present (GTK_WINDOW (self));
+}
 
 /* ------------------------------------------------------------------------------------------ */
 /* AdwMessageDialog                                                                           */
@@ -47,7 +102,7 @@ sluice_credentials_import_dialog_response (AdwMessageDialog *dialog,
 
   if (task == NULL)
     return;
-  if (g_strcmp0 (response, "import") != 0 || selected == GTK_INVALID_LIST_POSITION ||
+  if (g_strcmp0 (response, "import") != 0 || self->names == NULL || selected == GTK_INVALID_LIST_POSITION ||
       selected >= g_strv_length (self->names))
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", _("The dialog was closed."));
@@ -60,6 +115,7 @@ sluice_credentials_import_dialog_response (AdwMessageDialog *dialog,
       g_task_return_error (task, error);
       return;
     }
+  sluice_aws_credentials_set_name (credentials, self->names[selected]);
   g_task_return_pointer (task, g_steal_pointer (&credentials), g_object_unref);
 }
 
@@ -101,6 +157,7 @@ sluice_credentials_import_dialog_finalize (GObject *object)
     memset (self->contents, 0, strlen (self->contents));
   g_clear_pointer (&self->contents, g_free);
   g_clear_pointer (&self->names, g_strfreev);
+  g_clear_object (&self->file);
 
   G_OBJECT_CLASS (sluice_credentials_import_dialog_parent_class)->finalize (object);
 }
@@ -137,41 +194,17 @@ sluice_credentials_import_dialog_init (SluiceCredentialsImportDialog *self)
 
 /**
  * sluice_credentials_import_dialog_new:
- * @path: the file's path, to name it
- * @contents: the file's text
- *
- * Returns: (transfer full) (nullable): the dialog, or %NULL with @error set when the file
- *   holds no profiles
+ * @file: (nullable): an AWS credentials file; %NULL for the user's own
  */
 SluiceCredentialsImportDialog *
-sluice_credentials_import_dialog_new (const char  *path,
-                                      const char  *contents,
-                                      GError     **error)
+sluice_credentials_import_dialog_new (GFile *file)
 {
-  g_auto(GStrv) names = NULL;
   SluiceCredentialsImportDialog *self;
 
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (contents != NULL, NULL);
-
-  if (g_utf8_validate (contents, -1, NULL))
-    names = sluice_aws_credentials_list_ini_profiles (contents, -1);
-  if (names == NULL || names[0] == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("%s holds no profiles."), path);
-      return NULL;
-    }
+  g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
 
   self = g_object_new (SLUICE_TYPE_CREDENTIALS_IMPORT_DIALOG, NULL);
-  self->contents = g_strdup (contents);
-  self->names = g_steal_pointer (&names);
-  gtk_string_list_splice (self->profiles, 0, 0, (const char * const *) self->names);
-  adw_combo_row_set_selected (self->profile_row, 0);
-  /* Translators: %s is a file's path */
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (self),
-                                  _("Choose the profile of %s to import. You can check and name the keys before they are stored."),
-                                  path);
-  sluice_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
+  self->file = file != NULL ? g_object_ref (file) : sluice_aws_credentials_get_default_file ();
 
   return self;
 }
@@ -179,6 +212,8 @@ sluice_credentials_import_dialog_new (const char  *path,
 /**
  * sluice_credentials_import_dialog_run_async:
  * @parent: (nullable): the window the dialog belongs to
+ *
+ * Reads the file, then asks which of its profiles to import.
  */
 void
 sluice_credentials_import_dialog_run_async (SluiceCredentialsImportDialog *self,
@@ -194,15 +229,15 @@ sluice_credentials_import_dialog_run_async (SluiceCredentialsImportDialog *self,
   self->task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (self->task, sluice_credentials_import_dialog_run_async);
   gtk_window_set_transient_for (GTK_WINDOW (self), parent);
-  gtk_window_present (GTK_WINDOW (self));
+  g_file_load_contents_async (self->file, cancellable, loaded_cb, g_object_ref (self));
 }
 
 /**
  * sluice_credentials_import_dialog_run_finish:
  *
- * Returns: (transfer full): the chosen profile's keys, not yet named nor stored; %NULL with
- *   %G_IO_ERROR_CANCELLED when the user did not choose, or with the reason the profile
- *   cannot be read
+ * Returns: (transfer full): the chosen profile's keys, named after it but not yet stored;
+ *   %NULL with %G_IO_ERROR_CANCELLED when the user did not choose, another %G_IO_ERROR when
+ *   the file cannot be used, or a #SLUICE_AWS_CREDENTIALS_ERROR when the profile cannot be read
  */
 SluiceAwsCredentials *
 sluice_credentials_import_dialog_run_finish (SluiceCredentialsImportDialog  *self,

@@ -17,9 +17,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SluiceCredentialsImportDialog, sluice_credentials_import_dialog, SLUICE, CREDENTIALS_IMPORT_DIALOG, AdwMessageDialog)
 
-SluiceCredentialsImportDialog *sluice_credentials_import_dialog_new        (const char                    *path,
-                                                                            const char                    *contents,
-                                                                            GError                       **error);
+SluiceCredentialsImportDialog *sluice_credentials_import_dialog_new        (GFile                         *file);
 void                           sluice_credentials_import_dialog_run_async  (SluiceCredentialsImportDialog *self,
                                                                             GtkWindow                     *parent,
                                                                             GCancellable                  *cancellable,

@@ -466,10 +466,13 @@ import_chosen_cb (GObject      *source,
   credentials = sluice_credentials_import_dialog_run_finish (SLUICE_CREDENTIALS_IMPORT_DIALOG (source), result, &error);
   if (credentials == NULL)
     {
-      show_error (self, _("Cannot Import the Profile"), error);
+      show_error (self,
+                  error->domain == SLUICE_AWS_CREDENTIALS_ERROR ? _("Cannot Import the Profile")
+                                                                : _("Cannot Import from the AWS Credentials File"),
+                  error);
       return;
     }
-  /* The profile's name, unless other credentials have it already. */
+  /* Named after the profile, unless other credentials have that name already. */
   if (_sluice_credentials_find (self->credentials, sluice_aws_credentials_get_name (credentials)) != NULL)
     sluice_aws_credentials_set_name (credentials, NULL);
 
@@ -478,54 +481,14 @@ import_chosen_cb (GObject      *source,
 }
 
 static void
-import_file_loaded_cb (GObject      *source,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(SluiceCredentialsPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_file_get_path (G_FILE (source));
-  SluiceCredentialsImportDialog *dialog;
-  char *contents = NULL;
-  gsize length = 0;
-
-  if (!g_file_load_contents_finish (G_FILE (source), result, &contents, &length, NULL, &error))
-    {
-      g_autoptr(GError) friendly = NULL;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        friendly = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                                _("There is no AWS credentials file at %s."), path);
-      else
-        friendly = g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED,
-                                _("Could not read %s: %s"), path, error->message);
-      show_error (self, _("Cannot Import from the AWS Credentials File"), friendly);
-      return;
-    }
-
-  dialog = sluice_credentials_import_dialog_new (path, contents, &error);
-  memset (contents, 0, length);
-  g_free (contents);
-  if (dialog == NULL)
-    {
-      show_error (self, _("Cannot Import from the AWS Credentials File"), error);
-      return;
-    }
-  sluice_credentials_import_dialog_run_async (dialog, parent_window (self), self->cancellable,
-                                              import_chosen_cb, g_object_ref (self));
-}
-
-static void
 import_file_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
   SluiceCredentialsPage *self = SLUICE_CREDENTIALS_PAGE (widget);
-  g_autoptr(GFile) file = sluice_aws_credentials_get_default_file ();
 
-  g_file_load_contents_async (file, self->cancellable, import_file_loaded_cb, g_object_ref (self));
+  sluice_credentials_import_dialog_run_async (sluice_credentials_import_dialog_new (NULL), parent_window (self),
+                                              self->cancellable, import_chosen_cb, g_object_ref (self));
 }
 
 /* ------------------------------------------------------------------------------------------ */
