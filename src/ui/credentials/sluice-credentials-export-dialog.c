@@ -1,4 +1,4 @@
-/* sluice-credentials-export-dialog.c: asks which AWS profile to write credentials into
+/* sluice-credentials-export-dialog.c: writes credentials into the AWS profile the user names
  *
  * Copyright 2026 The Sluice authors
  *
@@ -23,9 +23,10 @@ struct _SluiceCredentialsExportDialog
 
   SluiceAwsCredentials *credentials;
   GFile                *file;
-  char                 *profile;      /* the name to offer; NULL for one made from the name */
+  char                 *profile;      /* the name offered, then the one chosen */
   GStrv                 existing;     /* the profiles in the file now */
   GTask                *task;
+  gboolean              writing;      /* answered: the run ends when the file is written */
 
   /* Template widgets */
   AdwEntryRow          *profile_row;
@@ -88,16 +89,11 @@ check (SluiceCredentialsExportDialog *self)
 }
 
 static void
-finish_run (SluiceCredentialsExportDialog *self,
-            const char                    *profile)
+cancel_run (SluiceCredentialsExportDialog *self)
 {
   g_autoptr(GTask) task = g_steal_pointer (&self->task);
 
-  if (task == NULL)
-    return;
-  if (profile != NULL)
-    g_task_return_pointer (task, g_strdup (profile), g_free);
-  else
+  if (task != NULL)
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", _("The dialog was closed."));
 }
 
@@ -142,7 +138,7 @@ loaded_cb (GObject      *source,
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       /* Never shown: no hide to end the run. */
-      finish_run (self, NULL);
+      cancel_run (self);
       gtk_window_destroy (GTK_WINDOW (self));
       return;
     }
@@ -164,15 +160,40 @@ loaded_cb (GObject      *source,
 /* ------------------------------------------------------------------------------------------ */
 
 static void
+written_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(SluiceCredentialsExportDialog) self = user_data;
+  g_autoptr(GTask) task = g_steal_pointer (&self->task);
+  GError *error = NULL;
+
+  if (sluice_aws_credentials_write_profile_finish (SLUICE_AWS_CREDENTIALS (source), result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
 sluice_credentials_export_dialog_response (AdwMessageDialog *dialog,
                                            const char       *response)
 {
   SluiceCredentialsExportDialog *self = SLUICE_CREDENTIALS_EXPORT_DIALOG (dialog);
 
-  if (g_strcmp0 (response, "export") == 0 && check (self))
-    finish_run (self, gtk_editable_get_text (GTK_EDITABLE (self->profile_row)));
-  else
-    finish_run (self, NULL);
+  if (self->task == NULL || self->writing)
+    return;
+  if (g_strcmp0 (response, "export") != 0 || !check (self))
+    {
+      cancel_run (self);
+      return;
+    }
+
+  /* The dialog closes; the run ends once the file is written, on a worker thread. */
+  self->writing = TRUE;
+  g_free (self->profile);
+  self->profile = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->profile_row)));
+  sluice_aws_credentials_write_profile_async (self->credentials, self->file, self->profile,
+                                              g_task_get_cancellable (self->task), written_cb, g_object_ref (self));
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -189,7 +210,8 @@ sluice_credentials_export_dialog_unmap (GtkWidget *widget)
   GTK_WIDGET_CLASS (sluice_credentials_export_dialog_parent_class)->unmap (widget);
   /* GTK 4.8 leaves a destroyed window's pointer to a parent that goes first: let go now. */
   gtk_window_set_transient_for (GTK_WINDOW (widget), NULL);
-  finish_run (self, NULL);
+  if (!self->writing)
+    cancel_run (self);
 }
 
 static void
@@ -197,7 +219,7 @@ sluice_credentials_export_dialog_dispose (GObject *object)
 {
   SluiceCredentialsExportDialog *self = SLUICE_CREDENTIALS_EXPORT_DIALOG (object);
 
-  finish_run (self, NULL);
+  cancel_run (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SLUICE_TYPE_CREDENTIALS_EXPORT_DIALOG);
 
   G_OBJECT_CLASS (sluice_credentials_export_dialog_parent_class)->dispose (object);
@@ -354,10 +376,24 @@ sluice_credentials_export_dialog_get_file (SluiceCredentialsExportDialog *self)
 }
 
 /**
+ * sluice_credentials_export_dialog_get_profile:
+ *
+ * Returns: (nullable): the profile the user chose, once answered; until then the one offered
+ */
+const char *
+sluice_credentials_export_dialog_get_profile (SluiceCredentialsExportDialog *self)
+{
+  g_return_val_if_fail (SLUICE_IS_CREDENTIALS_EXPORT_DIALOG (self), NULL);
+
+  return self->profile;
+}
+
+/**
  * sluice_credentials_export_dialog_run_async:
  * @parent: (nullable): the window the dialog belongs to
  *
- * Reads which profiles the file has (to warn before one is replaced), then asks.
+ * Reads which profiles the file has (to warn before one is replaced), asks, and writes the
+ * credentials into the profile chosen (sluice_aws_credentials_write_profile_async()).
  */
 void
 sluice_credentials_export_dialog_run_async (SluiceCredentialsExportDialog *self,
@@ -379,16 +415,17 @@ sluice_credentials_export_dialog_run_async (SluiceCredentialsExportDialog *self,
 /**
  * sluice_credentials_export_dialog_run_finish:
  *
- * Returns: (transfer full): the profile to write, or %NULL with %G_IO_ERROR_CANCELLED
+ * Returns: %TRUE once the profile is written; %FALSE with %G_IO_ERROR_CANCELLED when the user
+ *   did not export, or with the reason the file could not be written
  */
-char *
+gboolean
 sluice_credentials_export_dialog_run_finish (SluiceCredentialsExportDialog  *self,
                                              GAsyncResult                   *result,
                                              GError                        **error)
 {
-  g_return_val_if_fail (SLUICE_IS_CREDENTIALS_EXPORT_DIALOG (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sluice_credentials_export_dialog_run_async, NULL);
+  g_return_val_if_fail (SLUICE_IS_CREDENTIALS_EXPORT_DIALOG (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sluice_credentials_export_dialog_run_async, FALSE);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -1,4 +1,4 @@
-/* sluice-credentials-export-dialog.h: asks which AWS profile to write credentials into
+/* sluice-credentials-export-dialog.h: writes credentials into the AWS profile the user names
  *
  * Copyright 2026 The Sluice authors
  *
@@ -20,13 +20,14 @@ G_DECLARE_FINAL_TYPE (SluiceCredentialsExportDialog, sluice_credentials_export_d
 SluiceCredentialsExportDialog *sluice_credentials_export_dialog_new        (SluiceAwsCredentials          *credentials,
                                                                             GFile                         *file,
                                                                             const char                    *profile);
-GFile                         *sluice_credentials_export_dialog_get_file   (SluiceCredentialsExportDialog *self);
+GFile                         *sluice_credentials_export_dialog_get_file    (SluiceCredentialsExportDialog *self);
+const char                    *sluice_credentials_export_dialog_get_profile (SluiceCredentialsExportDialog *self);
 void                           sluice_credentials_export_dialog_run_async  (SluiceCredentialsExportDialog *self,
                                                                             GtkWindow                     *parent,
                                                                             GCancellable                  *cancellable,
                                                                             GAsyncReadyCallback            callback,
                                                                             gpointer                       user_data);
-char                          *sluice_credentials_export_dialog_run_finish (SluiceCredentialsExportDialog *self,
+gboolean                       sluice_credentials_export_dialog_run_finish (SluiceCredentialsExportDialog *self,
                                                                             GAsyncResult                  *result,
                                                                             GError                       **error);
 

@@ -519,72 +519,35 @@ static void export_open (SluiceCredentialsPage *self,
                          SluiceAwsCredentials  *credentials,
                          const char            *profile);
 
-typedef struct
-{
-  SluiceCredentialsPage *page;
-  GFile                 *file;
-  char                  *profile;
-} ExportWrite;
-
 static void
-export_write_free (ExportWrite *write)
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
-  g_clear_object (&write->page);
-  g_clear_object (&write->file);
-  g_free (write->profile);
-  g_free (write);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportWrite, export_write_free)
-
-static void
-export_written_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(ExportWrite) write = user_data;
-  SluiceAwsCredentials *credentials = SLUICE_AWS_CREDENTIALS (source);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_file_get_path (write->file);
+  g_autoptr(SluiceCredentialsPage) self = user_data;
+  SluiceCredentialsExportDialog *dialog = SLUICE_CREDENTIALS_EXPORT_DIALOG (source);
+  const char *profile = sluice_credentials_export_dialog_get_profile (dialog);
+  g_autofree char *path = g_file_get_path (sluice_credentials_export_dialog_get_file (dialog));
   g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (!sluice_aws_credentials_write_profile_finish (credentials, result, &error))
+  if (!sluice_credentials_export_dialog_run_finish (dialog, result, &error))
     {
+      SluiceAwsCredentials *credentials = NULL;
+
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       /* The profile name the user chose is offered again, under the error. */
-      export_open (write->page, credentials, write->profile);
-      show_error (write->page, _("Could Not Export the Credentials"), error);
+      g_object_get (dialog, "credentials", &credentials, NULL);
+      export_open (self, credentials, profile);
+      g_object_unref (credentials);
+      show_error (self, _("Could Not Export the Credentials"), error);
       return;
     }
 
   /* Translators: the first %s is an AWS profile name, the second a file's path */
-  message = g_strdup_printf (_("Exported to profile “%s” in %s"), write->profile, path);
-  toast (write->page, message);
-}
-
-static void
-export_chosen_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(SluiceCredentialsPage) self = user_data;
-  SluiceCredentialsExportDialog *dialog = SLUICE_CREDENTIALS_EXPORT_DIALOG (source);
-  SluiceAwsCredentials *credentials = NULL;
-  g_autofree char *profile = sluice_credentials_export_dialog_run_finish (dialog, result, NULL);
-  ExportWrite *write;
-
-  if (profile == NULL)
-    return;
-
-  g_object_get (dialog, "credentials", &credentials, NULL);
-  write = g_new0 (ExportWrite, 1);
-  write->page = g_object_ref (self);
-  write->file = g_object_ref (sluice_credentials_export_dialog_get_file (dialog));
-  write->profile = g_steal_pointer (&profile);
-  sluice_aws_credentials_write_profile_async (credentials, write->file, write->profile, self->cancellable,
-                                              export_written_cb, write);
-  g_object_unref (credentials);
+  message = g_strdup_printf (_("Exported to profile “%s” in %s"), profile, path);
+  toast (self, message);
 }
 
 /* @profile: (nullable): the profile name to offer; %NULL for one made from the name */
@@ -596,7 +559,7 @@ export_open (SluiceCredentialsPage *self,
   SluiceCredentialsExportDialog *dialog = sluice_credentials_export_dialog_new (credentials, NULL, profile);
 
   sluice_credentials_export_dialog_run_async (dialog, parent_window (self), self->cancellable,
-                                              export_chosen_cb, g_object_ref (self));
+                                              export_done_cb, g_object_ref (self));
 }
 
 static void
