@@ -15,6 +15,7 @@
 
 #include "sluice-a11y.h"
 #include "sluice-aws-credentials.h"
+#include "sluice-credentials-account-group.h"
 #include "sluice-credentials-delete-dialog.h"
 #include "sluice-credentials-editor.h"
 #include "sluice-credentials-export-dialog.h"
@@ -24,16 +25,12 @@
 #include "sluice-credentials-row.h"
 #include "sluice-error-box.h"
 #include "sluice-keyring.h"
-#include "sluice-pipeline-picker.h"
 #include "sluice-toast.h"
 
 struct _SluiceCredentialsPage
 {
   AdwBin                parent_instance;
 
-  SluiceAccountManager *manager;
-  SluiceAccount        *account;          /* the active account */
-  GSignalGroup         *account_signals;
   GCancellable         *cancellable;      /* cancelled on dispose */
   GCancellable         *list_cancellable;
   GListModel           *credentials;
@@ -45,11 +42,8 @@ struct _SluiceCredentialsPage
   AdwStatusPage        *error_page;
   GtkStack             *list_stack;
   GtkListBox           *credentials_list;
-  AdwActionRow         *account_row;
-  AdwAvatar            *account_avatar;
-  GtkButton            *sign_out_button;
   GtkButton            *add_button;
-  AdwActionRow         *pipeline_row;
+  SluiceCredentialsAccountGroup *account_group;
 };
 
 G_DEFINE_FINAL_TYPE (SluiceCredentialsPage, sluice_credentials_page, ADW_TYPE_BIN)
@@ -125,17 +119,19 @@ find_credentials (SluiceCredentialsPage *self,
 }
 
 /* An error as a sentence, with data.all's own words under Details. */
-static void
-show_error (SluiceCredentialsPage *self,
-            const char            *heading,
-            const GError          *error)
+void
+_sluice_credentials_show_error (GtkWidget    *from,
+                                const char   *heading,
+                                const GError *error)
 {
+  GtkRoot *root = gtk_widget_get_root (from);
   AdwMessageDialog *dialog;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_window (self), heading, error->message));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       heading, error->message));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   if (sluice_error_get_detail (error) != NULL)
     {
@@ -148,6 +144,14 @@ show_error (SluiceCredentialsPage *self,
     }
   sluice_a11y_name_mnemonic_buttons (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_error (SluiceCredentialsPage *self,
+            const char            *heading,
+            const GError          *error)
+{
+  _sluice_credentials_show_error (GTK_WIDGET (self), heading, error);
 }
 
 static GtkWidget *
@@ -242,91 +246,6 @@ reload_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   reload (SLUICE_CREDENTIALS_PAGE (widget));
-}
-
-/* ------------------------------------------------------------------------------------------ */
-/* The data.all account                                                                       */
-/* ------------------------------------------------------------------------------------------ */
-
-static void
-update_account (SluiceCredentialsPage *self)
-{
-  SluiceAccount *account = self->account;
-  gboolean signed_in = account != NULL && sluice_account_get_state (account) == SLUICE_ACCOUNT_SIGNED_IN;
-  const char *email = account != NULL ? sluice_account_get_email (account) : NULL;
-  g_autofree char *subtitle = NULL;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "credentials.sign-out", signed_in);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "credentials.get-for-pipeline", signed_in);
-  gtk_widget_set_visible (GTK_WIDGET (self->sign_out_button), signed_in);
-
-  if (account == NULL)
-    {
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->account_row), _("Not Connected"));
-      adw_action_row_set_subtitle (self->account_row, _("Connect to data.all on the Pipelines page."));
-      adw_avatar_set_text (self->account_avatar, NULL);
-      adw_action_row_set_subtitle (self->pipeline_row, _("Connect to data.all first."));
-      return;
-    }
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->account_row), sluice_account_get_name (account));
-  adw_avatar_set_text (self->account_avatar, email != NULL ? email : sluice_account_get_name (account));
-  switch (sluice_account_get_state (account))
-    {
-    case SLUICE_ACCOUNT_SIGNED_IN:
-      /* Translators: %s is an e-mail address */
-      subtitle = g_strdup_printf (_("Signed in as %s"), email != NULL ? email : _("an unknown user"));
-      break;
-    case SLUICE_ACCOUNT_SIGNING_IN:
-      subtitle = g_strdup (_("Signing in…"));
-      break;
-    case SLUICE_ACCOUNT_SIGNED_OUT:
-    default:
-      subtitle = g_strdup (_("Signed out"));
-      break;
-    }
-  adw_action_row_set_subtitle (self->account_row, subtitle);
-  adw_action_row_set_subtitle (self->pipeline_row,
-                               signed_in ? _("Short-lived keys of the pipeline’s CI/CD account, renewed when they expire")
-                                         : _("Sign in to data.all first."));
-}
-
-static void
-active_account_changed_cb (SluiceCredentialsPage *self)
-{
-  SluiceAccount *account = self->manager ? sluice_account_manager_get_active (self->manager) : NULL;
-
-  g_set_object (&self->account, account);
-  g_signal_group_set_target (self->account_signals, account);
-  update_account (self);
-}
-
-static void
-sign_out_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(SluiceCredentialsPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!sluice_account_sign_out_finish (SLUICE_ACCOUNT (source), result, &error))
-    {
-      show_error (self, _("Could Not Sign Out"), error);
-      return;
-    }
-  toast (self, _("Signed out of data.all"));
-}
-
-static void
-sign_out_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  SluiceCredentialsPage *self = SLUICE_CREDENTIALS_PAGE (widget);
-
-  if (self->account == NULL)
-    return;
-  sluice_account_sign_out_async (self->account, self->cancellable, sign_out_cb, g_object_ref (self));
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -648,42 +567,11 @@ delete_action (GtkWidget  *widget,
                                                 self->cancellable, delete_chosen_cb, g_object_ref (self));
 }
 
-/* ------------------------------------------------------------------------------------------ */
-/* Credentials for a pipeline                                                                 */
-/* ------------------------------------------------------------------------------------------ */
-
+/* A pipeline's keys from data.all, through the account group. */
 static void
-picker_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+credentials_ready_cb (SluiceCredentialsPage *self)
 {
-  g_autoptr(SluiceCredentialsPage) self = user_data;
-  g_autoptr(SluiceAwsCredentials) credentials = NULL;
-  g_autofree char *message = NULL;
-
-  /* The picker stays open on a failure: the only other end is the user's Cancel. */
-  credentials = sluice_pipeline_picker_run_finish (SLUICE_PIPELINE_PICKER (source), result, NULL);
-  if (credentials == NULL)
-    return;
-
-  /* Translators: %s is the name of a credential set */
-  message = g_strdup_printf (_("Credentials “%s” are ready"), _sluice_credentials_name_of (credentials));
-  toast (self, message);
   reload (self);
-}
-
-static void
-get_for_pipeline_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  SluiceCredentialsPage *self = SLUICE_CREDENTIALS_PAGE (widget);
-
-  if (self->account == NULL)
-    return;
-
-  sluice_pipeline_picker_run_async (sluice_pipeline_picker_new (self->account), parent_window (self),
-                                    self->cancellable, picker_done_cb, g_object_ref (self));
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -713,13 +601,6 @@ sluice_credentials_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->list_cancellable);
-  if (self->account_signals != NULL)
-    g_signal_group_set_target (self->account_signals, NULL);
-  g_clear_object (&self->account_signals);
-  if (self->manager != NULL)
-    g_signal_handlers_disconnect_by_data (self->manager, self);
-  g_clear_object (&self->manager);
-  g_clear_object (&self->account);
   if (self->credentials_list != NULL)
     gtk_list_box_bind_model (self->credentials_list, NULL, NULL, NULL, NULL);
   g_clear_object (&self->credentials);
@@ -754,7 +635,7 @@ sluice_credentials_page_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_ACCOUNT_MANAGER:
-      g_value_set_object (value, self->manager);
+      g_value_set_object (value, sluice_credentials_page_get_account_manager (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -797,24 +678,21 @@ sluice_credentials_page_class_init (SluiceCredentialsPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (SLUICE_TYPE_CREDENTIALS_ACCOUNT_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/credentials/sluice-credentials-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SluiceCredentialsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, SluiceCredentialsPage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, SluiceCredentialsPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, SluiceCredentialsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, SluiceCredentialsPage, credentials_list);
-  gtk_widget_class_bind_template_child (widget_class, SluiceCredentialsPage, account_row);
-  gtk_widget_class_bind_template_child (widget_class, SluiceCredentialsPage, account_avatar);
-  gtk_widget_class_bind_template_child (widget_class, SluiceCredentialsPage, sign_out_button);
-  gtk_widget_class_bind_template_child (widget_class, SluiceCredentialsPage, pipeline_row);
   gtk_widget_class_bind_template_child (widget_class, SluiceCredentialsPage, add_button);
+  gtk_widget_class_bind_template_child (widget_class, SluiceCredentialsPage, account_group);
+  gtk_widget_class_bind_template_callback (widget_class, credentials_ready_cb);
 
   gtk_widget_class_install_action (widget_class, "credentials.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "credentials.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "credentials.import-clipboard", NULL, import_clipboard_action);
   gtk_widget_class_install_action (widget_class, "credentials.import-file", NULL, import_file_action);
-  gtk_widget_class_install_action (widget_class, "credentials.get-for-pipeline", NULL, get_for_pipeline_action);
-  gtk_widget_class_install_action (widget_class, "credentials.sign-out", NULL, sign_out_action);
   gtk_widget_class_install_action (widget_class, "credentials.copy-env", "s", copy_action);
   gtk_widget_class_install_action (widget_class, "credentials.copy-json", "s", copy_action);
   gtk_widget_class_install_action (widget_class, "credentials.export", "s", export_action);
@@ -830,12 +708,6 @@ sluice_credentials_page_init (SluiceCredentialsPage *self)
   name_by_inner_label (GTK_WIDGET (self->add_button));
 
   self->cancellable = g_cancellable_new ();
-  self->account_signals = g_signal_group_new (SLUICE_TYPE_ACCOUNT);
-  g_signal_group_connect_swapped (self->account_signals, "notify::state", G_CALLBACK (update_account), self);
-  g_signal_group_connect_swapped (self->account_signals, "notify::email", G_CALLBACK (update_account), self);
-  g_signal_group_connect_swapped (self->account_signals, "notify::name", G_CALLBACK (update_account), self);
-
-  update_account (self);
   reload (self);
 }
 
@@ -859,7 +731,7 @@ sluice_credentials_page_get_account_manager (SluiceCredentialsPage *self)
 {
   g_return_val_if_fail (SLUICE_IS_CREDENTIALS_PAGE (self), NULL);
 
-  return self->manager;
+  return sluice_credentials_account_group_get_account_manager (self->account_group);
 }
 
 void
@@ -869,17 +741,10 @@ sluice_credentials_page_set_account_manager (SluiceCredentialsPage *self,
   g_return_if_fail (SLUICE_IS_CREDENTIALS_PAGE (self));
   g_return_if_fail (manager == NULL || SLUICE_IS_ACCOUNT_MANAGER (manager));
 
-  if (self->manager == manager)
+  if (sluice_credentials_page_get_account_manager (self) == manager)
     return;
 
-  if (self->manager != NULL)
-    g_signal_handlers_disconnect_by_data (self->manager, self);
-  g_set_object (&self->manager, manager);
-  if (manager != NULL)
-    g_signal_connect_object (manager, "notify::active", G_CALLBACK (active_account_changed_cb), self,
-                             G_CONNECT_SWAPPED);
-  active_account_changed_cb (self);
-
+  sluice_credentials_account_group_set_account_manager (self->account_group, manager);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT_MANAGER]);
 }
 

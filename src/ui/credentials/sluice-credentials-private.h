@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <gio/gio.h>
+#include <gtk/gtk.h>
 
 #include "sluice-aws-credentials.h"
 
@@ -16,5 +16,8 @@ G_BEGIN_DECLS
 const char           *_sluice_credentials_name_of (SluiceAwsCredentials *credentials);
 SluiceAwsCredentials *_sluice_credentials_find    (GListModel           *list,
                                                    const char           *name);
+void                  _sluice_credentials_show_error (GtkWidget         *from,
+                                                      const char        *heading,
+                                                      const GError      *error);
 
 G_END_DECLS
