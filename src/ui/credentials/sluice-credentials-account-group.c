@@ -12,7 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "sluice-credentials-account-group.h"
-#include "sluice-credentials-private.h"
+#include "sluice-credentials-utils-private.h"
 #include "sluice-pipeline-picker.h"
 #include "sluice-toast.h"
 

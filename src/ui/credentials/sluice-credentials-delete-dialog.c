@@ -13,7 +13,7 @@
 
 #include "sluice-a11y.h"
 #include "sluice-credentials-delete-dialog.h"
-#include "sluice-credentials-private.h"
+#include "sluice-credentials-utils-private.h"
 
 struct _SluiceCredentialsDeleteDialog
 {

@@ -16,7 +16,7 @@
 #include "sluice-a11y.h"
 #include "sluice-codecommit.h"
 #include "sluice-credentials-editor.h"
-#include "sluice-credentials-private.h"
+#include "sluice-credentials-utils-private.h"
 #include "sluice-error-box.h"
 #include "sluice-keyring.h"
 

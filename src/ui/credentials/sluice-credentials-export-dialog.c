@@ -15,7 +15,7 @@
 
 #include "sluice-a11y.h"
 #include "sluice-credentials-export-dialog.h"
-#include "sluice-credentials-private.h"
+#include "sluice-credentials-utils-private.h"
 
 struct _SluiceCredentialsExportDialog
 {

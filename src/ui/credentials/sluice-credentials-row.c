@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "sluice-credentials-private.h"
+#include "sluice-credentials-utils-private.h"
 #include "sluice-credentials-row.h"
 
 struct _SluiceCredentialsRow

@@ -1,4 +1,4 @@
-/* sluice-credentials-private.h: what the Credentials page's classes share
+/* sluice-credentials-utils-private.h: what the Credentials page's classes share
  *
  * Copyright 2026 The Sluice authors
  *
