@@ -21,27 +21,27 @@
 #include "sluice-credentials-export-dialog.h"
 #include "sluice-credentials-import-dialog.h"
 #include "sluice-credentials-page.h"
-#include "sluice-credentials-utils-private.h"
 #include "sluice-credentials-row.h"
+#include "sluice-credentials-utils-private.h"
 #include "sluice-keyring.h"
 #include "sluice-toast.h"
 
 struct _SluiceCredentialsPage
 {
-  AdwBin                parent_instance;
+  AdwBin                         parent_instance;
 
-  GCancellable         *cancellable;      /* cancelled on dispose */
-  GCancellable         *list_cancellable;
-  GListModel           *credentials;
-  gboolean              loaded;
+  GCancellable                  *cancellable;      /* cancelled on dispose */
+  GCancellable                  *list_cancellable;
+  GListModel                    *credentials;
+  gboolean                       loaded;
 
   /* Template widgets */
-  GtkStack             *stack;
-  GtkSpinner           *loading_spinner;
-  AdwStatusPage        *error_page;
-  GtkStack             *list_stack;
-  GtkListBox           *credentials_list;
-  GtkButton            *add_button;
+  GtkStack                      *stack;
+  GtkSpinner                    *loading_spinner;
+  AdwStatusPage                 *error_page;
+  GtkStack                      *list_stack;
+  GtkListBox                    *credentials_list;
+  GtkButton                     *add_button;
   SluiceCredentialsAccountGroup *account_group;
 };
 
