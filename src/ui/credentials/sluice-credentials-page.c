@@ -329,11 +329,7 @@ import_chosen_cb (GObject      *source,
                   error);
       return;
     }
-  /* Named after the profile, unless other credentials have that name already. */
-  if (_sluice_credentials_find (self->credentials, sluice_aws_credentials_get_name (credentials)) != NULL)
-    sluice_aws_credentials_set_name (credentials, NULL);
-
-  /* The user names and checks them before they are stored. */
+  /* Named after the profile: the user checks and names them before they are stored. */
   open_editor (self, NULL, credentials);
 }
 
