@@ -16,74 +16,8 @@
 #include "sluice-error-box.h"
 #include "sluice-pipeline-credentials.h"
 #include "sluice-pipeline-list.h"
+#include "sluice-pipeline-picker-item.h"
 #include "sluice-pipeline-picker.h"
-
-/* ------------------------------------------------------------------------------------------ */
-/* One pipeline in the list: its name, and under it where its keys come from                  */
-/* ------------------------------------------------------------------------------------------ */
-
-#define SLUICE_TYPE_PIPELINE_PICKER_ITEM (sluice_pipeline_picker_item_get_type ())
-
-G_DECLARE_FINAL_TYPE (SluicePipelinePickerItem, sluice_pipeline_picker_item, SLUICE, PIPELINE_PICKER_ITEM, GtkBox)
-
-struct _SluicePipelinePickerItem
-{
-  GtkBox    parent_instance;
-
-  GtkLabel *title;
-  GtkLabel *subtitle;
-};
-
-G_DEFINE_FINAL_TYPE (SluicePipelinePickerItem, sluice_pipeline_picker_item, GTK_TYPE_BOX)
-
-static void
-sluice_pipeline_picker_item_dispose (GObject *object)
-{
-  gtk_widget_dispose_template (GTK_WIDGET (object), SLUICE_TYPE_PIPELINE_PICKER_ITEM);
-
-  G_OBJECT_CLASS (sluice_pipeline_picker_item_parent_class)->dispose (object);
-}
-
-static void
-sluice_pipeline_picker_item_class_init (SluicePipelinePickerItemClass *klass)
-{
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  G_OBJECT_CLASS (klass)->dispose = sluice_pipeline_picker_item_dispose;
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_BASE_PATH "/ui/credentials/sluice-pipeline-picker-item.ui");
-  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePickerItem, title);
-  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePickerItem, subtitle);
-}
-
-static void
-sluice_pipeline_picker_item_init (SluicePipelinePickerItem *self)
-{
-  gtk_widget_init_template (GTK_WIDGET (self));
-}
-
-static void
-sluice_pipeline_picker_item_set_pipeline (SluicePipelinePickerItem *self,
-                                          SluicePipeline           *pipeline)
-{
-  SluiceEnvironment *environment = sluice_pipeline_get_environment (pipeline);
-  g_autofree char *text = NULL;
-
-  gtk_label_set_label (self->title, sluice_pipeline_get_label (pipeline));
-  if (environment != NULL && sluice_environment_get_aws_account_id (environment) != NULL)
-    /* Translators: a pipeline's URI, then its CI/CD environment's AWS account and region */
-    text = g_strdup_printf (_("%s · AWS account %s, %s"), sluice_pipeline_get_uri (pipeline),
-                            sluice_environment_get_aws_account_id (environment),
-                            sluice_environment_get_region (environment) ? sluice_environment_get_region (environment) : "");
-  else
-    text = g_strdup (sluice_pipeline_get_uri (pipeline));
-  gtk_label_set_label (self->subtitle, text);
-}
-
-/* ------------------------------------------------------------------------------------------ */
-/* The dialog                                                                                 */
-/* ------------------------------------------------------------------------------------------ */
 
 struct _SluicePipelinePicker
 {
@@ -240,7 +174,7 @@ static void
 item_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item)
 {
-  gtk_list_item_set_child (item, g_object_new (SLUICE_TYPE_PIPELINE_PICKER_ITEM, NULL));
+  gtk_list_item_set_child (item, sluice_pipeline_picker_item_new ());
 }
 
 static void
