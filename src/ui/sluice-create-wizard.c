@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "sluice-a11y.h"
+#include "sluice-error-box.h"
 #include "sluice-create-wizard.h"
 #include "sluice-dataall-api.h"
 #include "sluice-environment-catalog.h"
@@ -78,9 +79,7 @@ struct _SluiceCreateWizard
   AdwComboRow           *output_row;
   GtkBox                *review_box;
   GtkBox                *progress_box;
-  GtkLabel              *progress_message;
-  GtkExpander           *details_expander;
-  GtkLabel              *details_label;
+  SluiceErrorBox        *progress_error;
   GtkButton             *open_button;
   GtkButton             *without_button;
   GtkButton             *retry_button;
@@ -567,23 +566,20 @@ update_progress (SluiceCreateWizard *self)
 
   refused = sluice_pipeline_creator_get_refused_fields (self->creator) != NULL;
   if (self->creating)
-    show_error_label (self->progress_message, NULL);
+    sluice_error_box_set_message (self->progress_error, NULL);
   else if (failure != NULL && has_pipeline)
     {
       g_autofree char *text = g_strdup_printf (_("The pipeline was created, but not all of its "
                                                  "stages: %s You can retry the remaining stages "
                                                  "or open the pipeline."), failure_message);
-      show_error_label (self->progress_message, text);
+      sluice_error_box_set_message (self->progress_error, text);
     }
   else if (failure != NULL)
-    show_error_label (self->progress_message, failure_message);
+    sluice_error_box_set_message (self->progress_error, failure_message);
   else
-    show_error_label (self->progress_message, NULL);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->details_expander),
-                          !self->creating && failure != NULL &&
-                          sluice_dataall_error_get_detail (failure) != NULL);
-  gtk_label_set_label (self->details_label, failure ? sluice_dataall_error_get_detail (failure) : "");
+    sluice_error_box_set_message (self->progress_error, NULL);
+  sluice_error_box_set_detail (self->progress_error,
+                               !self->creating && failure != NULL ? sluice_error_get_detail (failure) : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->without_button), !self->creating && refused);
   gtk_widget_set_visible (GTK_WIDGET (self->retry_button),
                           !self->creating && failure != NULL && !refused);
@@ -1020,6 +1016,7 @@ sluice_create_wizard_class_init (SluiceCreateWizardClass *klass)
   signals[SIGNAL_CREATED] = g_signal_new ("created", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  g_type_ensure (SLUICE_TYPE_ERROR_BOX);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/sluice/Sluice/ui/sluice-create-wizard.ui");
   gtk_widget_class_bind_template_child (widget_class, SluiceCreateWizard, window_title);
@@ -1049,9 +1046,7 @@ sluice_create_wizard_class_init (SluiceCreateWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SluiceCreateWizard, output_row);
   gtk_widget_class_bind_template_child (widget_class, SluiceCreateWizard, review_box);
   gtk_widget_class_bind_template_child (widget_class, SluiceCreateWizard, progress_box);
-  gtk_widget_class_bind_template_child (widget_class, SluiceCreateWizard, progress_message);
-  gtk_widget_class_bind_template_child (widget_class, SluiceCreateWizard, details_expander);
-  gtk_widget_class_bind_template_child (widget_class, SluiceCreateWizard, details_label);
+  gtk_widget_class_bind_template_child (widget_class, SluiceCreateWizard, progress_error);
   gtk_widget_class_bind_template_child (widget_class, SluiceCreateWizard, open_button);
   gtk_widget_class_bind_template_child (widget_class, SluiceCreateWizard, without_button);
   gtk_widget_class_bind_template_child (widget_class, SluiceCreateWizard, retry_button);

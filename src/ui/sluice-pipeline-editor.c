@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "sluice-a11y.h"
+#include "sluice-error-box.h"
 #include "sluice-dataall-error.h"
 #include "sluice-environment-catalog.h"
 #include "sluice-pipeline-editor.h"
@@ -56,9 +57,7 @@ struct _SluicePipelineEditor
   GtkLabel                 *stages_error;
   GtkLabel                 *stages_warning;
   AdwPreferencesGroup      *progress_group;
-  GtkLabel                 *progress_message;
-  GtkExpander              *details_expander;
-  GtkLabel                 *details_label;
+  SluiceErrorBox           *progress_error;
   GtkButton                *retry_button;
 };
 
@@ -265,14 +264,12 @@ update_progress (SluicePipelineEditor *self)
                                 done, failure_message);
       else
         text = g_strdup_printf (_("Nothing was saved: %s You can retry."), failure_message);
-      show_label (self->progress_message, text);
+      sluice_error_box_set_message (self->progress_error, text);
     }
   else
-    show_label (self->progress_message, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->details_expander),
-                          !self->saving && failure != NULL &&
-                          sluice_dataall_error_get_detail (failure) != NULL);
-  gtk_label_set_label (self->details_label, failure ? sluice_dataall_error_get_detail (failure) ?: "" : "");
+    sluice_error_box_set_message (self->progress_error, NULL);
+  sluice_error_box_set_detail (self->progress_error,
+                               !self->saving && failure != NULL ? sluice_error_get_detail (failure) : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->retry_button), !self->saving && failure != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->retry_button), !self->saving);
   gtk_button_set_label (self->cancel_button, self->saving || failure == NULL ? _("_Cancel") : _("_Close"));
@@ -509,6 +506,7 @@ sluice_pipeline_editor_class_init (SluicePipelineEditorClass *klass)
     g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
 
+  g_type_ensure (SLUICE_TYPE_ERROR_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/sluice-pipeline-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, SluicePipelineEditor, window_title);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelineEditor, cancel_button);
@@ -526,9 +524,7 @@ sluice_pipeline_editor_class_init (SluicePipelineEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SluicePipelineEditor, stages_error);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelineEditor, stages_warning);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelineEditor, progress_group);
-  gtk_widget_class_bind_template_child (widget_class, SluicePipelineEditor, progress_message);
-  gtk_widget_class_bind_template_child (widget_class, SluicePipelineEditor, details_expander);
-  gtk_widget_class_bind_template_child (widget_class, SluicePipelineEditor, details_label);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelineEditor, progress_error);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelineEditor, retry_button);
   gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
 

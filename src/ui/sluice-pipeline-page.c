@@ -12,13 +12,16 @@
 #include <glib/gi18n.h>
 
 #include "sluice-a11y.h"
+#include "sluice-copy-button.h"
 #include "sluice-dataall-api.h"
 #include "sluice-dataall-error.h"
+#include "sluice-error-box.h"
 #include "sluice-heading-box.h"
 #include "sluice-pipeline-credentials.h"
 #include "sluice-pipeline-editor.h"
 #include "sluice-pipeline-format.h"
 #include "sluice-pipeline-page.h"
+#include "sluice-toast.h"
 
 /* One tag of the Tags tab, as the user edits it. */
 typedef struct
@@ -79,7 +82,7 @@ struct _SluicePipelinePage
   GtkStack         *stack;
   GtkSpinner       *loading_spinner;
   AdwStatusPage    *error_page;
-  GtkLabel         *error_details;
+  SluiceErrorBox   *error_box;
   GtkWidget        *switcher;
   GtkWidget        *narrow_switcher;
   AdwViewStack     *view_stack;
@@ -88,7 +91,7 @@ struct _SluicePipelinePage
   GtkStack         *stack_tab;
   GtkSpinner       *stack_tab_spinner;
   AdwStatusPage    *stack_error_page;
-  GtkLabel         *stack_error_details;
+  SluiceErrorBox   *stack_error_box;
   GtkWidget        *update_stack_button;
   AdwActionRow     *stack_status_row;
   GtkSpinner       *stack_row_spinner;
@@ -107,13 +110,11 @@ struct _SluicePipelinePage
   GtkStack         *tags_tab;
   GtkSpinner       *tags_tab_spinner;
   AdwStatusPage    *tags_error_page;
-  GtkLabel         *tags_load_error_details;
+  SluiceErrorBox   *tags_error_box;
   GtkBox           *tags_box;
   GtkWidget        *add_tag_button;
   GtkWidget        *tags_save_error;
-  GtkLabel         *tags_save_error_label;
-  GtkWidget        *tags_save_error_expander;
-  GtkLabel         *tags_save_error_details;
+  SluiceErrorBox   *tags_save_error_box;
   GtkSpinner       *tags_saving_spinner;
   GtkLabel         *tags_state_label;
 };
@@ -168,19 +169,7 @@ static void
 show_toast (SluicePipelinePage *self,
             const char         *title)
 {
-  AdwToast *toast = adw_toast_new (title);
-
-  adw_toast_set_timeout (toast, 3);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-/* What data.all said, for the Details of an error: its own words when it had any. */
-static const char *
-error_detail (const GError *error)
-{
-  const char *detail = error->domain == SLUICE_DATAALL_ERROR ? sluice_dataall_error_get_detail (error) : NULL;
-
-  return detail != NULL && *detail != '\0' ? detail : NULL;
+  sluice_toast_show (GTK_WIDGET (self->toast_overlay), title);
 }
 
 /* A load failed. With something already shown, @toast (when not %NULL) says so and it stays;
@@ -191,17 +180,15 @@ show_load_error (SluicePipelinePage *self,
                  const char         *toast,
                  GtkStack           *view,
                  AdwStatusPage      *page,
-                 GtkLabel           *details)
+                 SluiceErrorBox     *details)
 {
-  const char *detail = error_detail (error);
-
   if (toast != NULL)
     {
       show_toast (self, toast);
       return;
     }
   adw_status_page_set_description (page, error->message);
-  gtk_label_set_text (details, detail != NULL ? detail : error->message);
+  sluice_error_box_set_error (details, error);
   gtk_stack_set_visible_child_name (view, "error");
 }
 
@@ -215,37 +202,6 @@ set_loading (SluicePipelinePage *self,
   gtk_spinner_set_spinning (self->spinner, loading && self->complete);
   gtk_spinner_set_spinning (self->loading_spinner, loading && !self->complete);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-}
-
-static void
-copy_button_clicked_cb (GtkButton          *button,
-                        SluicePipelinePage *self)
-{
-  const char *text = g_object_get_data (G_OBJECT (button), "sluice-copy-text");
-  const char *toast = g_object_get_data (G_OBJECT (button), "sluice-copy-toast");
-
-  if (text == NULL)
-    return;
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), text);
-  show_toast (self, toast);
-}
-
-static GtkWidget *
-copy_button_new (SluicePipelinePage *self,
-                 const char         *tooltip,
-                 const char         *text,
-                 const char         *toast)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  g_object_set_data_full (G_OBJECT (button), "sluice-copy-text", g_strdup (text), g_free);
-  g_object_set_data_full (G_OBJECT (button), "sluice-copy-toast", g_strdup (toast), g_free);
-  g_signal_connect (button, "clicked", G_CALLBACK (copy_button_clicked_cb), self);
-  return button;
 }
 
 static AdwPreferencesGroup *
@@ -397,7 +353,7 @@ update_stack_rows (SluicePipelinePage *self)
 
   updated = stack != NULL ? sluice_pipeline_format_date (sluice_stack_get_updated (stack)) : NULL;
   set_row_value (self->stack_name_row, name);
-  g_object_set_data_full (G_OBJECT (self->name_copy_button), "sluice-copy-text", g_strdup (name), g_free);
+  sluice_copy_button_set_text (SLUICE_COPY_BUTTON (self->name_copy_button), name);
   gtk_widget_set_visible (self->name_copy_button, name != NULL && *name != '\0');
   set_row_value (self->stack_updated_row, updated);
   set_row_value (self->stack_account_row, stack != NULL ? sluice_stack_get_account_id (stack) : NULL);
@@ -468,7 +424,7 @@ show_stack_details (SluicePipelinePage *self)
       /* Translators: a button's tooltip; %s is the key of a CloudFormation output */
       g_autofree char *tooltip = g_strdup_printf (_("Copy the Value of %s"), output->key);
 
-      adw_action_row_add_suffix (row, copy_button_new (self, tooltip, output->value, _("Value copied")));
+      adw_action_row_add_suffix (row, sluice_copy_button_new (tooltip, output->value, _("Value copied")));
     }
 
   group = group_new (self->stack_detail_box, _("Resources"), NULL);
@@ -658,7 +614,7 @@ load_stack_tab_cb (GObject      *source,
       if (self->stack_details != NULL)
         message = g_strdup_printf (_("Could not refresh the stack: %s"), error->message);
       show_load_error (self, error, message, self->stack_tab, self->stack_error_page,
-                       self->stack_error_details);
+                       self->stack_error_box);
       return;
     }
 
@@ -783,7 +739,7 @@ load_logs_cb (GObject      *source,
     {
       if (g_error_matches (error, SLUICE_DATAALL_ERROR, SLUICE_DATAALL_ERROR_NOT_FOUND))
         show_logs_message (self, _("There are no logs yet: data.all has not started deploying the stack."),
-                           error_detail (error));
+                           sluice_error_get_detail (error));
       else if (self->log_entries != NULL)
         {
           g_autofree char *message = g_strdup_printf (_("Could not refresh the logs: %s"), error->message);
@@ -791,7 +747,7 @@ load_logs_cb (GObject      *source,
           show_toast (self, message);
         }
       else
-        show_logs_message (self, error->message, error_detail (error));
+        show_logs_message (self, error->message, sluice_error_get_detail (error));
       return;
     }
 
@@ -1129,7 +1085,7 @@ load_tags_cb (GObject      *source,
       if (self->tags != NULL)
         message = g_strdup_printf (_("Could not refresh the tags: %s"), error->message);
       show_load_error (self, error, message, self->tags_tab, self->tags_error_page,
-                       self->tags_load_error_details);
+                       self->tags_error_box);
       return;
     }
 
@@ -1172,13 +1128,11 @@ save_tags_cb (GObject      *source,
 
   if (tags == NULL)
     {
-      const char *detail = error_detail (error);
       g_autofree char *message = g_strdup_printf (_("Could not save the tags: %s"), error->message);
 
       /* What the user typed stays, to be saved again or corrected. */
-      gtk_label_set_text (self->tags_save_error_label, message);
-      gtk_label_set_text (self->tags_save_error_details, detail != NULL ? detail : "");
-      gtk_widget_set_visible (self->tags_save_error_expander, detail != NULL);
+      sluice_error_box_set_message (self->tags_save_error_box, message);
+      sluice_error_box_set_detail (self->tags_save_error_box, sluice_error_get_detail (error));
       gtk_widget_set_visible (self->tags_save_error, TRUE);
       update_tags_state (self);
       return;
@@ -1251,7 +1205,7 @@ build_overview (SluicePipelinePage *self)
   row = add_row (group, _("Git Clone"), clone);
   if (clone != NULL)
     {
-      adw_action_row_add_suffix (row, copy_button_new (self, _("Copy Clone Command"), clone,
+      adw_action_row_add_suffix (row, sluice_copy_button_new (_("Copy Clone Command"), clone,
                                                        _("Clone command copied")));
     }
 
@@ -1299,7 +1253,7 @@ build_overview (SluicePipelinePage *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), sluice_stage_get_stage (stage));
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), sluice_stage_get_environment_label (stage));
       adw_expander_row_add_action (ADW_EXPANDER_ROW (expander),
-                                   copy_button_new (self, copy_label, exports, _("Export commands copied")));
+                                   sluice_copy_button_new (copy_label, exports, _("Export commands copied")));
       for (guint j = 0; variables[j] != NULL; j++)
         {
           g_auto(GStrv) pair = g_strsplit (variables[j], "=", 2);
@@ -1355,7 +1309,7 @@ get_pipeline_cb (GObject      *source,
   if (pipeline == NULL)
     {
       show_load_error (self, error, self->complete ? error->message : NULL, self->stack,
-                       self->error_page, self->error_details);
+                       self->error_page, self->error_box);
       return;
     }
 
@@ -1916,6 +1870,7 @@ sluice_pipeline_page_class_init (SluicePipelinePageClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (SLUICE_TYPE_HEADING_BOX);
+  g_type_ensure (SLUICE_TYPE_ERROR_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/sluice-pipeline-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, heading_box);
@@ -1927,7 +1882,7 @@ sluice_pipeline_page_class_init (SluicePipelinePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, stack);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, error_page);
-  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, error_details);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, error_box);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, switcher);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, narrow_switcher);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, view_stack);
@@ -1935,7 +1890,7 @@ sluice_pipeline_page_class_init (SluicePipelinePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, stack_tab);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, stack_tab_spinner);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, stack_error_page);
-  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, stack_error_details);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, stack_error_box);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, update_stack_button);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, stack_status_row);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, stack_row_spinner);
@@ -1953,13 +1908,11 @@ sluice_pipeline_page_class_init (SluicePipelinePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, tags_tab);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, tags_tab_spinner);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, tags_error_page);
-  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, tags_load_error_details);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, tags_error_box);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, tags_box);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, add_tag_button);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, tags_save_error);
-  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, tags_save_error_label);
-  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, tags_save_error_expander);
-  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, tags_save_error_details);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, tags_save_error_box);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, tags_saving_spinner);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, tags_state_label);
   gtk_widget_class_bind_template_callback (widget_class, view_stack_changed_cb);
@@ -2000,7 +1953,7 @@ sluice_pipeline_page_init (SluicePipelinePage *self)
   self->cancellable = g_cancellable_new ();
   self->tag_editors = g_ptr_array_new_with_free_func (g_free);
 
-  self->name_copy_button = copy_button_new (self, _("Copy Stack Name"), NULL, _("Stack name copied"));
+  self->name_copy_button = sluice_copy_button_new (_("Copy Stack Name"), NULL, _("Stack name copied"));
   adw_action_row_add_suffix (self->stack_name_row, self->name_copy_button);
 
   /* The Tags tab when there are none. */

@@ -13,10 +13,12 @@
 
 #include "sluice-a11y.h"
 #include "sluice-backoff.h"
+#include "sluice-error-box.h"
 #include "sluice-dataall-error.h"
 #include "sluice-pipeline-format.h"
 #include "sluice-pipeline-query.h"
 #include "sluice-pipelines-view.h"
+#include "sluice-toast.h"
 
 /* The automatic check: the count and the first page, at most once a minute, backing off
  * (doubling, up to a quarter of an hour) when the firewall or the gateway says no. */
@@ -67,8 +69,7 @@ struct _SluicePipelinesView
   GtkSpinner           *loading_spinner;
   GtkGridView          *list_view;
   AdwStatusPage        *error_page;
-  GtkLabel             *error_details;
-  GtkExpander          *error_expander;
+  SluiceErrorBox       *error_box;
   GtkLabel             *count_label;
 };
 
@@ -450,25 +451,19 @@ static void
 set_error (SluicePipelinesView *self,
            const GError        *error)
 {
-  const char *detail;
-
   g_clear_error (&self->error);
   if (error == NULL)
     return;
   self->error = g_error_copy (error);
   adw_status_page_set_description (self->error_page, error->message);
-  detail = error->domain == SLUICE_DATAALL_ERROR ? sluice_dataall_error_get_detail (error) : NULL;
-  gtk_label_set_text (self->error_details, detail != NULL && *detail != '\0' ? detail : error->message);
+  sluice_error_box_set_error (self->error_box, error);
 }
 
 static void
 show_toast (SluicePipelinesView *self,
             const char          *title)
 {
-  AdwToast *toast = adw_toast_new (title);
-
-  adw_toast_set_timeout (toast, 4);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  sluice_toast_show (GTK_WIDGET (self->toast_overlay), title);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -996,6 +991,7 @@ sluice_pipelines_view_class_init (SluicePipelinesViewClass *klass)
 
   g_type_ensure (SLUICE_TYPE_PIPELINE_PAGE);
 
+  g_type_ensure (SLUICE_TYPE_ERROR_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/sluice-pipelines-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, leaflet);
@@ -1011,8 +1007,7 @@ sluice_pipelines_view_class_init (SluicePipelinesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, list_view);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, error_page);
-  gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, error_details);
-  gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, error_expander);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, error_box);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, count_label);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
