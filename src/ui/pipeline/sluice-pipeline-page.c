@@ -1867,7 +1867,7 @@ sluice_pipeline_page_class_init (SluicePipelinePageClass *klass)
 
   g_type_ensure (SLUICE_TYPE_HEADING_BOX);
   g_type_ensure (SLUICE_TYPE_ERROR_BOX);
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/sluice-pipeline-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/pipeline/sluice-pipeline-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, heading_box);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, title_label);

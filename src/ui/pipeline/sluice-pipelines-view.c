@@ -951,7 +951,7 @@ sluice_pipelines_view_class_init (SluicePipelinesViewClass *klass)
   g_type_ensure (SLUICE_TYPE_PIPELINE_PAGE);
 
   g_type_ensure (SLUICE_TYPE_ERROR_BOX);
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/sluice-pipelines-view.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/pipeline/sluice-pipelines-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, list_page);

@@ -507,7 +507,7 @@ sluice_pipeline_editor_class_init (SluicePipelineEditorClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
 
   g_type_ensure (SLUICE_TYPE_ERROR_BOX);
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/sluice-pipeline-editor.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/pipeline/sluice-pipeline-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, SluicePipelineEditor, window_title);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelineEditor, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelineEditor, save_button);

@@ -1018,7 +1018,7 @@ sluice_create_wizard_class_init (SluiceCreateWizardClass *klass)
 
   g_type_ensure (SLUICE_TYPE_ERROR_BOX);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/sluice/Sluice/ui/sluice-create-wizard.ui");
+                                               "/io/github/sluice/Sluice/ui/pipeline/sluice-create-wizard.ui");
   gtk_widget_class_bind_template_child (widget_class, SluiceCreateWizard, window_title);
   gtk_widget_class_bind_template_child (widget_class, SluiceCreateWizard, back_button);
   gtk_widget_class_bind_template_child (widget_class, SluiceCreateWizard, next_button);
