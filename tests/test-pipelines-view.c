@@ -16,6 +16,7 @@
 #include "sluice-pipelines-view.h"
 #include "sluice-test-emulator.h"
 #include "sluice-test-utils.h"
+#include "sluice-pipeline-page-private.h"
 
 static SluiceTestEmulator *emulator;
 

@@ -745,24 +745,34 @@ leaflet_transition_cb (SluicePipelinesView *self)
     adw_bin_set_child (self->page_bin, NULL);
 }
 
-static void
-page_deleted_cb (SluicePipelinesView *self,
-                 const char          *uri)
-{
-  if (self->pipelines != NULL)
-    sluice_pipeline_list_remove (self->pipelines, uri);
-}
-
-/* ------------------------------------------------------------------------------------------ */
-/* Actions                                                                                    */
-/* ------------------------------------------------------------------------------------------ */
-
 static gboolean
 page_shown (SluicePipelinesView *self)
 {
   return adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->page_bin) &&
          adw_bin_get_child (self->page_bin) != NULL;
 }
+
+static void
+show_list (SluicePipelinesView *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->list_page);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+/* The page's pipeline is gone: back to the list, without it. */
+static void
+page_deleted_cb (SluicePipelinesView *self,
+                 const char          *uri)
+{
+  if (self->pipelines != NULL)
+    sluice_pipeline_list_remove (self->pipelines, uri);
+  if (page_shown (self))
+    show_list (self);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Actions                                                                                    */
+/* ------------------------------------------------------------------------------------------ */
 
 static void
 back_action (GtkWidget  *widget,
@@ -772,10 +782,7 @@ back_action (GtkWidget  *widget,
   SluicePipelinesView *self = SLUICE_PIPELINES_VIEW (widget);
 
   if (page_shown (self))
-    {
-      adw_leaflet_set_visible_child (self->leaflet, self->list_page);
-      gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
-    }
+    show_list (self);
   else
     /* Nothing to go back to here: the window's own Back (its leaflet) takes it. */
     gtk_widget_activate_action (gtk_widget_get_parent (widget), "win.navigate-back", NULL);
