@@ -18,6 +18,8 @@
 #include "sluice-environment-catalog.h"
 #include "sluice-pipeline-draft.h"
 #include "sluice-pipeline-form.h"
+#include "sluice-step-row.h"
+#include "sluice-tag-chips.h"
 #include "sluice-settings.h"
 #include "sluice-stages-editor.h"
 
@@ -49,6 +51,7 @@ struct _SluiceCreateWizard
   GListModel            *datasets;          /* SluiceDataset of the CI/CD environment and team */
   char                  *datasets_key;
   GtkWidget             *progress_group;
+  GPtrArray             *step_rows;     /* SluiceStepRow, one per step of the creator */
   GtkCheckButton        *strategy_checks[3];
 
   /* Template widgets */
@@ -64,7 +67,7 @@ struct _SluiceCreateWizard
   GtkLabel              *description_count;
   GtkLabel              *description_error;
   AdwEntryRow           *tag_row;
-  GtkFlowBox            *tags_box;
+  SluiceTagChips        *tags_box;
   GtkButton             *discard_button;
   GtkSpinner            *cicd_spinner;
   AdwComboRow           *environment_row;
@@ -551,8 +554,7 @@ update_progress (SluiceCreateWizard *self)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *key = g_strdup_printf ("step-%u", i);
-      GtkWidget *step_row = g_object_get_data (G_OBJECT (self->progress_group), key);
+      SluiceStepRow *step_row = g_ptr_array_index (self->step_rows, i);
       SluiceCreateStepState state = sluice_pipeline_creator_get_step_state (self->creator, i);
       g_autofree char *message = sluice_pipeline_creator_dup_step_message (self->creator, i);
 
@@ -663,14 +665,14 @@ start_creating (SluiceCreateWizard *self)
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->progress_group),
                                    _("Creating the pipeline"));
   n = sluice_pipeline_creator_get_n_steps (self->creator);
+  g_ptr_array_set_size (self->step_rows, 0);
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *title = sluice_pipeline_creator_dup_step_title (self->creator, i);
-      g_autofree char *key = g_strdup_printf ("step-%u", i);
       GtkWidget *row = sluice_step_row_new (title);
 
-      g_object_set_data (G_OBJECT (self->progress_group), key, row);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->progress_group), row);
+      g_ptr_array_add (self->step_rows, g_object_ref (row));
     }
   gtk_box_prepend (self->progress_box, self->progress_group);
 
@@ -929,7 +931,7 @@ sync_all (SluiceCreateWizard *self)
   gtk_check_button_set_active (self->strategy_checks[sluice_pipeline_draft_get_strategy (self->draft)],
                                TRUE);
   self->syncing = FALSE;
-  sluice_tag_editor_bind (self->tag_row, self->tags_box, self->draft);
+  sluice_tag_chips_bind (self->tags_box, self->tag_row, self->draft);
   sync_cicd (self);
   sluice_stages_editor_set_draft (self->stages_editor, self->draft);
   sync_datasets (self);
@@ -981,6 +983,7 @@ sluice_create_wizard_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->catalog, self);
   g_clear_object (&self->catalog);
   self->progress_group = NULL;
+  g_clear_pointer (&self->step_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sluice_create_wizard_parent_class)->dispose (object);
 }
@@ -1017,6 +1020,7 @@ sluice_create_wizard_class_init (SluiceCreateWizardClass *klass)
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (SLUICE_TYPE_ERROR_BOX);
+  g_type_ensure (SLUICE_TYPE_TAG_CHIPS);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/sluice/Sluice/ui/pipeline/sluice-create-wizard.ui");
   gtk_widget_class_bind_template_child (widget_class, SluiceCreateWizard, window_title);
@@ -1072,6 +1076,7 @@ sluice_create_wizard_init (SluiceCreateWizard *self)
   GtkCheckButton *first = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->step_rows = g_ptr_array_new_with_free_func (g_object_unref);
 
   self->cancellable = g_cancellable_new ();
 

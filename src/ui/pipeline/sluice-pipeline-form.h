@@ -1,4 +1,4 @@
-/* sluice-pipeline-form.h: the pieces the create wizard and the Edit dialog share
+/* sluice-pipeline-form.h: what the create wizard and the Edit dialog share besides widgets
  *
  * Copyright 2026 The Sluice authors
  *
@@ -13,20 +13,8 @@
 
 G_BEGIN_DECLS
 
-/* Tags: an "Add tag" entry row and the tags as removable chips, kept in a draft. */
-void       sluice_tag_editor_bind            (AdwEntryRow           *entry,
-                                              GtkFlowBox            *chips,
-                                              SluicePipelineDraft   *draft);
-void       sluice_tag_editor_refill          (GtkFlowBox            *chips);
-
 /* The description's "N characters left" against data.all's request limit. */
-void       sluice_description_count_update   (GtkLabel              *label,
-                                              SluicePipelineDraft   *draft);
-
-/* One row a step of a run of mutations: its title, a spinner or an icon, and its state. */
-GtkWidget *sluice_step_row_new               (const char            *title);
-void       sluice_step_row_set_state         (GtkWidget             *row,
-                                              SluiceCreateStepState  state,
-                                              const char            *message);
+void sluice_description_count_update (GtkLabel            *label,
+                                      SluicePipelineDraft *draft);
 
 G_END_DECLS
