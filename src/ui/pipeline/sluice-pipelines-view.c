@@ -16,6 +16,7 @@
 #include "sluice-dataall-error.h"
 #include "sluice-pipeline-format.h"
 #include "sluice-pipeline-query.h"
+#include "sluice-pipeline-row.h"
 #include "sluice-pipelines-view.h"
 #include "sluice-toast.h"
 
@@ -38,6 +39,7 @@ struct _SluicePipelinesView
   GSignalGroup         *list_signals;
   SluicePipelineQuery  *query;              /* what the list shows: search, filters, order */
   GPtrArray            *spare_rows;         /* row widgets of list items gone, for the next */
+  GHashTable           *item_rows;          /* GtkListItem → its SluicePipelineRow (a reference) */
   GCancellable         *cancellable;        /* the list's load */
   GCancellable         *check_cancellable;  /* the automatic check */
   GError               *error;
@@ -90,134 +92,6 @@ static void schedule_check (SluicePipelinesView *self);
 /* Rows                                                                                       */
 /* ------------------------------------------------------------------------------------------ */
 
-/* Title and subtitle are inscriptions: their size does not depend on their text, so a row
- * bound to another pipeline needs no new layout, only drawing. */
-typedef struct
-{
-  GtkInscription *title;
-  GtkInscription *subtitle;
-  GtkLabel       *role;
-  GtkLabel       *badge;
-  const char     *status_class;
-  GSignalGroup   *pipeline_signals;
-  GSignalGroup   *stack_signals;
-} Row;
-
-static void
-row_free (gpointer data)
-{
-  Row *row = data;
-
-  g_clear_object (&row->pipeline_signals);
-  g_clear_object (&row->stack_signals);
-  g_free (row);
-}
-
-/* Setting a label's text, the same text too, makes it lay out again. */
-static void
-set_label (GtkLabel   *label,
-           const char *text)
-{
-  if (g_strcmp0 (gtk_label_get_label (label), text) != 0)
-    gtk_label_set_text (label, text);
-}
-
-static void
-row_update (Row *row)
-{
-  g_autoptr(SluicePipeline) pipeline = g_signal_group_dup_target (row->pipeline_signals);
-  g_autoptr(GString) subtitle = g_string_new (NULL);
-  g_autofree char *status_text = NULL;
-  SluiceEnvironment *environment;
-  SluiceStack *stack;
-  const char *status;
-  const char *status_class;
-  const char *parts[4];
-
-  if (pipeline == NULL)
-    return;
-
-  environment = sluice_pipeline_get_environment (pipeline);
-  stack = sluice_pipeline_get_stack (pipeline);
-  g_signal_group_set_target (row->stack_signals, stack);
-
-  gtk_inscription_set_text (row->title, sluice_pipeline_get_label (pipeline));
-  parts[0] = sluice_pipeline_get_team (pipeline);
-  parts[1] = sluice_pipeline_format_strategy (sluice_pipeline_get_dev_strategy (pipeline));
-  parts[2] = environment != NULL ? sluice_environment_get_aws_account_id (environment) : NULL;
-  parts[3] = environment != NULL ? sluice_environment_get_region (environment) : NULL;
-  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-    {
-      if (parts[i] == NULL || parts[i][0] == '\0')
-        continue;
-      if (subtitle->len > 0)
-        g_string_append (subtitle, " · ");
-      g_string_append (subtitle, parts[i]);
-    }
-  gtk_inscription_set_text (row->subtitle, subtitle->str);
-  set_label (row->role, sluice_pipeline_format_role (sluice_pipeline_get_user_role (pipeline)));
-  gtk_widget_set_visible (GTK_WIDGET (row->role), sluice_pipeline_get_user_role (pipeline) != NULL);
-
-  status = stack != NULL ? sluice_stack_get_status (stack) : NULL;
-  status_text = sluice_pipeline_format_status (status);
-  set_label (row->badge, status_text);
-  /* Restyling and tooltips cost more than a comparison: most rows share a status. */
-  status_class = sluice_pipeline_format_status_class (status);
-  if (status_class != row->status_class)
-    {
-      if (row->status_class != NULL)
-        gtk_widget_remove_css_class (GTK_WIDGET (row->badge), row->status_class);
-      gtk_widget_add_css_class (GTK_WIDGET (row->badge), status_class);
-      row->status_class = status_class;
-    }
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (row->badge)), status) != 0)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (row->badge), status);
-}
-
-static GtkWidget *
-row_new (void)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  Row *row = g_new0 (Row, 1);
-
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 9);
-  gtk_widget_set_margin_bottom (box, 9);
-
-  row->title = GTK_INSCRIPTION (gtk_inscription_new (NULL));
-  gtk_inscription_set_text_overflow (row->title, GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_widget_add_css_class (GTK_WIDGET (row->title), "heading");
-  row->subtitle = GTK_INSCRIPTION (gtk_inscription_new (NULL));
-  gtk_inscription_set_text_overflow (row->subtitle, GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_widget_add_css_class (GTK_WIDGET (row->subtitle), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (row->subtitle), "caption");
-  gtk_widget_set_hexpand (texts, TRUE);
-  gtk_box_append (GTK_BOX (texts), GTK_WIDGET (row->title));
-  gtk_box_append (GTK_BOX (texts), GTK_WIDGET (row->subtitle));
-
-  row->role = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_set_valign (GTK_WIDGET (row->role), GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (GTK_WIDGET (row->role), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (row->role), "caption");
-  row->badge = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_set_valign (GTK_WIDGET (row->badge), GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (GTK_WIDGET (row->badge), "status-badge");
-
-  gtk_box_append (GTK_BOX (box), texts);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->role));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->badge));
-
-  row->pipeline_signals = g_signal_group_new (SLUICE_TYPE_PIPELINE);
-  g_signal_group_connect_swapped (row->pipeline_signals, "notify", G_CALLBACK (row_update), row);
-  row->stack_signals = g_signal_group_new (SLUICE_TYPE_STACK);
-  g_signal_group_connect_swapped (row->stack_signals, "notify::status", G_CALLBACK (row_update), row);
-
-  g_object_set_data_full (G_OBJECT (box), "sluice-row", row, row_free);
-  return g_object_ref_sink (box);
-}
-
 /* The list view destroys the list items of rows it no longer shows and makes new ones for
  * the next: their row widgets go from one to the other rather than being built again. */
 static void
@@ -225,14 +99,15 @@ factory_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   SluicePipelinesView      *self)
 {
-  GtkWidget *box;
+  GtkWidget *row;
 
   if (self->spare_rows != NULL && self->spare_rows->len > 0)
-    box = g_ptr_array_steal_index_fast (self->spare_rows, self->spare_rows->len - 1);
+    row = g_ptr_array_steal_index_fast (self->spare_rows, self->spare_rows->len - 1);
   else
-    box = row_new ();
-  gtk_list_item_set_child (item, box);
-  g_object_set_data_full (G_OBJECT (item), "sluice-row-widget", box, g_object_unref);
+    row = g_object_ref_sink (sluice_pipeline_row_new ());
+  gtk_list_item_set_child (item, row);
+  /* The view's own reference, for the row to outlive its list item. */
+  g_hash_table_insert (self->item_rows, item, row);
 }
 
 static void
@@ -240,11 +115,12 @@ factory_teardown_cb (GtkSignalListItemFactory *factory,
                      GtkListItem              *item,
                      SluicePipelinesView      *self)
 {
-  GtkWidget *box = g_object_steal_data (G_OBJECT (item), "sluice-row-widget");
+  GtkWidget *box = NULL;
+
+  if (self->item_rows == NULL || !g_hash_table_steal_extended (self->item_rows, item, NULL, (gpointer *) &box))
+    return;
 
   /* By now the list item has let go of it: the view holds the only reference. */
-  if (box == NULL)
-    return;
   if (self->spare_rows != NULL && self->spare_rows->len < MAX_SPARE_ROWS && gtk_widget_get_parent (box) == NULL)
     g_ptr_array_add (self->spare_rows, box);
   else
@@ -256,10 +132,8 @@ factory_bind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  gpointer                  user_data)
 {
-  Row *row = g_object_get_data (G_OBJECT (gtk_list_item_get_child (item)), "sluice-row");
-
-  g_signal_group_set_target (row->pipeline_signals, gtk_list_item_get_item (item));
-  row_update (row);
+  sluice_pipeline_row_set_pipeline (SLUICE_PIPELINE_ROW (gtk_list_item_get_child (item)),
+                                    gtk_list_item_get_item (item));
 }
 
 static void
@@ -267,10 +141,7 @@ factory_unbind_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *item,
                    gpointer                  user_data)
 {
-  Row *row = g_object_get_data (G_OBJECT (gtk_list_item_get_child (item)), "sluice-row");
-
-  g_signal_group_set_target (row->pipeline_signals, NULL);
-  g_signal_group_set_target (row->stack_signals, NULL);
+  sluice_pipeline_row_set_pipeline (SLUICE_PIPELINE_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -877,6 +748,7 @@ sluice_pipelines_view_dispose (GObject *object)
   g_clear_object (&self->query);
   g_clear_object (&self->pipelines);
   g_clear_pointer (&self->spare_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->item_rows, g_hash_table_unref);
 
   G_OBJECT_CLASS (sluice_pipelines_view_parent_class)->dispose (object);
 }
@@ -1019,6 +891,7 @@ sluice_pipelines_view_init (SluicePipelinesView *self)
 
   factory = gtk_signal_list_item_factory_new ();
   self->spare_rows = g_ptr_array_new_with_free_func (g_object_unref);
+  self->item_rows = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   /* The grid view, and so the factory, may outlive the view a little. */
   g_signal_connect_object (factory, "setup", G_CALLBACK (factory_setup_cb), self, 0);
   g_signal_connect (factory, "bind", G_CALLBACK (factory_bind_cb), NULL);
