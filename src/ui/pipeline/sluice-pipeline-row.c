@@ -156,3 +156,101 @@ sluice_pipeline_row_set_pipeline (SluicePipelineRow *self,
     g_signal_group_set_target (self->stack_signals, NULL);
   update (self);
 }
+
+/* ------------------------------------------------------------------------------------------ */
+/* The list's factory                                                                         */
+/* ------------------------------------------------------------------------------------------ */
+
+/* Row widgets kept for the list's next rows: a one-column grid view shows at most 33. */
+#define MAX_SPARE_ROWS 64
+
+/* What the factory keeps: its handlers share it, and it goes with the factory. */
+typedef struct
+{
+  GPtrArray  *spare_rows;  /* rows of list items gone, for the next */
+  GHashTable *item_rows;   /* GtkListItem → its row (a reference, for the row to outlive it) */
+} RowCache;
+
+static void
+row_cache_free (gpointer  data,
+                GClosure *closure)
+{
+  RowCache *cache = data;
+
+  g_clear_pointer (&cache->spare_rows, g_ptr_array_unref);
+  g_clear_pointer (&cache->item_rows, g_hash_table_unref);
+  g_free (cache);
+}
+
+/* The list view destroys the list items of rows it no longer shows and makes new ones for
+ * the next: their row widgets go from one to the other rather than being built again. */
+static void
+factory_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  RowCache                 *cache)
+{
+  GtkWidget *row;
+
+  if (cache->spare_rows->len > 0)
+    row = g_ptr_array_steal_index_fast (cache->spare_rows, cache->spare_rows->len - 1);
+  else
+    row = g_object_ref_sink (sluice_pipeline_row_new ());
+  gtk_list_item_set_child (item, row);
+  g_hash_table_insert (cache->item_rows, item, row);
+}
+
+static void
+factory_teardown_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     RowCache                 *cache)
+{
+  GtkWidget *row = NULL;
+
+  if (!g_hash_table_steal_extended (cache->item_rows, item, NULL, (gpointer *) &row))
+    return;
+  /* By now the list item has let go of it: the cache holds the only reference. */
+  if (cache->spare_rows->len < MAX_SPARE_ROWS && gtk_widget_get_parent (row) == NULL)
+    g_ptr_array_add (cache->spare_rows, row);
+  else
+    g_object_unref (row);
+}
+
+static void
+factory_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  sluice_pipeline_row_set_pipeline (SLUICE_PIPELINE_ROW (gtk_list_item_get_child (item)),
+                                    gtk_list_item_get_item (item));
+}
+
+static void
+factory_unbind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  sluice_pipeline_row_set_pipeline (SLUICE_PIPELINE_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+/**
+ * sluice_pipeline_row_factory_new:
+ *
+ * A factory for a list of #SluicePipeline: one #SluicePipelineRow a list item, handed on to
+ * the next list item when one goes.
+ *
+ * Returns: (transfer full): a new list item factory
+ */
+GtkListItemFactory *
+sluice_pipeline_row_factory_new (void)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  RowCache *cache = g_new0 (RowCache, 1);
+
+  cache->spare_rows = g_ptr_array_new_with_free_func (g_object_unref);
+  cache->item_rows = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  g_signal_connect_data (factory, "setup", G_CALLBACK (factory_setup_cb), cache, row_cache_free, 0);
+  g_signal_connect (factory, "teardown", G_CALLBACK (factory_teardown_cb), cache);
+  g_signal_connect (factory, "bind", G_CALLBACK (factory_bind_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (factory_unbind_cb), NULL);
+  return factory;
+}

@@ -22,4 +22,6 @@ SluicePipeline *sluice_pipeline_row_dup_pipeline (SluicePipelineRow *self);
 void            sluice_pipeline_row_set_pipeline (SluicePipelineRow *self,
                                                   SluicePipeline    *pipeline);
 
+GtkListItemFactory *sluice_pipeline_row_factory_new (void);
+
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "sluice-error-box.h"
 #include "sluice-dataall-error.h"
 #include "sluice-pipeline-format.h"
+#include "sluice-pipeline-filters.h"
 #include "sluice-pipeline-query.h"
 #include "sluice-pipeline-row.h"
 #include "sluice-pipelines-view.h"
@@ -26,9 +27,6 @@
 #define CHECK_MAX_INTERVAL_SECONDS (16 * 60)
 #define CHECK_PAGE_SIZE            50
 
-/* Row widgets kept for the list's next rows: a one-column grid view shows at most 33. */
-#define MAX_SPARE_ROWS 64
-
 struct _SluicePipelinesView
 {
   AdwBin                parent_instance;
@@ -38,8 +36,6 @@ struct _SluicePipelinesView
   SluicePipelineList   *pipelines;
   GSignalGroup         *list_signals;
   SluicePipelineQuery  *query;              /* what the list shows: search, filters, order */
-  GPtrArray            *spare_rows;         /* row widgets of list items gone, for the next */
-  GHashTable           *item_rows;          /* GtkListItem → its SluicePipelineRow (a reference) */
   GCancellable         *cancellable;        /* the list's load */
   GCancellable         *check_cancellable;  /* the automatic check */
   GError               *error;
@@ -50,11 +46,6 @@ struct _SluicePipelinesView
   char                 *open_uri;           /* to show once the list has it: a new pipeline */
   guint                 facets_id;
 
-  GPtrArray            *strategies;         /* values behind strategy_dropdown (NULL: any) */
-  GPtrArray            *regions;
-  GPtrArray            *tags;
-  gboolean              updating_facets;
-
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
@@ -62,10 +53,7 @@ struct _SluicePipelinesView
   AdwBin               *page_bin;
   GtkSearchEntry       *search_entry;
   GtkMenuButton        *filter_button;
-  GtkDropDown          *strategy_dropdown;
-  GtkDropDown          *region_dropdown;
-  GtkDropDown          *tag_dropdown;
-  GtkDropDown          *sort_dropdown;
+  SluicePipelineFilters *filters;
   GtkStack             *content_stack;
   GtkSpinner           *loading_spinner;
   GtkGridView          *list_view;
@@ -88,173 +76,14 @@ static GParamSpec *properties[N_PROPS];
 static void load (SluicePipelinesView *self);
 static void schedule_check (SluicePipelinesView *self);
 
-/* ------------------------------------------------------------------------------------------ */
-/* Rows                                                                                       */
-/* ------------------------------------------------------------------------------------------ */
-
-/* The list view destroys the list items of rows it no longer shows and makes new ones for
- * the next: their row widgets go from one to the other rather than being built again. */
-static void
-factory_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  SluicePipelinesView      *self)
-{
-  GtkWidget *row;
-
-  if (self->spare_rows != NULL && self->spare_rows->len > 0)
-    row = g_ptr_array_steal_index_fast (self->spare_rows, self->spare_rows->len - 1);
-  else
-    row = g_object_ref_sink (sluice_pipeline_row_new ());
-  gtk_list_item_set_child (item, row);
-  /* The view's own reference, for the row to outlive its list item. */
-  g_hash_table_insert (self->item_rows, item, row);
-}
-
-static void
-factory_teardown_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item,
-                     SluicePipelinesView      *self)
-{
-  GtkWidget *box = NULL;
-
-  if (self->item_rows == NULL || !g_hash_table_steal_extended (self->item_rows, item, NULL, (gpointer *) &box))
-    return;
-
-  /* By now the list item has let go of it: the view holds the only reference. */
-  if (self->spare_rows != NULL && self->spare_rows->len < MAX_SPARE_ROWS && gtk_widget_get_parent (box) == NULL)
-    g_ptr_array_add (self->spare_rows, box);
-  else
-    g_object_unref (box);
-}
-
-static void
-factory_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
-{
-  sluice_pipeline_row_set_pipeline (SLUICE_PIPELINE_ROW (gtk_list_item_get_child (item)),
-                                    gtk_list_item_get_item (item));
-}
-
-static void
-factory_unbind_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   gpointer                  user_data)
-{
-  sluice_pipeline_row_set_pipeline (SLUICE_PIPELINE_ROW (gtk_list_item_get_child (item)), NULL);
-}
-
-/* ------------------------------------------------------------------------------------------ */
-/* Facets: the values the filter drop-downs offer                                             */
-/* ------------------------------------------------------------------------------------------ */
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* Fills @dropdown with "@any_label" and then @values (sorted), keeping the value selected
- * before when it is still offered. */
-static void
-set_facet (GtkDropDown  *dropdown,
-           GPtrArray   **values,
-           GHashTable   *set,
-           const char   *any_label,
-           const char *(*format) (const char *))
-{
-  g_autoptr(GPtrArray) new_values = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
-  GHashTableIter iter;
-  gpointer key;
-  const char *selected = NULL;
-  guint position = 0;
-
-  if (*values != NULL && gtk_drop_down_get_selected (dropdown) < (*values)->len)
-    selected = g_ptr_array_index (*values, gtk_drop_down_get_selected (dropdown));
-
-  g_hash_table_iter_init (&iter, set);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_ptr_array_add (new_values, g_strdup (key));
-  g_ptr_array_sort (new_values, compare_strings);
-  g_ptr_array_insert (new_values, 0, NULL);
-
-  if (*values != NULL && (*values)->len == new_values->len)
-    {
-      gboolean same = TRUE;
-
-      for (guint i = 0; same && i < new_values->len; i++)
-        same = g_strcmp0 (g_ptr_array_index (*values, i), g_ptr_array_index (new_values, i)) == 0;
-      if (same)
-        return;
-    }
-
-  gtk_string_list_append (strings, any_label);
-  for (guint i = 1; i < new_values->len; i++)
-    {
-      const char *value = g_ptr_array_index (new_values, i);
-
-      gtk_string_list_append (strings, format != NULL ? format (value) : value);
-      if (g_strcmp0 (value, selected) == 0)
-        position = i;
-    }
-  g_clear_pointer (values, g_ptr_array_unref);
-  *values = g_steal_pointer (&new_values);
-  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (strings));
-  gtk_drop_down_set_selected (dropdown, position);
-}
-
 static gboolean
 update_facets_cb (gpointer user_data)
 {
   SluicePipelinesView *self = user_data;
-  g_autoptr(GHashTable) strategies = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) regions = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) tags = g_hash_table_new (g_str_hash, g_str_equal);
-  guint n = self->pipelines != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->pipelines)) : 0;
 
   self->facets_id = 0;
-
-  /* The known strategies are always offered. */
-  g_hash_table_add (strategies, (gpointer) "cdk-trunk");
-  g_hash_table_add (strategies, (gpointer) "trunk");
-  g_hash_table_add (strategies, (gpointer) "gitflow");
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SluicePipeline) pipeline = g_list_model_get_item (G_LIST_MODEL (self->pipelines), i);
-      SluiceEnvironment *environment = sluice_pipeline_get_environment (pipeline);
-      const char * const *pipeline_tags = sluice_pipeline_get_tags (pipeline);
-      const char *value;
-
-      if ((value = sluice_pipeline_get_dev_strategy (pipeline)) != NULL && *value != '\0')
-        g_hash_table_add (strategies, (gpointer) value);
-      if (environment != NULL && (value = sluice_environment_get_region (environment)) != NULL && *value != '\0')
-        g_hash_table_add (regions, (gpointer) value);
-      for (guint j = 0; pipeline_tags != NULL && pipeline_tags[j] != NULL; j++)
-        if (pipeline_tags[j][0] != '\0')
-          g_hash_table_add (tags, (gpointer) pipeline_tags[j]);
-    }
-
-  self->updating_facets = TRUE;
-  set_facet (self->strategy_dropdown, &self->strategies, strategies, _("Any strategy"),
-             sluice_pipeline_format_strategy);
-  set_facet (self->region_dropdown, &self->regions, regions, _("Any region"), NULL);
-  set_facet (self->tag_dropdown, &self->tags, tags, _("Any tag"), NULL);
-  self->updating_facets = FALSE;
-
+  sluice_pipeline_filters_update_facets (self->filters, self->pipelines != NULL ? G_LIST_MODEL (self->pipelines) : NULL);
   return G_SOURCE_REMOVE;
-}
-
-static const char *
-facet_value (GtkDropDown *dropdown,
-             GPtrArray   *values)
-{
-  guint selected = gtk_drop_down_get_selected (dropdown);
-
-  if (values == NULL || selected >= values->len)
-    return NULL;
-  return g_ptr_array_index (values, selected);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -580,24 +409,6 @@ search_activate_cb (SluicePipelinesView *self)
 }
 
 static void
-filters_changed_cb (SluicePipelinesView *self)
-{
-  if (self->updating_facets)
-    return;
-  sluice_pipeline_query_set_strategy (self->query, facet_value (self->strategy_dropdown, self->strategies));
-  sluice_pipeline_query_set_region (self->query, facet_value (self->region_dropdown, self->regions));
-  sluice_pipeline_query_set_tag (self->query, facet_value (self->tag_dropdown, self->tags));
-}
-
-static void
-sort_changed_cb (SluicePipelinesView *self)
-{
-  sluice_pipeline_query_set_sort (self->query,
-                                  gtk_drop_down_get_selected (self->sort_dropdown) == 1
-                                  ? SLUICE_PIPELINE_SORT_UPDATED : SLUICE_PIPELINE_SORT_NAME);
-}
-
-static void
 list_activate_cb (SluicePipelinesView *self,
                   guint                position)
 {
@@ -691,12 +502,8 @@ clear_filters_action (GtkWidget  *widget,
 {
   SluicePipelinesView *self = SLUICE_PIPELINES_VIEW (widget);
 
-  self->updating_facets = TRUE;
+  sluice_pipeline_filters_reset (self->filters);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_drop_down_set_selected (self->strategy_dropdown, 0);
-  gtk_drop_down_set_selected (self->region_dropdown, 0);
-  gtk_drop_down_set_selected (self->tag_dropdown, 0);
-  self->updating_facets = FALSE;
   sluice_pipeline_query_clear (self->query);
 }
 
@@ -747,8 +554,6 @@ sluice_pipelines_view_dispose (GObject *object)
   g_clear_object (&self->account);
   g_clear_object (&self->query);
   g_clear_object (&self->pipelines);
-  g_clear_pointer (&self->spare_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->item_rows, g_hash_table_unref);
 
   G_OBJECT_CLASS (sluice_pipelines_view_parent_class)->dispose (object);
 }
@@ -760,9 +565,6 @@ sluice_pipelines_view_finalize (GObject *object)
 
   g_clear_error (&self->error);
   g_clear_pointer (&self->open_uri, g_free);
-  g_clear_pointer (&self->strategies, g_ptr_array_unref);
-  g_clear_pointer (&self->regions, g_ptr_array_unref);
-  g_clear_pointer (&self->tags, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sluice_pipelines_view_parent_class)->finalize (object);
 }
@@ -830,6 +632,7 @@ sluice_pipelines_view_class_init (SluicePipelinesViewClass *klass)
   g_type_ensure (SLUICE_TYPE_PIPELINE_PAGE);
 
   g_type_ensure (SLUICE_TYPE_ERROR_BOX);
+  g_type_ensure (SLUICE_TYPE_PIPELINE_FILTERS);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/pipeline/sluice-pipelines-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, leaflet);
@@ -837,10 +640,7 @@ sluice_pipelines_view_class_init (SluicePipelinesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, page_bin);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, filter_button);
-  gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, strategy_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, region_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, tag_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, filters);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, list_view);
@@ -849,8 +649,6 @@ sluice_pipelines_view_class_init (SluicePipelinesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, count_label);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, sort_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_transition_cb);
 
@@ -880,6 +678,7 @@ sluice_pipelines_view_init (SluicePipelinesView *self)
     self->check_base = MAX (1, (guint) g_ascii_strtoull (g_getenv ("SLUICE_TEST_CHECK_SECONDS"), NULL, 10));
   self->check_interval = self->check_base;
   self->query = sluice_pipeline_query_new (NULL);
+  sluice_pipeline_filters_set_query (self->filters, self->query);
   /* Once per change of the search, however many items-changed told it. */
   g_signal_connect_swapped (self->query, "notify::n-items", G_CALLBACK (shown_changed_cb), self);
 
@@ -889,14 +688,7 @@ sluice_pipelines_view_init (SluicePipelinesView *self)
   g_signal_group_connect_swapped (self->list_signals, "items-changed", G_CALLBACK (list_items_changed_cb), self);
   g_signal_group_connect_swapped (self->list_signals, "notify::loading", G_CALLBACK (update_state), self);
 
-  factory = gtk_signal_list_item_factory_new ();
-  self->spare_rows = g_ptr_array_new_with_free_func (g_object_unref);
-  self->item_rows = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
-  /* The grid view, and so the factory, may outlive the view a little. */
-  g_signal_connect_object (factory, "setup", G_CALLBACK (factory_setup_cb), self, 0);
-  g_signal_connect (factory, "bind", G_CALLBACK (factory_bind_cb), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (factory_unbind_cb), NULL);
-  g_signal_connect_object (factory, "teardown", G_CALLBACK (factory_teardown_cb), self, 0);
+  factory = sluice_pipeline_row_factory_new ();
   gtk_grid_view_set_factory (self->list_view, factory);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->query)));
   gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
