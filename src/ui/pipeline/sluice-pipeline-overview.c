@@ -69,12 +69,16 @@ build (SluicePipelineOverview *self)
 
   /* CI/CD */
   group = sluice_ui_add_group (self->overview_box, _("CI/CD"), NULL);
-  sluice_ui_add_value_row (group, _("Environment"), environment != NULL ? sluice_environment_get_label (environment) : NULL);
-  sluice_ui_add_value_row (group, _("AWS Account"), environment != NULL ? sluice_environment_get_aws_account_id (environment) : NULL);
-  sluice_ui_add_value_row (group, _("Region"), environment != NULL ? sluice_environment_get_region (environment) : NULL);
+  sluice_ui_add_value_row (group, _("Environment"),
+                           environment != NULL ? sluice_environment_get_label (environment) : NULL);
+  sluice_ui_add_value_row (group, _("AWS Account"),
+                           environment != NULL ? sluice_environment_get_aws_account_id (environment) : NULL);
+  sluice_ui_add_value_row (group, _("Region"),
+                           environment != NULL ? sluice_environment_get_region (environment) : NULL);
   sluice_ui_add_value_row (group, _("Team"), sluice_pipeline_get_team (pipeline));
   sluice_ui_add_value_row (group, _("Repository"), sluice_pipeline_get_repo (pipeline));
-  sluice_ui_add_value_row (group, _("Strategy"), sluice_pipeline_format_strategy (sluice_pipeline_get_dev_strategy (pipeline)));
+  sluice_ui_add_value_row (group, _("Strategy"),
+                           sluice_pipeline_format_strategy (sluice_pipeline_get_dev_strategy (pipeline)));
   row = sluice_ui_add_value_row (group, _("Git Clone"), clone);
   if (clone != NULL)
     {

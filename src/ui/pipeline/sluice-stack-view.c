@@ -35,37 +35,37 @@
  */
 struct _SluiceStackView
 {
-  AdwBin          parent_instance;
+  AdwBin             parent_instance;
 
-  SluiceAccount  *account;
-  SluicePipeline *pipeline;       /* from getDataPipeline: NULL until the page has it */
-  GCancellable   *cancellable;
+  SluiceAccount     *account;
+  SluicePipeline    *pipeline;       /* from getDataPipeline: NULL until the page has it */
+  GCancellable      *cancellable;
 
-  SluiceStack    *stack_status;   /* the latest known stack */
-  SluiceStack    *stack_details;  /* the latest with resources (getStack, updateStack) */
-  gboolean        details_shown;  /* stack_detail_box shows stack_details */
-  guint           follow_id;
-  guint           follow_delay;   /* seconds until the next look at a busy stack */
-  gboolean        following;
-  gboolean        requested;      /* the tab was opened: it loads its own data */
-  gboolean        loading;
+  SluiceStack       *stack_status;   /* the latest known stack */
+  SluiceStack       *stack_details;  /* the latest with resources (getStack, updateStack) */
+  gboolean           details_shown;  /* stack_detail_box shows stack_details */
+  guint              follow_id;
+  guint              follow_delay;   /* seconds until the next look at a busy stack */
+  gboolean           following;
+  gboolean           requested;      /* the tab was opened: it loads its own data */
+  gboolean           loading;
 
-  GtkStack       *stack_tab;
-  GtkSpinner     *stack_tab_spinner;
-  AdwStatusPage  *stack_error_page;
-  SluiceErrorBox *stack_error_box;
-  GtkWidget      *update_stack_button;
-  AdwActionRow   *stack_status_row;
-  GtkSpinner     *stack_row_spinner;
+  GtkStack          *stack_tab;
+  GtkSpinner        *stack_tab_spinner;
+  AdwStatusPage     *stack_error_page;
+  SluiceErrorBox    *stack_error_box;
+  GtkWidget         *update_stack_button;
+  AdwActionRow      *stack_status_row;
+  GtkSpinner        *stack_row_spinner;
   SluiceStatusBadge *stack_row_badge;
-  AdwActionRow   *stack_name_row;
-  SluiceCopyButton *name_copy_button;
-  AdwActionRow   *stack_updated_row;
-  AdwActionRow   *stack_account_row;
-  AdwActionRow   *stack_region_row;
-  AdwActionRow   *stack_console_row;
-  GtkBox         *stack_detail_box;
-  SluiceStackLogs *logs;
+  AdwActionRow      *stack_name_row;
+  SluiceCopyButton  *name_copy_button;
+  AdwActionRow      *stack_updated_row;
+  AdwActionRow      *stack_account_row;
+  AdwActionRow      *stack_region_row;
+  AdwActionRow      *stack_console_row;
+  GtkBox            *stack_detail_box;
+  SluiceStackLogs   *logs;
 };
 
 G_DEFINE_FINAL_TYPE (SluiceStackView, sluice_stack_view, ADW_TYPE_BIN)
