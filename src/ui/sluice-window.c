@@ -397,7 +397,8 @@ active_account_changed_cb (SluiceWindow *self)
   g_clear_error (&self->probe_error);
 
   /* Each account's sign-in is looked up in the keyring once, after the window is shown:
-   * start-up never waits for the keyring. */
+   * start-up never waits for the keyring. "Once" is per account object, whichever window
+   * shows it, so the mark is on the account; it belongs in SluiceAccount (core) itself. */
   if (account != NULL && sluice_account_get_state (account) == SLUICE_ACCOUNT_SIGNED_OUT &&
       !g_object_get_data (G_OBJECT (account), "sluice-restored"))
     {

@@ -196,7 +196,7 @@ sluice_error_box_class_init (SluiceErrorBoxClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sluice/Sluice/ui/common/sluice-error-box.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/common/sluice-error-box.ui");
   gtk_widget_class_bind_template_child (widget_class, SluiceErrorBox, message_label);
   gtk_widget_class_bind_template_child (widget_class, SluiceErrorBox, details_expander);
   gtk_widget_class_bind_template_child (widget_class, SluiceErrorBox, detail_label);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "sluice-a11y.h"
+#include "sluice-stage-row.h"
 #include "sluice-stages-editor.h"
 #include "sluice-team.h"
 
@@ -48,12 +49,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void queue_rebuild (SluiceStagesEditor *self);
-
-static guint
-row_index (gpointer widget)
-{
-  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "stage-index"));
-}
 
 /**
  * sluice_environment_names_new:
@@ -198,9 +193,9 @@ stage_subtitle (SluiceStagesEditor     *self,
 
 static void
 update_row (SluiceStagesEditor *self,
-            AdwExpanderRow     *row)
+            SluiceStageRow     *row)
 {
-  guint index = row_index (row);
+  guint index = sluice_stage_row_get_index (row);
   const SluiceDraftStage *stage;
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
@@ -211,40 +206,27 @@ update_row (SluiceStagesEditor *self,
   stage = sluice_pipeline_draft_get_stage (self->draft, index);
   title = sluice_stage_title_new (index, stage);
   subtitle = stage_subtitle (self, stage, &problem);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_expander_row_set_subtitle (row, subtitle);
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "warning"), problem);
+  sluice_stage_row_set_summary (row, title, subtitle, problem);
 }
 
 static void
-name_changed_cb (AdwEntryRow        *entry,
+name_changed_cb (SluiceStageRow     *row,
                  SluiceStagesEditor *self)
 {
   if (self->syncing)
     return;
-  sluice_pipeline_draft_set_stage_name (self->draft, row_index (entry),
-                                        gtk_editable_get_text (GTK_EDITABLE (entry)));
-  update_row (self, g_object_get_data (G_OBJECT (entry), "expander"));
+  sluice_pipeline_draft_set_stage_name (self->draft, sluice_stage_row_get_index (row),
+                                        sluice_stage_row_get_name (row));
+  update_row (self, row);
 }
 
 static void
-suggestion_clicked_cb (GtkButton   *button,
-                       AdwEntryRow *entry)
-{
-  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER);
-
-  gtk_editable_set_text (GTK_EDITABLE (entry), gtk_button_get_label (button));
-  if (popover != NULL)
-    gtk_popover_popdown (GTK_POPOVER (popover));
-}
-
-static void
-environment_selected_cb (AdwComboRow        *combo,
-                         GParamSpec         *pspec,
+environment_selected_cb (SluiceStageRow     *row,
                          SluiceStagesEditor *self)
 {
   GListModel *environments = sluice_environment_catalog_get_environments (self->catalog);
-  guint index = row_index (combo);
+  AdwComboRow *combo = sluice_stage_row_get_environment_row (row);
+  guint index = sluice_stage_row_get_index (row);
   guint selected = adw_combo_row_get_selected (combo);
   g_autoptr(SluiceEnvironment) environment = NULL;
 
@@ -266,11 +248,11 @@ environment_selected_cb (AdwComboRow        *combo,
 }
 
 static void
-team_selected_cb (AdwComboRow        *combo,
-                  GParamSpec         *pspec,
+team_selected_cb (SluiceStageRow     *row,
                   SluiceStagesEditor *self)
 {
-  guint index = row_index (combo);
+  AdwComboRow *combo = sluice_stage_row_get_team_row (row);
+  guint index = sluice_stage_row_get_index (row);
   const SluiceDraftStage *stage;
   GListModel *teams;
   const char *team;
@@ -286,7 +268,7 @@ team_selected_cb (AdwComboRow        *combo,
   team = sluice_environment_catalog_team_at (self->catalog, stage->environment_uri,
                                              adw_combo_row_get_selected (combo));
   sluice_pipeline_draft_set_stage_team (self->draft, index, team);
-  update_row (self, g_object_get_data (G_OBJECT (combo), "expander"));
+  update_row (self, row);
 }
 
 static gboolean
@@ -314,10 +296,10 @@ swap_expanded (SluiceStagesEditor *self,
 }
 
 static void
-up_clicked_cb (GtkButton          *button,
+up_clicked_cb (SluiceStageRow     *row,
                SluiceStagesEditor *self)
 {
-  guint index = row_index (button);
+  guint index = sluice_stage_row_get_index (row);
 
   if (index > 0)
     {
@@ -328,10 +310,10 @@ up_clicked_cb (GtkButton          *button,
 }
 
 static void
-down_clicked_cb (GtkButton          *button,
+down_clicked_cb (SluiceStageRow     *row,
                  SluiceStagesEditor *self)
 {
-  guint index = row_index (button);
+  guint index = sluice_stage_row_get_index (row);
 
   if (index + 1 < sluice_pipeline_draft_get_n_stages (self->draft))
     {
@@ -342,62 +324,16 @@ down_clicked_cb (GtkButton          *button,
 }
 
 static void
-remove_clicked_cb (GtkButton          *button,
+remove_clicked_cb (SluiceStageRow     *row,
                    SluiceStagesEditor *self)
 {
-  guint index = row_index (button);
+  guint index = sluice_stage_row_get_index (row);
 
   sluice_pipeline_draft_remove_stage (self->draft, index);
   /* The rows below move up one place, open or closed as they were. */
   for (guint i = index; i + 1 < self->rows->len; i++)
     adw_expander_row_set_expanded (g_ptr_array_index (self->rows, i), row_expanded (self, i + 1));
   queue_rebuild (self);
-}
-
-static GtkWidget *
-row_button (SluiceStagesEditor *self,
-            const char         *icon,
-            const char         *label,
-            guint               index,
-            gboolean            sensitive,
-            GCallback           callback)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_widget_set_sensitive (button, sensitive);
-  g_object_set_data (G_OBJECT (button), "stage-index", GUINT_TO_POINTER (index));
-  g_signal_connect (button, "clicked", callback, self);
-  return button;
-}
-
-static GtkWidget *
-suggestions_button (AdwEntryRow *entry)
-{
-  GtkWidget *menu_button = gtk_menu_button_new ();
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-
-  for (guint i = 0; i < G_N_ELEMENTS (stage_suggestions); i++)
-    {
-      GtkWidget *item = gtk_button_new_with_label (stage_suggestions[i]);
-
-      gtk_widget_add_css_class (item, "flat");
-      g_signal_connect (item, "clicked", G_CALLBACK (suggestion_clicked_cb), entry);
-      gtk_box_append (GTK_BOX (box), item);
-    }
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (menu_button), popover);
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
-  gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (menu_button, "flat");
-  gtk_widget_set_tooltip_text (menu_button, _("Suggested names"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Suggested names"), -1);
-  return menu_button;
 }
 
 static void
@@ -421,61 +357,24 @@ stage_row_new (SluiceStagesEditor *self,
                guint               n)
 {
   const SluiceDraftStage *stage = sluice_pipeline_draft_get_stage (self->draft, i);
-  GtkWidget *row = adw_expander_row_new ();
-  GtkWidget *name = adw_entry_row_new ();
-  GtkWidget *environment = adw_combo_row_new ();
-  GtkWidget *team = adw_combo_row_new ();
-  GtkWidget *warning = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *row = sluice_stage_row_new (i, n);
   g_autoptr(GListModel) environments = NULL;
   g_autoptr(GListModel) teams = NULL;
   guint selected;
 
-  g_object_set_data (G_OBJECT (row), "stage-index", GUINT_TO_POINTER (i));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (environment), FALSE);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (team), FALSE);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name), _("Stage name"));
-  gtk_editable_set_text (GTK_EDITABLE (name), stage->name ? stage->name : "");
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (name), suggestions_button (ADW_ENTRY_ROW (name)));
-  g_object_set_data (G_OBJECT (name), "stage-index", GUINT_TO_POINTER (i));
-  g_object_set_data (G_OBJECT (name), "expander", row);
-  g_signal_connect (name, "changed", G_CALLBACK (name_changed_cb), self);
-
+  sluice_stage_row_set_name (SLUICE_STAGE_ROW (row), stage->name);
   environments = sluice_environment_names_new (self->catalog, stage->environment_uri,
                                                stage->environment_label, &selected);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (environment), _("Environment"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (environment), environments);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (environment), selected);
-  g_object_set_data (G_OBJECT (environment), "stage-index", GUINT_TO_POINTER (i));
-  g_signal_connect (environment, "notify::selected", G_CALLBACK (environment_selected_cb), self);
-
+  sluice_stage_row_set_environments (SLUICE_STAGE_ROW (row), environments, selected);
   teams = sluice_team_names_new (self->catalog, stage->environment_uri, stage->team, &selected);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (team), _("Team"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (team), teams);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (team), selected);
-  g_object_set_data (G_OBJECT (team), "stage-index", GUINT_TO_POINTER (i));
-  g_object_set_data (G_OBJECT (team), "expander", row);
-  g_signal_connect (team, "notify::selected", G_CALLBACK (team_selected_cb), self);
+  sluice_stage_row_set_teams (SLUICE_STAGE_ROW (row), teams, selected);
 
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), name);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), environment);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), team);
-  /* libadwaita 1.2 puts each action before the others: add them last to first. */
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
-                               row_button (self, "user-trash-symbolic", _("Remove Stage"), i,
-                                           TRUE, G_CALLBACK (remove_clicked_cb)));
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
-                               row_button (self, "go-down-symbolic", _("Move Down"), i,
-                                           i + 1 < n, G_CALLBACK (down_clicked_cb)));
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
-                               row_button (self, "go-up-symbolic", _("Move Up"), i, i > 0,
-                                           G_CALLBACK (up_clicked_cb)));
-  gtk_widget_add_css_class (warning, "warning");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (warning), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Problem"), -1);
-  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), warning);
-  g_object_set_data (G_OBJECT (row), "warning", warning);
+  g_signal_connect (row, "name-changed", G_CALLBACK (name_changed_cb), self);
+  g_signal_connect (row, "environment-changed", G_CALLBACK (environment_selected_cb), self);
+  g_signal_connect (row, "team-changed", G_CALLBACK (team_selected_cb), self);
+  g_signal_connect (row, "move-up", G_CALLBACK (up_clicked_cb), self);
+  g_signal_connect (row, "move-down", G_CALLBACK (down_clicked_cb), self);
+  g_signal_connect (row, "remove", G_CALLBACK (remove_clicked_cb), self);
   return row;
 }
 
@@ -533,7 +432,7 @@ sluice_stages_editor_rebuild (SluiceStagesEditor *self)
         sluice_pipeline_draft_set_stage_team (self->draft, i, pipeline_team);
       row = stage_row_new (self, i, n);
       g_ptr_array_add (self->rows, row);
-      update_row (self, ADW_EXPANDER_ROW (row));
+      update_row (self, SLUICE_STAGE_ROW (row));
       for (guint j = 0; j < expanded->len; j++)
         if (g_array_index (expanded, guint, j) == i)
           adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);

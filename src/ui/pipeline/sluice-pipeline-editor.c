@@ -17,6 +17,8 @@
 #include "sluice-environment-catalog.h"
 #include "sluice-pipeline-editor.h"
 #include "sluice-pipeline-form.h"
+#include "sluice-step-row.h"
+#include "sluice-tag-chips.h"
 #include "sluice-pipeline-updater.h"
 #include "sluice-stages-editor.h"
 
@@ -52,11 +54,12 @@ struct _SluicePipelineEditor
   GtkLabel                 *description_count;
   GtkLabel                 *description_error;
   AdwEntryRow              *tag_row;
-  GtkFlowBox               *tags_box;
+  SluiceTagChips           *tags_box;
   AdwBin                   *stages_bin;
   GtkLabel                 *stages_error;
   GtkLabel                 *stages_warning;
   AdwPreferencesGroup      *progress_group;
+  GPtrArray                *step_rows;  /* SluiceStepRow, one per step of the updater */
   SluiceErrorBox           *progress_error;
   GtkButton                *retry_button;
 };
@@ -203,7 +206,7 @@ fill_form (SluicePipelineEditor *self)
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->description_view),
                             description ? description : "", -1);
   self->syncing = FALSE;
-  sluice_tag_editor_bind (self->tag_row, self->tags_box, self->draft);
+  sluice_tag_chips_bind (self->tags_box, self->tag_row, self->draft);
   adw_window_title_set_subtitle (self->window_title, sluice_pipeline_get_label (self->pipeline));
 }
 
@@ -219,11 +222,10 @@ build_progress (SluicePipelineEditor *self)
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *title = sluice_pipeline_updater_dup_step_title (self->updater, i);
-      g_autofree char *key = g_strdup_printf ("step-%u", i);
       GtkWidget *row = sluice_step_row_new (title);
 
-      g_object_set_data (G_OBJECT (self->progress_group), key, row);
       adw_preferences_group_add (self->progress_group, row);
+      g_ptr_array_add (self->step_rows, g_object_ref (row));
     }
 }
 
@@ -237,8 +239,7 @@ update_progress (SluicePipelineEditor *self)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *key = g_strdup_printf ("step-%u", i);
-      GtkWidget *row = g_object_get_data (G_OBJECT (self->progress_group), key);
+      SluiceStepRow *row = g_ptr_array_index (self->step_rows, i);
       SluiceCreateStepState state = sluice_pipeline_updater_get_step_state (self->updater, i);
       g_autofree char *message = sluice_pipeline_updater_dup_step_message (self->updater, i);
 
@@ -411,6 +412,7 @@ sluice_pipeline_editor_dispose (GObject *object)
   g_clear_object (&self->draft);
   g_clear_object (&self->pipeline);
   g_clear_object (&self->account);
+  g_clear_pointer (&self->step_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sluice_pipeline_editor_parent_class)->dispose (object);
 }
@@ -507,7 +509,8 @@ sluice_pipeline_editor_class_init (SluicePipelineEditorClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
 
   g_type_ensure (SLUICE_TYPE_ERROR_BOX);
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/sluice-pipeline-editor.ui");
+  g_type_ensure (SLUICE_TYPE_TAG_CHIPS);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/pipeline/sluice-pipeline-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, SluicePipelineEditor, window_title);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelineEditor, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelineEditor, save_button);
@@ -538,6 +541,7 @@ static void
 sluice_pipeline_editor_init (SluicePipelineEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->step_rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->description_view), "changed",
                             G_CALLBACK (description_changed_cb), self);
   sluice_a11y_name_mnemonic_buttons (GTK_WIDGET (self));

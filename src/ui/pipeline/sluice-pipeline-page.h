@@ -23,7 +23,6 @@ SluicePipelinePage *sluice_pipeline_page_new          (SluiceAccount      *accou
 SluicePipeline     *sluice_pipeline_page_get_pipeline (SluicePipelinePage *self);
 gboolean            sluice_pipeline_page_get_loading  (SluicePipelinePage *self);
 const char         *sluice_pipeline_page_get_stack_status (SluicePipelinePage *self);
-guint               sluice_pipeline_page_get_n_requests (SluicePipelinePage *self);
 const char         *sluice_pipeline_page_get_tab      (SluicePipelinePage *self);
 void                sluice_pipeline_page_set_tab      (SluicePipelinePage *self,
                                                        const char         *name);

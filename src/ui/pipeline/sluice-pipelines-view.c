@@ -16,7 +16,9 @@
 #include "sluice-error-box.h"
 #include "sluice-dataall-error.h"
 #include "sluice-pipeline-format.h"
+#include "sluice-pipeline-filters.h"
 #include "sluice-pipeline-query.h"
+#include "sluice-pipeline-row.h"
 #include "sluice-pipelines-view.h"
 #include "sluice-toast.h"
 
@@ -25,9 +27,6 @@
 #define CHECK_INTERVAL_SECONDS     60
 #define CHECK_MAX_INTERVAL_SECONDS (16 * 60)
 #define CHECK_PAGE_SIZE            50
-
-/* Row widgets kept for the list's next rows: a one-column grid view shows at most 33. */
-#define MAX_SPARE_ROWS 64
 
 struct _SluicePipelinesView
 {
@@ -38,7 +37,6 @@ struct _SluicePipelinesView
   SluicePipelineList   *pipelines;
   GSignalGroup         *list_signals;
   SluicePipelineQuery  *query;              /* what the list shows: search, filters, order */
-  GPtrArray            *spare_rows;         /* row widgets of list items gone, for the next */
   GCancellable         *cancellable;        /* the list's load */
   GCancellable         *check_cancellable;  /* the automatic check */
   GError               *error;
@@ -49,11 +47,6 @@ struct _SluicePipelinesView
   char                 *title;
   guint                 facets_id;
 
-  GPtrArray            *strategies;         /* values behind strategy_dropdown (NULL: any) */
-  GPtrArray            *regions;
-  GPtrArray            *tags;
-  gboolean              updating_facets;
-
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
@@ -61,10 +54,7 @@ struct _SluicePipelinesView
   AdwBin               *page_bin;
   GtkSearchEntry       *search_entry;
   GtkMenuButton        *filter_button;
-  GtkDropDown          *strategy_dropdown;
-  GtkDropDown          *region_dropdown;
-  GtkDropDown          *tag_dropdown;
-  GtkDropDown          *sort_dropdown;
+  SluicePipelineFilters *filters;
   GtkStack             *content_stack;
   GtkSpinner           *loading_spinner;
   GtkGridView          *list_view;
@@ -88,304 +78,14 @@ static GParamSpec *properties[N_PROPS];
 static void load (SluicePipelinesView *self);
 static void schedule_check (SluicePipelinesView *self);
 
-/* ------------------------------------------------------------------------------------------ */
-/* Rows                                                                                       */
-/* ------------------------------------------------------------------------------------------ */
-
-/* Title and subtitle are inscriptions: their size does not depend on their text, so a row
- * bound to another pipeline needs no new layout, only drawing. */
-typedef struct
-{
-  GtkInscription *title;
-  GtkInscription *subtitle;
-  GtkLabel       *role;
-  GtkLabel       *badge;
-  const char     *status_class;
-  GSignalGroup   *pipeline_signals;
-  GSignalGroup   *stack_signals;
-} Row;
-
-static void
-row_free (gpointer data)
-{
-  Row *row = data;
-
-  g_clear_object (&row->pipeline_signals);
-  g_clear_object (&row->stack_signals);
-  g_free (row);
-}
-
-/* Setting a label's text, the same text too, makes it lay out again. */
-static void
-set_label (GtkLabel   *label,
-           const char *text)
-{
-  if (g_strcmp0 (gtk_label_get_label (label), text) != 0)
-    gtk_label_set_text (label, text);
-}
-
-static void
-row_update (Row *row)
-{
-  g_autoptr(SluicePipeline) pipeline = g_signal_group_dup_target (row->pipeline_signals);
-  g_autoptr(GString) subtitle = g_string_new (NULL);
-  g_autofree char *status_text = NULL;
-  SluiceEnvironment *environment;
-  SluiceStack *stack;
-  const char *status;
-  const char *status_class;
-  const char *parts[4];
-
-  if (pipeline == NULL)
-    return;
-
-  environment = sluice_pipeline_get_environment (pipeline);
-  stack = sluice_pipeline_get_stack (pipeline);
-  g_signal_group_set_target (row->stack_signals, stack);
-
-  gtk_inscription_set_text (row->title, sluice_pipeline_get_label (pipeline));
-  parts[0] = sluice_pipeline_get_team (pipeline);
-  parts[1] = sluice_pipeline_format_strategy (sluice_pipeline_get_dev_strategy (pipeline));
-  parts[2] = environment != NULL ? sluice_environment_get_aws_account_id (environment) : NULL;
-  parts[3] = environment != NULL ? sluice_environment_get_region (environment) : NULL;
-  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-    {
-      if (parts[i] == NULL || parts[i][0] == '\0')
-        continue;
-      if (subtitle->len > 0)
-        g_string_append (subtitle, " · ");
-      g_string_append (subtitle, parts[i]);
-    }
-  gtk_inscription_set_text (row->subtitle, subtitle->str);
-  set_label (row->role, sluice_pipeline_format_role (sluice_pipeline_get_user_role (pipeline)));
-  gtk_widget_set_visible (GTK_WIDGET (row->role), sluice_pipeline_get_user_role (pipeline) != NULL);
-
-  status = stack != NULL ? sluice_stack_get_status (stack) : NULL;
-  status_text = sluice_pipeline_format_status (status);
-  set_label (row->badge, status_text);
-  /* Restyling and tooltips cost more than a comparison: most rows share a status. */
-  status_class = sluice_pipeline_format_status_class (status);
-  if (status_class != row->status_class)
-    {
-      if (row->status_class != NULL)
-        gtk_widget_remove_css_class (GTK_WIDGET (row->badge), row->status_class);
-      gtk_widget_add_css_class (GTK_WIDGET (row->badge), status_class);
-      row->status_class = status_class;
-    }
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (row->badge)), status) != 0)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (row->badge), status);
-}
-
-static GtkWidget *
-row_new (void)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  Row *row = g_new0 (Row, 1);
-
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 9);
-  gtk_widget_set_margin_bottom (box, 9);
-
-  row->title = GTK_INSCRIPTION (gtk_inscription_new (NULL));
-  gtk_inscription_set_text_overflow (row->title, GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_widget_add_css_class (GTK_WIDGET (row->title), "heading");
-  row->subtitle = GTK_INSCRIPTION (gtk_inscription_new (NULL));
-  gtk_inscription_set_text_overflow (row->subtitle, GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_widget_add_css_class (GTK_WIDGET (row->subtitle), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (row->subtitle), "caption");
-  gtk_widget_set_hexpand (texts, TRUE);
-  gtk_box_append (GTK_BOX (texts), GTK_WIDGET (row->title));
-  gtk_box_append (GTK_BOX (texts), GTK_WIDGET (row->subtitle));
-
-  row->role = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_set_valign (GTK_WIDGET (row->role), GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (GTK_WIDGET (row->role), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (row->role), "caption");
-  row->badge = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_set_valign (GTK_WIDGET (row->badge), GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (GTK_WIDGET (row->badge), "status-badge");
-
-  gtk_box_append (GTK_BOX (box), texts);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->role));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->badge));
-
-  row->pipeline_signals = g_signal_group_new (SLUICE_TYPE_PIPELINE);
-  g_signal_group_connect_swapped (row->pipeline_signals, "notify", G_CALLBACK (row_update), row);
-  row->stack_signals = g_signal_group_new (SLUICE_TYPE_STACK);
-  g_signal_group_connect_swapped (row->stack_signals, "notify::status", G_CALLBACK (row_update), row);
-
-  g_object_set_data_full (G_OBJECT (box), "sluice-row", row, row_free);
-  return g_object_ref_sink (box);
-}
-
-/* The list view destroys the list items of rows it no longer shows and makes new ones for
- * the next: their row widgets go from one to the other rather than being built again. */
-static void
-factory_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  SluicePipelinesView      *self)
-{
-  GtkWidget *box;
-
-  if (self->spare_rows != NULL && self->spare_rows->len > 0)
-    box = g_ptr_array_steal_index_fast (self->spare_rows, self->spare_rows->len - 1);
-  else
-    box = row_new ();
-  gtk_list_item_set_child (item, box);
-  g_object_set_data_full (G_OBJECT (item), "sluice-row-widget", box, g_object_unref);
-}
-
-static void
-factory_teardown_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item,
-                     SluicePipelinesView      *self)
-{
-  GtkWidget *box = g_object_steal_data (G_OBJECT (item), "sluice-row-widget");
-
-  /* By now the list item has let go of it: the view holds the only reference. */
-  if (box == NULL)
-    return;
-  if (self->spare_rows != NULL && self->spare_rows->len < MAX_SPARE_ROWS && gtk_widget_get_parent (box) == NULL)
-    g_ptr_array_add (self->spare_rows, box);
-  else
-    g_object_unref (box);
-}
-
-static void
-factory_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
-{
-  Row *row = g_object_get_data (G_OBJECT (gtk_list_item_get_child (item)), "sluice-row");
-
-  g_signal_group_set_target (row->pipeline_signals, gtk_list_item_get_item (item));
-  row_update (row);
-}
-
-static void
-factory_unbind_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   gpointer                  user_data)
-{
-  Row *row = g_object_get_data (G_OBJECT (gtk_list_item_get_child (item)), "sluice-row");
-
-  g_signal_group_set_target (row->pipeline_signals, NULL);
-  g_signal_group_set_target (row->stack_signals, NULL);
-}
-
-/* ------------------------------------------------------------------------------------------ */
-/* Facets: the values the filter drop-downs offer                                             */
-/* ------------------------------------------------------------------------------------------ */
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* Fills @dropdown with "@any_label" and then @values (sorted), keeping the value selected
- * before when it is still offered. */
-static void
-set_facet (GtkDropDown  *dropdown,
-           GPtrArray   **values,
-           GHashTable   *set,
-           const char   *any_label,
-           const char *(*format) (const char *))
-{
-  g_autoptr(GPtrArray) new_values = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
-  GHashTableIter iter;
-  gpointer key;
-  const char *selected = NULL;
-  guint position = 0;
-
-  if (*values != NULL && gtk_drop_down_get_selected (dropdown) < (*values)->len)
-    selected = g_ptr_array_index (*values, gtk_drop_down_get_selected (dropdown));
-
-  g_hash_table_iter_init (&iter, set);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_ptr_array_add (new_values, g_strdup (key));
-  g_ptr_array_sort (new_values, compare_strings);
-  g_ptr_array_insert (new_values, 0, NULL);
-
-  if (*values != NULL && (*values)->len == new_values->len)
-    {
-      gboolean same = TRUE;
-
-      for (guint i = 0; same && i < new_values->len; i++)
-        same = g_strcmp0 (g_ptr_array_index (*values, i), g_ptr_array_index (new_values, i)) == 0;
-      if (same)
-        return;
-    }
-
-  gtk_string_list_append (strings, any_label);
-  for (guint i = 1; i < new_values->len; i++)
-    {
-      const char *value = g_ptr_array_index (new_values, i);
-
-      gtk_string_list_append (strings, format != NULL ? format (value) : value);
-      if (g_strcmp0 (value, selected) == 0)
-        position = i;
-    }
-  g_clear_pointer (values, g_ptr_array_unref);
-  *values = g_steal_pointer (&new_values);
-  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (strings));
-  gtk_drop_down_set_selected (dropdown, position);
-}
-
 static gboolean
 update_facets_cb (gpointer user_data)
 {
   SluicePipelinesView *self = user_data;
-  g_autoptr(GHashTable) strategies = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) regions = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) tags = g_hash_table_new (g_str_hash, g_str_equal);
-  guint n = self->pipelines != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->pipelines)) : 0;
 
   self->facets_id = 0;
-
-  /* The known strategies are always offered. */
-  g_hash_table_add (strategies, (gpointer) "cdk-trunk");
-  g_hash_table_add (strategies, (gpointer) "trunk");
-  g_hash_table_add (strategies, (gpointer) "gitflow");
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SluicePipeline) pipeline = g_list_model_get_item (G_LIST_MODEL (self->pipelines), i);
-      SluiceEnvironment *environment = sluice_pipeline_get_environment (pipeline);
-      const char * const *pipeline_tags = sluice_pipeline_get_tags (pipeline);
-      const char *value;
-
-      if ((value = sluice_pipeline_get_dev_strategy (pipeline)) != NULL && *value != '\0')
-        g_hash_table_add (strategies, (gpointer) value);
-      if (environment != NULL && (value = sluice_environment_get_region (environment)) != NULL && *value != '\0')
-        g_hash_table_add (regions, (gpointer) value);
-      for (guint j = 0; pipeline_tags != NULL && pipeline_tags[j] != NULL; j++)
-        if (pipeline_tags[j][0] != '\0')
-          g_hash_table_add (tags, (gpointer) pipeline_tags[j]);
-    }
-
-  self->updating_facets = TRUE;
-  set_facet (self->strategy_dropdown, &self->strategies, strategies, _("Any strategy"),
-             sluice_pipeline_format_strategy);
-  set_facet (self->region_dropdown, &self->regions, regions, _("Any region"), NULL);
-  set_facet (self->tag_dropdown, &self->tags, tags, _("Any tag"), NULL);
-  self->updating_facets = FALSE;
-
+  sluice_pipeline_filters_update_facets (self->filters, self->pipelines != NULL ? G_LIST_MODEL (self->pipelines) : NULL);
   return G_SOURCE_REMOVE;
-}
-
-static const char *
-facet_value (GtkDropDown *dropdown,
-             GPtrArray   *values)
-{
-  guint selected = gtk_drop_down_get_selected (dropdown);
-
-  if (values == NULL || selected >= values->len)
-    return NULL;
-  return g_ptr_array_index (values, selected);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -710,24 +410,6 @@ search_activate_cb (SluicePipelinesView *self)
 }
 
 static void
-filters_changed_cb (SluicePipelinesView *self)
-{
-  if (self->updating_facets)
-    return;
-  sluice_pipeline_query_set_strategy (self->query, facet_value (self->strategy_dropdown, self->strategies));
-  sluice_pipeline_query_set_region (self->query, facet_value (self->region_dropdown, self->regions));
-  sluice_pipeline_query_set_tag (self->query, facet_value (self->tag_dropdown, self->tags));
-}
-
-static void
-sort_changed_cb (SluicePipelinesView *self)
-{
-  sluice_pipeline_query_set_sort (self->query,
-                                  gtk_drop_down_get_selected (self->sort_dropdown) == 1
-                                  ? SLUICE_PIPELINE_SORT_UPDATED : SLUICE_PIPELINE_SORT_NAME);
-}
-
-static void
 list_activate_cb (SluicePipelinesView *self,
                   guint                position)
 {
@@ -769,24 +451,34 @@ update_title (SluicePipelinesView *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
-static void
-page_deleted_cb (SluicePipelinesView *self,
-                 const char          *uri)
-{
-  if (self->pipelines != NULL)
-    sluice_pipeline_list_remove (self->pipelines, uri);
-}
-
-/* ------------------------------------------------------------------------------------------ */
-/* Actions                                                                                    */
-/* ------------------------------------------------------------------------------------------ */
-
 static gboolean
 page_shown (SluicePipelinesView *self)
 {
   return adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->page_bin) &&
          adw_bin_get_child (self->page_bin) != NULL;
 }
+
+static void
+show_list (SluicePipelinesView *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->list_page);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+/* The page's pipeline is gone: back to the list, without it. */
+static void
+page_deleted_cb (SluicePipelinesView *self,
+                 const char          *uri)
+{
+  if (self->pipelines != NULL)
+    sluice_pipeline_list_remove (self->pipelines, uri);
+  if (page_shown (self))
+    show_list (self);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Actions                                                                                    */
+/* ------------------------------------------------------------------------------------------ */
 
 static void
 back_action (GtkWidget  *widget,
@@ -796,10 +488,7 @@ back_action (GtkWidget  *widget,
   SluicePipelinesView *self = SLUICE_PIPELINES_VIEW (widget);
 
   if (page_shown (self))
-    {
-      adw_leaflet_set_visible_child (self->leaflet, self->list_page);
-      gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
-    }
+    show_list (self);
   else
     /* Nothing to go back to here: the window's own Back (its leaflet) takes it. */
     gtk_widget_activate_action (gtk_widget_get_parent (widget), "win.navigate-back", NULL);
@@ -837,12 +526,8 @@ clear_filters_action (GtkWidget  *widget,
 {
   SluicePipelinesView *self = SLUICE_PIPELINES_VIEW (widget);
 
-  self->updating_facets = TRUE;
+  sluice_pipeline_filters_reset (self->filters);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_drop_down_set_selected (self->strategy_dropdown, 0);
-  gtk_drop_down_set_selected (self->region_dropdown, 0);
-  gtk_drop_down_set_selected (self->tag_dropdown, 0);
-  self->updating_facets = FALSE;
   sluice_pipeline_query_clear (self->query);
 }
 
@@ -896,7 +581,6 @@ sluice_pipelines_view_dispose (GObject *object)
   g_clear_object (&self->account);
   g_clear_object (&self->query);
   g_clear_object (&self->pipelines);
-  g_clear_pointer (&self->spare_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sluice_pipelines_view_parent_class)->dispose (object);
 }
@@ -910,9 +594,6 @@ sluice_pipelines_view_finalize (GObject *object)
   g_clear_error (&self->error);
   g_clear_pointer (&self->open_uri, g_free);
   g_clear_pointer (&self->title, g_free);
-  g_clear_pointer (&self->strategies, g_ptr_array_unref);
-  g_clear_pointer (&self->regions, g_ptr_array_unref);
-  g_clear_pointer (&self->tags, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sluice_pipelines_view_parent_class)->finalize (object);
 }
@@ -992,17 +673,15 @@ sluice_pipelines_view_class_init (SluicePipelinesViewClass *klass)
   g_type_ensure (SLUICE_TYPE_PIPELINE_PAGE);
 
   g_type_ensure (SLUICE_TYPE_ERROR_BOX);
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/sluice-pipelines-view.ui");
+  g_type_ensure (SLUICE_TYPE_PIPELINE_FILTERS);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/pipeline/sluice-pipelines-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, list_page);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, page_bin);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, filter_button);
-  gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, strategy_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, region_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, tag_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, filters);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, list_view);
@@ -1011,8 +690,6 @@ sluice_pipelines_view_class_init (SluicePipelinesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinesView, count_label);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, sort_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_transition_cb);
 
@@ -1044,6 +721,7 @@ sluice_pipelines_view_init (SluicePipelinesView *self)
   self->check = sluice_backoff_new (check_base * 1000, MAX (check_base, CHECK_MAX_INTERVAL_SECONDS) * 1000);
   g_signal_connect_swapped (self->check, "tick", G_CALLBACK (check_tick_cb), self);
   self->query = sluice_pipeline_query_new (NULL);
+  sluice_pipeline_filters_set_query (self->filters, self->query);
   /* Once per change of the search, however many items-changed told it. */
   g_signal_connect_swapped (self->query, "notify::n-items", G_CALLBACK (shown_changed_cb), self);
   g_signal_connect_swapped (self->query, "notify::n-total", G_CALLBACK (shown_changed_cb), self);
@@ -1058,13 +736,7 @@ sluice_pipelines_view_init (SluicePipelinesView *self)
   /* Back on the list, the window says so at once, not once the page slid away. */
   g_signal_connect_swapped (self->leaflet, "notify::visible-child", G_CALLBACK (update_title), self);
 
-  factory = gtk_signal_list_item_factory_new ();
-  self->spare_rows = g_ptr_array_new_with_free_func (g_object_unref);
-  /* The grid view, and so the factory, may outlive the view a little. */
-  g_signal_connect_object (factory, "setup", G_CALLBACK (factory_setup_cb), self, 0);
-  g_signal_connect (factory, "bind", G_CALLBACK (factory_bind_cb), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (factory_unbind_cb), NULL);
-  g_signal_connect_object (factory, "teardown", G_CALLBACK (factory_teardown_cb), self, 0);
+  factory = sluice_pipeline_row_factory_new ();
   gtk_grid_view_set_factory (self->list_view, factory);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->query)));
   gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
