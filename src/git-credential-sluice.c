@@ -2,7 +2,7 @@
  *
  * git runs `git-credential-sluice [--profile NAME] [--region REGION] get|store|erase` and talks
  * git's credential protocol on stdin and stdout. For a CodeCommit Git host (or the endpoint in
- * AWS_ENDPOINT_URL_CODECOMMIT / AWS_ENDPOINT_URL) it answers `get` with a freshly signed
+ * AWS_ENDPOINT_URL_CODECOMMIT / AWS_ENDPOINT_URL, or given with --endpoint) it answers `get` with a freshly signed
  * username and password (CodeCommit's "GIT" SigV4 scheme), from AWS_ACCESS_KEY_ID and
  * AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN) when they are set, else from the credentials
  * Sluice keeps in the keyring, chosen by --profile or by repository. For any other host it says
@@ -31,12 +31,15 @@
 
 static char *opt_profile;
 static char *opt_region;
+static char *opt_endpoint;
 
 static const GOptionEntry entries[] = {
   { "profile", 'p', 0, G_OPTION_ARG_STRING, &opt_profile,
     N_("Use the AWS credentials stored in Sluice under this name"), N_("NAME") },
   { "region", 'r', 0, G_OPTION_ARG_STRING, &opt_region,
     N_("Sign for this AWS region (for an endpoint override, whose host names none)"), N_("REGION") },
+  { "endpoint", 'e', 0, G_OPTION_ARG_STRING, &opt_endpoint,
+    N_("Treat this endpoint URL as CodeCommit, as AWS_ENDPOINT_URL_CODECOMMIT does (Sluice sets it in its clones)"), N_("URL") },
   { NULL }
 };
 
@@ -133,7 +136,8 @@ answer_get (GHashTable *request)
   const char *protocol = g_hash_table_lookup (request, "protocol");
   const char *host = g_hash_table_lookup (request, "host");
   const char *path = g_hash_table_lookup (request, "path");
-  g_autofree char *endpoint = sluice_codecommit_get_endpoint_override ();
+  g_autofree char *endpoint = opt_endpoint != NULL ? g_strdup (opt_endpoint)
+                                                   : sluice_codecommit_get_endpoint_override ();
   g_autofree char *host_region = NULL;
   g_autofree char *repository = NULL;
   g_autofree char *username = NULL;
