@@ -253,6 +253,18 @@ cloned_cb (SluiceCloneDialog  *dialog,
   *slot = g_strdup (path);
 }
 
+static gboolean
+gone_cb (gpointer data)
+{
+  return !g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
+finalized_cb (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
 static SluiceCloneDialog *
 open_dialog (Fixture *fixture)
 {
@@ -329,7 +341,8 @@ test_clone (Fixture       *fixture,
             gconstpointer  data)
 {
   SluiceCloneDialog *dialog;
-  g_autofree char *dest = g_build_filename (fixture->dir, "projects", "customer-360", NULL);
+  g_autofree char *dest = g_build_filename (g_get_home_dir (), "Projects",
+                                            sluice_pipeline_get_repo (fixture->pipeline), NULL);
   g_autofree char *job = NULL;
   g_autofree char *remembered = NULL;
   g_autofree char *parent = NULL;
@@ -352,8 +365,13 @@ test_clone (Fixture       *fixture,
   g_assert_nonnull (find (dialog, ADW_TYPE_ENTRY_ROW, "Folder"));
   g_assert_nonnull (find (dialog, GTK_TYPE_BUTTON, "Choose Folder…"));
 
-  sluice_clone_dialog_set_destination (dialog, dest);
+  /* By default, ~/Projects/<repository>, shown as such. */
   g_assert_cmpstr (sluice_clone_dialog_get_destination (dialog), ==, dest);
+  {
+    g_autofree char *shown = g_strconcat ("~/Projects/", sluice_pipeline_get_repo (fixture->pipeline), NULL);
+
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (dialog, ADW_TYPE_ENTRY_ROW, "Folder"))), ==, shown);
+  }
   g_assert_true (gtk_widget_is_sensitive (find (dialog, GTK_TYPE_BUTTON, "C_lone")));
   sluice_test_save_screenshot (GTK_WIDGET (dialog), "clone-dialog-setup.png");
 
@@ -376,7 +394,7 @@ test_clone (Fixture       *fixture,
                                                sluice_pipeline_get_uri (fixture->pipeline));
   g_assert_cmpstr (remembered, ==, dest);
   parent = sluice_settings_get_clone_parent (settings);
-  g_assert_true (g_str_has_suffix (parent, "/projects"));
+  g_assert_true (g_str_has_suffix (parent, "/Projects"));
   g_assert_nonnull (find (dialog, ADW_TYPE_STATUS_PAGE, "Repository Cloned"));
   g_assert_true (gtk_widget_get_visible (find (dialog, GTK_TYPE_BUTTON, "_Open Folder")));
   g_assert_true (gtk_widget_get_visible (find (dialog, GTK_TYPE_BUTTON, "Copy _Path")));
@@ -404,6 +422,7 @@ test_clone (Fixture       *fixture,
   g_assert_cmpstr (page_of (dialog), ==, "done");
   g_assert_nonnull (find (dialog, ADW_TYPE_STATUS_PAGE, "Already Cloned"));
   close_dialog (dialog);
+  remove_tree (dest);
 }
 
 static void
@@ -477,13 +496,30 @@ test_cancel (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (find (dialog, GTK_TYPE_LABEL, expected)));
   /* And it can start again. */
   g_assert_true (gtk_widget_is_sensitive (find (dialog, GTK_TYPE_BUTTON, "C_lone")));
-  close_dialog (dialog);
+
+  /* Closing the dialog mid-clone cancels too, and still nothing is left. */
+  g_assert_true (sluice_test_emulator_add_fault (fixture->emulator, fault, &error));
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "clone.start", NULL);
+  g_assert_true (sluice_test_wait_for (exists_cb, dest, 10000));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_true (sluice_test_wait_for (gone_cb, dest, 20000));
+  g_assert_true (sluice_test_wait_for (finalized_cb, &dialog, 5000));
 }
 
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *home = NULL;
+  int ret;
+
+  /* A home of its own, read before GLib caches it: the default destination is
+   * ~/Projects/<repository>. */
+  home = g_dir_make_tmp ("sluice-test-clone-home-XXXXXX", NULL);
+  g_assert_nonnull (home);
+  g_setenv ("HOME", home, TRUE);
   sluice_test_init_ui (&argc, &argv);
 
   if (g_find_program_in_path ("git") == NULL)
@@ -496,5 +532,7 @@ main (int   argc,
   g_test_add ("/sluice/clone-dialog/not-empty", Fixture, NULL, fixture_set_up, test_not_empty, fixture_tear_down);
   g_test_add ("/sluice/clone-dialog/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
 
-  return g_test_run ();
+  ret = g_test_run ();
+  remove_tree (home);
+  return ret;
 }

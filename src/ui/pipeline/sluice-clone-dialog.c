@@ -440,7 +440,8 @@ progress_cb (const SluiceGitProgress *progress,
   g_autofree char *owned = NULL;
   g_autofree char *percent = NULL;
 
-  if (!self->cloning)
+  /* Reports still queued when the dialog was closed mid-clone find no widgets. */
+  if (!self->cloning || self->closing)
     return;
   gtk_progress_bar_set_fraction (self->progress_bar, progress->fraction);
   gtk_label_set_text (self->phase_label, phase_text (progress, &owned));
@@ -736,6 +737,7 @@ sluice_clone_dialog_dispose (GObject *object)
 {
   SluiceCloneDialog *self = SLUICE_CLONE_DIALOG (object);
 
+  self->closing = TRUE;
   g_cancellable_cancel (self->cancellable);
   if (self->clone_cancellable != NULL)
     g_cancellable_cancel (self->clone_cancellable);
