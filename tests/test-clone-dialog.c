@@ -25,6 +25,7 @@
 #include "sluice-pipeline-list.h"
 #include "sluice-settings.h"
 #include "sluice-test-emulator.h"
+#include "sluice-test-git.h"
 #include "sluice-test-utils.h"
 
 #define ENGINEER "engineer@example.com"
@@ -113,43 +114,17 @@ find_pipeline (SluiceAccount *account,
   g_assert_not_reached ();
 }
 
-/* Gives the emulator's repository of the pipeline @n more commits on main, each changing a
- * few kilobytes, through git fast-import: a clone then has objects, deltas and files to show. */
+/* Gives the emulator's repository of the pipeline @n more commits on main. */
 static void
 generate_history (Fixture *fixture,
                   guint    n)
 {
   g_autofree char *repo = g_strconcat (fixture->dir, "/emulator.db.repos/",
                                        sluice_pipeline_get_repo (fixture->pipeline), NULL);
-  g_autoptr(GString) stream = g_string_new (NULL);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GBytes) input = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (g_file_test (repo, G_FILE_TEST_IS_DIR));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GString) body = g_string_new (NULL);
-
-      for (guint line = 0; line < 60; line++)
-        g_string_append_printf (body, "step %u line %u: transform the %s data set\n",
-                                line == i % 60 ? i : line, line, line % 2 ? "orders" : "customers");
-      g_string_append_printf (stream, "commit refs/heads/main\n"
-                              "committer Dev <dev@example.com> %u +0000\n"
-                              "data <<EOF\nStep %u\nEOF\n", 1700000000 + i, i);
-      if (i == 0)
-        g_string_append (stream, "from refs/heads/main^0\n");
-      g_string_append_printf (stream, "M 100644 inline jobs/job-%03u.txt\ndata %u\n%s\n",
-                              i % 200, (guint) body->len, body->str);
-    }
-
-  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE,
-                              &error, "git", "-C", repo, "fast-import", "--quiet", NULL);
+  g_assert_true (sluice_test_git_generate_history (repo, n, &error));
   g_assert_no_error (error);
-  input = g_bytes_new (stream->str, stream->len);
-  g_assert_true (g_subprocess_communicate (process, input, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_successful (process));
 }
 
 static GtkWidget *

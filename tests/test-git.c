@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -27,6 +28,7 @@
 #include "sluice-pipeline-credentials.h"
 #include "sluice-pipeline-list.h"
 #include "sluice-test-emulator.h"
+#include "sluice-test-git.h"
 #include "sluice-test-utils.h"
 
 #define ENGINEER "engineer@example.com"
@@ -764,6 +766,58 @@ test_commit_file (Fixture       *fixture,
   g_assert_error (error, SLUICE_GIT_ERROR, SLUICE_GIT_ERROR_NOT_FOUND);
 }
 
+static gboolean
+run_quietly (const char * const *argv)
+{
+  g_autoptr(GSubprocess) process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                                      G_SUBPROCESS_FLAGS_STDERR_SILENCE, NULL);
+
+  return process != NULL && g_subprocess_wait_check (process, NULL, NULL);
+}
+
+static void
+test_disk_full (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(SluiceGitRemote) remote = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) branches = NULL;
+  g_autofree char *small = path_in (fixture, "small");
+  g_autofree char *dest = g_build_filename (small, "clone", NULL);
+  g_autofree char *repo = NULL;
+  gboolean ok;
+
+  if (!have_session_bus ())
+    return;
+  /* A 256 KiB file system for the clone: root only. */
+  g_assert_cmpint (g_mkdir (small, 0700), ==, 0);
+  if (geteuid () != 0 ||
+      !run_quietly ((const char * const[]) { "mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", small, NULL }))
+    {
+      g_test_skip ("Cannot mount a small tmpfs (needs root)");
+      return;
+    }
+
+  remote = pipeline_remote (fixture);
+  /* The repository is made on first use; then it gets a history bigger than the disk. */
+  branches = list_branches (remote, NULL, &error);
+  g_assert_no_error (error);
+  repo = server_repository (fixture);
+  g_assert_true (sluice_test_git_generate_history (repo, 3000, &error));
+  g_assert_no_error (error);
+
+  ok = clone (remote, dest, NULL, NULL, NULL, &error);
+  {
+    gboolean left = g_file_test (dest, G_FILE_TEST_EXISTS);
+
+    g_assert_true (run_quietly ((const char * const[]) { "umount", small, NULL }));
+    g_assert_false (ok);
+    g_assert_error (error, SLUICE_GIT_ERROR, SLUICE_GIT_ERROR_DISK_FULL);
+    g_assert_nonnull (strstr (error->message, "disk is full"));
+    g_assert_false (left);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -788,6 +842,7 @@ main (int   argc,
   g_test_add ("/sluice/git/not-empty", Fixture, NULL, fixture_set_up, test_not_empty, fixture_tear_down);
   g_test_add ("/sluice/git/branches", Fixture, NULL, fixture_set_up, test_branches, fixture_tear_down);
   g_test_add ("/sluice/git/commit-file", Fixture, NULL, fixture_set_up, test_commit_file, fixture_tear_down);
+  g_test_add ("/sluice/git/disk-full", Fixture, NULL, fixture_set_up, test_disk_full, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -210,7 +210,7 @@ reporter_update (Reporter                *reporter,
 
   g_mutex_lock (&reporter->lock);
   reporter->latest = *progress;
-  if (!reporter->pending && !reporter->closed)
+  if (!reporter->pending && !reporter->closed && reporter->func != NULL)
     reporter->pending = schedule = TRUE;
   g_mutex_unlock (&reporter->lock);
 
@@ -230,14 +230,16 @@ reporter_update (Reporter                *reporter,
 static void
 reporter_close (Reporter *reporter)
 {
+  GDestroyNotify destroy;
+
   g_mutex_lock (&reporter->lock);
   reporter->closed = TRUE;
+  reporter->func = NULL;
+  destroy = g_steal_pointer (&reporter->destroy);
   g_mutex_unlock (&reporter->lock);
 
-  if (reporter->destroy != NULL)
-    reporter->destroy (reporter->data);
-  reporter->destroy = NULL;
-  reporter->func = NULL;
+  if (destroy != NULL)
+    destroy (reporter->data);
 }
 
 static double
