@@ -766,6 +766,49 @@ test_commit_file (Fixture       *fixture,
   g_assert_error (error, SLUICE_GIT_ERROR, SLUICE_GIT_ERROR_NOT_FOUND);
 }
 
+static void
+test_missing_stage_branches (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(SluicePipeline) gitflow = NULL;
+  g_autoptr(SluiceGitRemote) remote = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) branches = NULL;
+  g_auto(GStrv) missing = NULL;
+  g_auto(GStrv) trunk_missing = NULL;
+
+  if (!have_session_bus ())
+    return;
+
+  /* A trunk pipeline builds main only. */
+  trunk_missing = sluice_git_missing_stage_branches (fixture->pipeline, (const char *[]) { "main", NULL });
+  g_assert_cmpstrv (trunk_missing, ((const char *[]) { NULL }));
+
+  /* ml-features is GitFlow with dev, test and prod: dev and test have no branch yet. */
+  gitflow = find_pipeline (fixture->account, "ml-features");
+  g_assert_cmpstr (sluice_pipeline_get_dev_strategy (gitflow), ==, "gitflow");
+  remote = sluice_git_remote_new_for_pipeline (fixture->account, gitflow, &error);
+  g_assert_no_error (error);
+  branches = list_branches (remote, NULL, &error);
+  g_assert_no_error (error);
+  missing = sluice_git_missing_stage_branches (gitflow, (const char * const *) branches);
+  g_assert_cmpstrv (missing, ((const char *[]) { "dev", "test", NULL }));
+
+  /* Created from main, without a clone: none missing any more. */
+  for (guint i = 0; missing[i] != NULL; i++)
+    {
+      g_assert_true (create_branch (remote, missing[i], "main", &error));
+      g_assert_no_error (error);
+    }
+  g_strfreev (branches);
+  branches = list_branches (remote, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (branches, ((const char *[]) { "dev", "main", "test", NULL }));
+  g_strfreev (missing);
+  missing = sluice_git_missing_stage_branches (gitflow, (const char * const *) branches);
+  g_assert_cmpstrv (missing, ((const char *[]) { NULL }));
+}
+
 static gboolean
 run_quietly (const char * const *argv)
 {
@@ -842,6 +885,7 @@ main (int   argc,
   g_test_add ("/sluice/git/not-empty", Fixture, NULL, fixture_set_up, test_not_empty, fixture_tear_down);
   g_test_add ("/sluice/git/branches", Fixture, NULL, fixture_set_up, test_branches, fixture_tear_down);
   g_test_add ("/sluice/git/commit-file", Fixture, NULL, fixture_set_up, test_commit_file, fixture_tear_down);
+  g_test_add ("/sluice/git/missing-stage-branches", Fixture, NULL, fixture_set_up, test_missing_stage_branches, fixture_tear_down);
   g_test_add ("/sluice/git/disk-full", Fixture, NULL, fixture_set_up, test_disk_full, fixture_tear_down);
 
   return g_test_run ();

@@ -33,6 +33,7 @@
 #include "sluice-environment.h"
 #include "sluice-git.h"
 #include "sluice-pipeline-credentials.h"
+#include "sluice-stage.h"
 
 /* GitHub Desktop's weights (app/src/lib/progress/clone.ts). */
 #define WEIGHT_PREPARING    0.1
@@ -795,6 +796,59 @@ sluice_git_check_destination (const char  *directory,
   g_set_error (error, SLUICE_GIT_ERROR, SLUICE_GIT_ERROR_NOT_EMPTY,
                _("“%s” contains files. Git can only clone into an empty folder."), display);
   return FALSE;
+}
+
+static int
+compare_stage_order (gconstpointer a,
+                     gconstpointer b)
+{
+  int x = sluice_stage_get_order (*(SluiceStage * const *) a);
+  int y = sluice_stage_get_order (*(SluiceStage * const *) b);
+
+  return (x > y) - (x < y);
+}
+
+/**
+ * sluice_git_missing_stage_branches:
+ * @pipeline: a pipeline, with its stages
+ * @remote_branches: the branches its repository has (sluice_git_remote_list_branches_finish())
+ *
+ * A GitFlow pipeline builds `main` for its "prod" stage and, for every other stage, the
+ * branch named after it: a stage whose branch is missing finds nothing to build. This lists
+ * those branches, in stage order. Other strategies build `main` only: none is missing.
+ *
+ * Returns: (transfer full): the missing branches, maybe none
+ */
+GStrv
+sluice_git_missing_stage_branches (SluicePipeline     *pipeline,
+                                   const char * const *remote_branches)
+{
+  g_autoptr(GStrvBuilder) missing = g_strv_builder_new ();
+  g_autoptr(GPtrArray) stages = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *model;
+
+  g_return_val_if_fail (SLUICE_IS_PIPELINE (pipeline), NULL);
+
+  model = sluice_pipeline_get_stages (pipeline);
+  if (g_strcmp0 (sluice_pipeline_get_dev_strategy (pipeline), "gitflow") != 0 || model == NULL)
+    return g_strv_builder_end (missing);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (stages, g_list_model_get_item (model, i));
+  g_ptr_array_sort (stages, compare_stage_order);
+
+  for (guint i = 0; i < stages->len; i++)
+    {
+      const char *stage = sluice_stage_get_stage (g_ptr_array_index (stages, i));
+
+      if (stage == NULL || *stage == '\0' || g_str_equal (stage, "prod"))
+        continue;
+      if (remote_branches != NULL && g_strv_contains (remote_branches, stage))
+        continue;
+      g_strv_builder_add (missing, stage);
+    }
+
+  return g_strv_builder_end (missing);
 }
 
 /**

@@ -88,6 +88,8 @@ const char      *sluice_git_remote_get_repository     (SluiceGitRemote      *sel
 guint            sluice_git_remote_get_n_credential_requests (SluiceGitRemote *self);
 guint            sluice_git_remote_get_n_renewals     (SluiceGitRemote      *self);
 
+GStrv            sluice_git_missing_stage_branches    (SluicePipeline       *pipeline,
+                                                       const char * const   *remote_branches);
 gboolean         sluice_git_check_destination         (const char           *directory,
                                                        const char           *url,
                                                        GError              **error);
