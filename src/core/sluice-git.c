@@ -11,7 +11,12 @@
  * and refuses a second call within one network operation (libgit2 1.5 would otherwise replay a
  * refused password 15 times). When CodeCommit refuses the keys, the keys are renewed through
  * data.all once and the operation is run once more; a second refusal is the user's error.
- * Nothing secret is ever written to a URL, a config file or a log.
+ * Nothing secret is ever written to a URL, a config file or a log. Proxies are git's: the
+ * http.proxy setting, else https_proxy and no_proxy (GIT_PROXY_AUTO).
+ *
+ * libgit2 1.5 has no server timeout and calls nothing while a connection stalls: a cancelled
+ * clone stops at the next bytes (or the connection's end). The other operations own their
+ * remote and stop it at once with git_remote_stop().
  *
  * Copyright 2026 The Sluice authors
  *
@@ -732,6 +737,7 @@ ensure_libgit2 (void)
     {
       /* Kept for the life of the process: libgit2's refcount is never dropped to 0. */
       git_libgit2_init ();
+      git_libgit2_opts (GIT_OPT_SET_USER_AGENT, "Sluice/" PACKAGE_VERSION);
       g_once_init_leave (&initialized, 1);
     }
 }
@@ -957,6 +963,7 @@ do_clone (Op *op)
 
   git_clone_options_init (&options, GIT_CLONE_OPTIONS_VERSION);
   init_callbacks (op, &options.fetch_opts.callbacks);
+  options.fetch_opts.proxy_opts.type = GIT_PROXY_AUTO;
   options.checkout_branch = op->branch;
   options.checkout_opts.progress_cb = checkout_progress_cb;
   options.checkout_opts.progress_payload = op;
@@ -1033,10 +1040,13 @@ connect_remote (Op               *op,
                 git_direction     direction)
 {
   git_remote_callbacks callbacks;
+  git_proxy_options proxy;
 
   init_callbacks (op, &callbacks);
+  git_proxy_options_init (&proxy, GIT_PROXY_OPTIONS_VERSION);
+  proxy.type = GIT_PROXY_AUTO;
   op->calls_this_connection = 0;
-  return git_remote_connect (remote, direction, &callbacks, NULL, NULL);
+  return git_remote_connect (remote, direction, &callbacks, &proxy, NULL);
 }
 
 /* The remote's branches ("main", ...) and what HEAD points at, from a connected remote. */
@@ -1142,6 +1152,7 @@ download_branch (Op         *op,
 
   git_fetch_options_init (&options, GIT_FETCH_OPTIONS_VERSION);
   init_callbacks (op, &options.callbacks);
+  options.proxy_opts.type = GIT_PROXY_AUTO;
   return git_remote_download (remote, &refspecs, &options);
 }
 
@@ -1158,6 +1169,7 @@ push_ref (Op         *op,
 
   git_push_options_init (&options, GIT_PUSH_OPTIONS_VERSION);
   init_callbacks (op, &options.callbacks);
+  options.proxy_opts.type = GIT_PROXY_AUTO;
   op->calls_this_connection = 0;
   op->progress.phase = SLUICE_GIT_PHASE_PUSHING;
   report (op);
