@@ -809,6 +809,56 @@ test_missing_stage_branches (Fixture       *fixture,
   g_assert_cmpstrv (missing, ((const char *[]) { NULL }));
 }
 
+/* No emulator: the HTTPS URL of each partition, and the endpoint override. */
+static void
+test_urls (void)
+{
+  struct {
+    const char *clone_url;
+    const char *expected;
+  } cases[] = {
+    { "codecommit::eu-west-1://repo-a", "https://git-codecommit.eu-west-1.amazonaws.com/v1/repos/repo-a" },
+    { "codecommit::cn-north-1://repo-b", "https://git-codecommit.cn-north-1.amazonaws.com.cn/v1/repos/repo-b" },
+    { "codecommit::us-gov-west-1://repo-c", "https://git-codecommit.us-gov-west-1.amazonaws.com/v1/repos/repo-c" },
+  };
+  g_autoptr(SluiceAccount) account = sluice_account_new ("urls-account");
+
+  g_unsetenv ("AWS_ENDPOINT_URL_CODECOMMIT");
+  g_unsetenv ("AWS_ENDPOINT_URL");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonNode) node = NULL;
+      g_autoptr(SluicePipeline) pipeline = NULL;
+      g_autoptr(SluiceGitRemote) remote = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *json = g_strdup_printf ("{\"DataPipelineUri\": \"u%u\", \"label\": \"p\", "
+                                               "\"cloneUrlHttp\": \"%s\"}", i, cases[i].clone_url);
+
+      node = json_from_string (json, &error);
+      g_assert_no_error (error);
+      pipeline = sluice_pipeline_new_from_json (json_node_get_object (node));
+      remote = sluice_git_remote_new_for_pipeline (account, pipeline, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (sluice_git_remote_get_url (remote), ==, cases[i].expected);
+    }
+
+  /* The account's AWS endpoint, as the Connect form's advanced field sets it. */
+  {
+    g_autoptr(JsonNode) node = json_from_string ("{\"DataPipelineUri\": \"u\", \"label\": \"p\", "
+                                                 "\"cloneUrlHttp\": \"codecommit::eu-west-1://repo-d\"}", NULL);
+    g_autoptr(SluicePipeline) pipeline = sluice_pipeline_new_from_json (json_node_get_object (node));
+    g_autoptr(SluiceGitRemote) remote = NULL;
+    g_autoptr(GError) error = NULL;
+
+    sluice_account_set_aws_endpoint (account, "http://127.0.0.1:8790");
+    remote = sluice_git_remote_new_for_pipeline (account, pipeline, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (sluice_git_remote_get_url (remote), ==, "http://127.0.0.1:8790/v1/repos/repo-d");
+    g_assert_cmpstr (sluice_git_remote_get_region (remote), ==, "eu-west-1");
+    g_assert_cmpstr (sluice_git_remote_get_repository (remote), ==, "repo-d");
+  }
+}
+
 static gboolean
 run_quietly (const char * const *argv)
 {
@@ -878,6 +928,7 @@ main (int   argc,
       return g_test_run ();
     }
 
+  g_test_add_func ("/sluice/git/urls", test_urls);
   g_test_add ("/sluice/git/clone", Fixture, NULL, fixture_set_up, test_clone, fixture_tear_down);
   g_test_add ("/sluice/git/clone-branch", Fixture, NULL, fixture_set_up, test_clone_branch, fixture_tear_down);
   g_test_add ("/sluice/git/wrong-keys", Fixture, NULL, fixture_set_up, test_wrong_keys, fixture_tear_down);
