@@ -32,6 +32,8 @@
 static char *opt_profile;
 static char *opt_region;
 static char *opt_endpoint;
+static char *opt_pipeline;
+static char *opt_dataall_account;
 
 static const GOptionEntry entries[] = {
   { "profile", 'p', 0, G_OPTION_ARG_STRING, &opt_profile,
@@ -40,6 +42,10 @@ static const GOptionEntry entries[] = {
     N_("Sign for this AWS region (for an endpoint override, whose host names none)"), N_("REGION") },
   { "endpoint", 'e', 0, G_OPTION_ARG_STRING, &opt_endpoint,
     N_("Treat this endpoint URL as CodeCommit, as AWS_ENDPOINT_URL_CODECOMMIT does (Sluice sets it in its clones)"), N_("URL") },
+  { "pipeline", 0, 0, G_OPTION_ARG_STRING, &opt_pipeline,
+    N_("Use the credentials Sluice keeps for this data.all pipeline (Sluice sets it in its clones)"), N_("URI") },
+  { "dataall-account", 0, 0, G_OPTION_ARG_STRING, &opt_dataall_account,
+    N_("With --pipeline: those fetched through this data.all account of Sluice's"), N_("ID") },
   { NULL }
 };
 
@@ -103,7 +109,32 @@ credentials_from_keyring (const char  *repository,
   if (opt_profile != NULL)
     return sluice_keyring_lookup_aws_credentials_sync (opt_profile, NULL, error);
 
-  list = sluice_keyring_list_aws_credentials_sync (SLUICE_KEYRING_ATTR_REPOSITORY, repository, NULL, error);
+  /* A clone made by Sluice names its pipeline (and data.all account): repositories of two
+   * data.all deployments may share a name, pipelines of one may not. */
+  if (opt_pipeline != NULL)
+    {
+      g_autoptr(GListModel) all = sluice_keyring_list_aws_credentials_sync (SLUICE_KEYRING_ATTR_PIPELINE_URI, opt_pipeline,
+                                                                            NULL, error);
+      GListStore *mine = g_list_store_new (SLUICE_TYPE_AWS_CREDENTIALS);
+
+      if (all == NULL)
+        return NULL;
+      for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+        {
+          g_autoptr(SluiceAwsCredentials) item = g_list_model_get_item (all, i);
+
+          if (opt_dataall_account == NULL ||
+              g_strcmp0 (sluice_aws_credentials_get_dataall_account (item), opt_dataall_account) == 0)
+            g_list_store_append (mine, item);
+        }
+      if (g_list_model_get_n_items (G_LIST_MODEL (mine)) > 0)
+        list = G_LIST_MODEL (mine);
+      else
+        g_object_unref (mine);
+    }
+
+  if (list == NULL)
+    list = sluice_keyring_list_aws_credentials_sync (SLUICE_KEYRING_ATTR_REPOSITORY, repository, NULL, error);
   if (list == NULL)
     return NULL;
   if (g_list_model_get_n_items (list) == 0)

@@ -22,6 +22,7 @@
 #include "sluice-account.h"
 #include "sluice-clone-dialog.h"
 #include "sluice-dataall-api.h"
+#include "sluice-keyring.h"
 #include "sluice-pipeline-list.h"
 #include "sluice-settings.h"
 #include "sluice-test-emulator.h"
@@ -270,7 +271,7 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *db = NULL;
-  g_autofree char *id = g_strdup_printf ("clone-dialog-%08x-account", g_random_int ());
+  g_autofree char *id = g_strdup_printf ("test-clone-dialog-%08x", g_random_int ());
   const char *args[] = { "--auto-approve", ENGINEER, "--db", NULL, NULL };
 
   fixture->dir = g_dir_make_tmp ("sluice-test-clone-dialog-XXXXXX", &error);
@@ -284,10 +285,30 @@ fixture_set_up (Fixture       *fixture,
   fixture->pipeline = find_pipeline (fixture->account, PIPELINE);
 }
 
+/* The keys this test's account stored: gone, so that no other test (nor git-credential-sluice
+ * choosing by repository name) finds keys of an emulator that has stopped. */
+static void
+forget_keys (SluiceAccount *account)
+{
+  g_autoptr(GListModel) stored = NULL;
+
+  if (account == NULL || g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
+    return;
+  stored = sluice_keyring_list_aws_credentials_sync (SLUICE_KEYRING_ATTR_DATAALL_ACCOUNT,
+                                                     sluice_account_get_id (account), NULL, NULL);
+  for (guint i = 0; stored != NULL && i < g_list_model_get_n_items (stored); i++)
+    {
+      g_autoptr(SluiceAwsCredentials) credentials = g_list_model_get_item (stored, i);
+
+      sluice_keyring_delete_aws_credentials_sync (sluice_aws_credentials_get_name (credentials), NULL, NULL);
+    }
+}
+
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
+  forget_keys (fixture->account);
   g_clear_object (&fixture->pipeline);
   g_clear_object (&fixture->account);
   g_clear_pointer (&fixture->emulator, sluice_test_emulator_stop);

@@ -350,7 +350,7 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *db = NULL;
-  g_autofree char *id = g_strdup_printf ("git-%08x-account", g_random_int ());
+  g_autofree char *id = g_strdup_printf ("test-git-%08x", g_random_int ());
   const char *args[] = { "--auto-approve", ENGINEER, "--db", NULL, NULL };
 
   fixture->dir = g_dir_make_tmp ("sluice-test-git-XXXXXX", &error);
@@ -367,10 +367,30 @@ fixture_set_up (Fixture       *fixture,
   fixture->pipeline = find_pipeline (fixture->account, PIPELINE);
 }
 
+/* The keys this test's account stored: gone, so that no other test (nor git-credential-sluice
+ * choosing by repository name) finds keys of an emulator that has stopped. */
+static void
+forget_keys (SluiceAccount *account)
+{
+  g_autoptr(GListModel) stored = NULL;
+
+  if (account == NULL || g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
+    return;
+  stored = sluice_keyring_list_aws_credentials_sync (SLUICE_KEYRING_ATTR_DATAALL_ACCOUNT,
+                                                     sluice_account_get_id (account), NULL, NULL);
+  for (guint i = 0; stored != NULL && i < g_list_model_get_n_items (stored); i++)
+    {
+      g_autoptr(SluiceAwsCredentials) credentials = g_list_model_get_item (stored, i);
+
+      sluice_keyring_delete_aws_credentials_sync (sluice_aws_credentials_get_name (credentials), NULL, NULL);
+    }
+}
+
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
+  forget_keys (fixture->account);
   g_clear_object (&fixture->pipeline);
   g_clear_object (&fixture->account);
   g_clear_pointer (&fixture->emulator, sluice_test_emulator_stop);
@@ -431,6 +451,9 @@ test_clone (Fixture       *fixture,
   g_assert_nonnull (strstr (config, expected_url));
   g_assert_nonnull (strstr (config, "git-credential-sluice"));
   g_assert_nonnull (strstr (config, "useHttpPath = true"));
+  /* ... which finds this pipeline's keys, as this account fetched them. */
+  g_assert_nonnull (strstr (config, sluice_pipeline_get_uri (fixture->pipeline)));
+  g_assert_nonnull (strstr (config, sluice_account_get_id (fixture->account)));
 
   /* No key, token or password anywhere in the clone. */
   keys = pipeline_keys (fixture);

@@ -294,6 +294,8 @@ typedef struct
   char                 *region;
   char                 *repository;
   char                 *endpoint_override;
+  char                 *pipeline_uri;
+  char                 *dataall_account;
   SluiceAwsCredentials *credentials;   /* the worker's own copy */
   Reporter             *reporter;
   GCancellable         *cancellable;
@@ -338,6 +340,8 @@ op_free (gpointer data)
   g_free (op->region);
   g_free (op->repository);
   g_free (op->endpoint_override);
+  g_free (op->pipeline_uri);
+  g_free (op->dataall_account);
   g_clear_object (&op->credentials);
   if (op->reporter != NULL)
     {
@@ -931,6 +935,19 @@ configure_credential_helper (git_repository *repo,
 
       g_string_append_printf (command, " --endpoint %s", endpoint);
     }
+  /* Which keys: the pipeline's, as this data.all account fetched them (identifiers, no secret). */
+  if (op->pipeline_uri != NULL)
+    {
+      g_autofree char *pipeline = g_shell_quote (op->pipeline_uri);
+
+      g_string_append_printf (command, " --pipeline %s", pipeline);
+      if (op->dataall_account != NULL)
+        {
+          g_autofree char *account = g_shell_quote (op->dataall_account);
+
+          g_string_append_printf (command, " --dataall-account %s", account);
+        }
+    }
 
   ret = git_repository_config (&config, repo);
   if (ret == 0)
@@ -1508,6 +1525,9 @@ op_new (SluiceGitRemote *self,
   op->url = g_strdup (self->url);
   op->region = g_strdup (self->region);
   op->repository = g_strdup (self->repository);
+  op->pipeline_uri = g_strdup (self->pipeline_uri);
+  if (self->account != NULL)
+    op->dataall_account = g_strdup (sluice_account_get_id (self->account));
   if (!g_str_has_prefix (self->url, "https://git-codecommit"))
     {
       g_autoptr(GUri) uri = g_uri_parse (self->url, G_URI_FLAGS_NONE, NULL);
