@@ -3,8 +3,9 @@
  * The Clone dialog against the emulator (and the private keyring of build-aux/dev test): the
  * branches listed from the remote, a clone of a repository with a few thousand commits with
  * its progress on one bar, the done page and the clone remembered for the pipeline (a second
- * dialog offers to open it), a non-empty folder refused with GitHub Desktop's sentence, and
- * Cancel, which leaves no folder behind.
+ * dialog offers to open it), a non-empty folder refused with GitHub Desktop's sentence, keys
+ * CodeCommit refuses said in a sentence with libgit2's words under Details, and Cancel (or
+ * closing the dialog), which leaves no folder behind.
  *
  * With SLUICE_SCREENSHOT_DIR set it saves clone-dialog-{setup,progress,done,not-empty}.png.
  *
@@ -504,6 +505,41 @@ test_cancel (Fixture       *fixture,
   g_assert_true (sluice_test_wait_for (finalized_cb, &dialog, 5000));
 }
 
+static void
+test_refused (Fixture       *fixture,
+              gconstpointer  data)
+{
+  SluiceCloneDialog *dialog;
+  g_autofree char *dest = g_build_filename (fixture->dir, "refused", NULL);
+  g_autofree char *answer = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *details;
+  guint status = 0;
+
+  if (!have_session_bus ())
+    return;
+
+  dialog = open_dialog (fixture);
+  /* CodeCommit's clock a day ahead: every signature is refused, renewed keys too. */
+  answer = sluice_test_emulator_request (fixture->emulator, "POST", "/_emulator/clock",
+                                         "{\"advance\": 86400}", &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (status, ==, 200);
+
+  sluice_clone_dialog_set_destination (dialog, dest);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "clone.start", NULL);
+  wait_for_page (dialog, "setup", 30000);
+  g_assert_true (gtk_widget_get_visible (find (dialog, GTK_TYPE_LABEL,
+    "CodeCommit refused the pipeline’s AWS credentials, even after Sluice renewed them through data.all. "
+    "Your team may no longer have access to this pipeline, or your computer’s clock may be wrong.")));
+  /* libgit2's own words under Details. */
+  details = find (dialog, GTK_TYPE_EXPANDER, NULL);
+  g_assert_true (gtk_widget_get_visible (details));
+  g_assert_false (g_file_test (dest, G_FILE_TEST_EXISTS));
+  g_assert_true (gtk_widget_is_sensitive (find (dialog, GTK_TYPE_BUTTON, "C_lone")));
+  close_dialog (dialog);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -526,6 +562,7 @@ main (int   argc,
 
   g_test_add ("/sluice/clone-dialog/clone", Fixture, NULL, fixture_set_up, test_clone, fixture_tear_down);
   g_test_add ("/sluice/clone-dialog/not-empty", Fixture, NULL, fixture_set_up, test_not_empty, fixture_tear_down);
+  g_test_add ("/sluice/clone-dialog/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
   g_test_add ("/sluice/clone-dialog/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
 
   ret = g_test_run ();
