@@ -178,6 +178,7 @@ class Repos:
             data = ("change %d\n" % i).encode()
             out += [b"commit refs/heads/main\n", ("author %s\ncommitter %s\n" % (who, who))
                     .encode(), b"data %d\n" % len(msg), msg,
+                    b"from refs/heads/main^0\n" if i == 1 else b"",
                     b"M 100644 inline history/%02d.txt\n" % (i % 50), b"data %d\n" % len(data),
                     data, b"\n"]
         subprocess.run(["git", "fast-import", "--quiet"], input=b"".join(out), check=True,

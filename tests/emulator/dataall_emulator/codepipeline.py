@@ -16,6 +16,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 import urllib.parse
 import uuid
 
@@ -288,7 +289,10 @@ class CodePipeline:
         except ValueError:
             raise ApiError("IncompleteSignatureException", "Authorization header requires "
                            "existence of either a 'X-Amz-Date' or a 'Date' header.")
-        now = self.clock.now()
+        # The signing time is checked against the real clock, not the emulated one: clients
+        # sign with the time of day, and tests move the emulated clock on (--time-scale, the
+        # clock hook). Key expiry below is on the emulated clock.
+        now = time.time()
         if abs(ts - now) > SIGNATURE_WINDOW:
             fmt = "%Y%m%dT%H%M%SZ"
             limit = datetime.datetime.fromtimestamp(now - SIGNATURE_WINDOW if ts < now else
@@ -329,7 +333,7 @@ class CodePipeline:
                 sys.stderr.write("dataall-emulator: SigV4 mismatch, canonical request:\n%s\n"
                                  % canonical)
             raise ApiError("InvalidSignatureException", BAD_SIGNATURE)
-        if key["expires"] is not None and key["expires"] <= now:
+        if key["expires"] is not None and key["expires"] <= self.clock.now():
             raise ApiError("ExpiredTokenException", EXPIRED_TOKEN)
         if key["account"] is None:
             arn = "arn:aws:iam::%s:user/%s" % ("000000000000", akid)
@@ -1029,7 +1033,7 @@ class CodePipeline:
             raise ApiError("NotLatestPipelineExecutionException", "Execution %s is not the "
                            "latest execution in stage %s; the stage has run again since"
                            % (e["id"], stage["name"]))  # [unverified] wording
-        rec = latest[1]
+        rec = e["state"]["stages"][stage["name"]]
         if rec["status"] not in ("Failed", "Stopped") or e["status"] not in (
                 "Failed", "Stopped") or e["version"] != row["version"]:
             raise ApiError("StageNotRetryableException", "Stage %s of execution %s cannot be "

@@ -208,7 +208,10 @@ class Handler(BaseHTTPRequestHandler):
             self.send(400, {"message": "Bad request body framing or size"})
             self.close_connection = True
             return
-        if getattr(self.server, "codepipeline", False):
+        if getattr(self.server, "codepipeline", False) or (
+                path == "/" and self.headers.get("X-Amz-Target", "").startswith(TARGET_PREFIX)):
+            # its own port; also the main one, so that one endpoint override (the account's
+            # AWS endpoint) reaches both CodeCommit and CodePipeline
             return self.codepipeline(path, url.query, body)
         if path.startswith("/_emulator/"):
             return self.control(path, body)
@@ -364,8 +367,7 @@ class Handler(BaseHTTPRequestHandler):
                 return self.drop()
             if kind == "reauth":  # no sign-in here: the closest is a refused session token
                 self.emu.codepipeline.expire_session_keys()
-            if kind == "expire-tokens":
-                self.emu.oauth.expire_all()
+            if kind == "expire-tokens":  # here: the AWS keys issued so far, not sign-ins
                 self.emu.codepipeline.expire_session_keys()
             if kind == "error":
                 return self.send(400, {"__type": fault["type"], "message": fault["message"]},
