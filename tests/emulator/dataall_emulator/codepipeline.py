@@ -330,8 +330,9 @@ class CodePipeline:
         want = hmac.new(k, sts.encode("utf-8"), hashlib.sha256).hexdigest()
         if not hmac.compare_digest(want, parts["Signature"]) or day != amz_date[:8]:
             if os.environ.get("DATAALL_EMULATOR_LOG"):
+                shown = re.sub(r"(?m)^(x-amz-security-token:).*$", r"\1<redacted>", canonical)
                 sys.stderr.write("dataall-emulator: SigV4 mismatch, canonical request:\n%s\n"
-                                 % canonical)
+                                 % shown)
             raise ApiError("InvalidSignatureException", BAD_SIGNATURE)
         if key["expires"] is not None and key["expires"] <= self.clock.now():
             raise ApiError("ExpiredTokenException", EXPIRED_TOKEN)
