@@ -337,13 +337,18 @@ class Handler(BaseHTTPRequestHandler):
         status, headers, payload = self.emu.codecommit.cgi(
             repo_path, name, rest, self.command, query, self.headers, body,
             username.partition("%")[0])
-        self.send(status, payload, headers, content_type=None)
         if pushing and status == 200:
-            # every branch the push moved starts the CodePipelines watching it
+            # every branch the push moved starts the CodePipelines watching it, before the
+            # answer, so that a client that pushed sees the execution at once
             after = self.emu.repos.heads(repo_path)
             for branch, sha in sorted(after.items()):
                 if before.get(branch) != sha:
-                    self.emu.codepipeline.on_push(name, branch, sha)
+                    try:
+                        self.emu.codepipeline.on_push(name, branch, sha)
+                    except Exception as e:  # the push itself went through
+                        sys.stderr.write("dataall-emulator: CodePipeline on push to %s/%s: %r\n"
+                                         % (name, branch, e))
+        self.send(status, payload, headers, content_type=None)
 
     # -- CodePipeline (its own port) -------------------------------------------------------------
     def codepipeline(self, path, query, body):
