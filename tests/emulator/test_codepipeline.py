@@ -139,7 +139,8 @@ class CodePipelineCase(EmulatorTestCase):
         return self.git("rev-parse", "HEAD", cwd=work).strip()
 
 
-    def raw(self, op, body, sign=None, tamper=False, service="codepipeline", skew=0):
+    def raw(self, op, body, sign=None, tamper=False, service="codepipeline", skew=0,
+            authorization=None):
         """One request signed by botocore's SigV4Auth, sent as is: (status, parsed body)."""
         from botocore.auth import SigV4Auth
         from botocore.awsrequest import AWSRequest
@@ -167,6 +168,8 @@ class CodePipelineCase(EmulatorTestCase):
             headers = dict(req.headers.items())
         if tamper:
             body = body.replace("}", ' "maxResults": 1}')
+        if authorization:
+            headers["Authorization"] = authorization
         u = urllib.parse.urlsplit(url)
         conn = http.client.HTTPConnection(u.hostname, u.port, timeout=30)
         try:
@@ -645,6 +648,10 @@ class Errors(CodePipelineCase):
         self.assertEqual((r[0], r[1]["__type"]), (400, "MissingAuthenticationTokenException"))
         status, out = self.raw("ListPipelines", "{}", sign=creds, tamper=True)
         self.assertEqual((status, out["__type"]), (400, "InvalidSignatureException"))
+        status, out = self.raw("ListPipelines", "{}", sign=creds,
+                               authorization="AWS4-HMAC-SHA256 Credential=%s"
+                               % creds["AWS_ACCESS_KEY_ID"])
+        self.assertEqual((status, out["__type"]), (400, "IncompleteSignatureException"))
         status, out = self.raw("NoSuchOperation", "{}", sign=creds)
         self.assertEqual((status, out["__type"]), (400, "UnknownOperationException"))
         status, out = self.raw("ListPipelines", "[1, 2", sign=creds)
