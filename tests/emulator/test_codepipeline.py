@@ -288,6 +288,19 @@ class Layouts(CodePipelineCase):
         # without the target header, the main port's root is still API Gateway's
         self.assertEqual(self.emu.request("POST", "/", "{}").status, 403)
 
+    def test_deleted_with_its_stack(self):
+        from emutest import DELETE
+        uri, name = self.make("lay-deleted", "trunk", [("dev", "DEV")])
+        cp = self.long_client()
+        self.assertEqual(cp.get_pipeline(name=name)["pipeline"]["name"], name)
+        self.assertTrue(self.emu.data(ENGINEER, DELETE, {"DataPipelineUri": uri,
+                                                         "deleteFromAWS": True}))
+        with self.assertRaises(ClientError) as ctx:
+            cp.get_pipeline(name=name)
+        self.assertAws(ctx, "PipelineNotFoundException")
+        self.assertNotIn(name, [p["name"] for p in cp.list_pipelines(maxResults=1000)
+                                ["pipelines"]])
+
     def test_list_pages_and_regions(self):
         cp = self.long_client()
         first = cp.list_pipelines(maxResults=2)

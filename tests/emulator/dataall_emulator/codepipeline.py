@@ -412,6 +412,14 @@ class CodePipeline:
             s.x("DELETE FROM cp_pipeline WHERE name=?", (name,))
             s.x("DELETE FROM cp_execution WHERE pipeline=?", (name,))
 
+    def forget(self, pipeline_uri):
+        """The stack is deleted: its CodePipelines and their history are gone."""
+        with self.store.lock:
+            for row in self.store.q("SELECT name FROM cp_pipeline WHERE pipelineUri=?",
+                                    (pipeline_uri,)):
+                self.store.x("DELETE FROM cp_execution WHERE pipeline=?", (row["name"],))
+            self.store.x("DELETE FROM cp_pipeline WHERE pipelineUri=?", (pipeline_uri,))
+
     def _any(self, pipeline_uri):
         return self.store.q1("SELECT 1 FROM cp_execution e JOIN cp_pipeline p ON "
                              "e.pipeline=p.name WHERE p.pipelineUri=?", (pipeline_uri,))
