@@ -17,6 +17,7 @@
 #include "sluice-account.h"
 #include "sluice-environment.h"
 #include "sluice-codepipeline-client.h"
+#include "sluice-deployment.h"
 #include "sluice-pipeline-list.h"
 #include "sluice-test-emulator.h"
 #include "sluice-test-utils.h"
@@ -527,6 +528,110 @@ test_main_port_through_account_endpoint (void)
   g_assert_cmpuint (pipelines->len, >=, 2);
 }
 
+static gboolean
+refresh (SluiceDeployment          *deployment,
+         SluiceCodePipelineClient  *client,
+         gboolean                  *changed,
+         GError                   **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  sluice_deployment_refresh_async (deployment, client, NULL, got_result_cb, &result);
+  return sluice_deployment_refresh_finish (deployment, wait_result (&result), changed, error);
+}
+
+static void
+test_deployment_refresh (void)
+{
+  static const char * const stages[] = { "dev", "test", "prod", NULL };
+  g_autoptr(SluiceCodePipelineClient) client = NULL;
+  g_autoptr(SluiceDeployment) deployment = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *id = NULL;
+  SluiceDeploymentStep *test;
+  gboolean changed = FALSE;
+  guint before;
+
+  if (!have_session_bus ())
+    return;
+
+  client = client_for ("customer-360", &name);
+  deployment = sluice_deployment_new ("cdk-trunk", name, stages);
+  g_assert_true (refresh (deployment, client, &changed, &error));
+  g_assert_no_error (error);
+  g_assert_true (changed);
+  g_assert_cmpint (sluice_deployment_get_status (deployment), ==, SLUICE_DEPLOYMENT_STATUS_SUCCEEDED);
+  test = sluice_deployment_find_deploy_step (deployment, "test");
+  g_assert_cmpstr (test->name, ==, "dataall-Test");
+  g_assert_cmpuint (strlen (test->deployed_revision_id), ==, 40);
+  g_assert_cmpstr (test->deployed_revision_summary, ==, "Initial commit by data.all");
+  g_assert_cmpuint (sluice_deployment_get_lane (deployment, 0)->executions->len, ==, 1);
+
+  /* nothing new: one GetPipelineState, no history */
+  before = sluice_codepipeline_client_get_n_requests (client);
+  g_assert_true (refresh (deployment, client, &changed, &error));
+  g_assert_false (changed);
+  g_assert_cmpuint (sluice_codepipeline_client_get_n_requests (client), ==, before + 1);
+  g_assert_cmpuint (sluice_deployment_next_interval (deployment, 10000, FALSE), ==, 20000);
+
+  /* Release Change: a run it has not seen, so the history is read too */
+  id = start (client, name, &error);
+  g_assert_no_error (error);
+  before = sluice_codepipeline_client_get_n_requests (client);
+  g_assert_true (refresh (deployment, client, &changed, &error));
+  g_assert_true (changed);
+  g_assert_cmpuint (sluice_codepipeline_client_get_n_requests (client), ==, before + 2);
+  g_assert_cmpint (sluice_deployment_get_status (deployment), ==, SLUICE_DEPLOYMENT_STATUS_IN_PROGRESS);
+  g_assert_cmpstr (sluice_deployment_get_lane (deployment, 0)->latest->execution_id, ==, id);
+  g_assert_cmpuint (sluice_deployment_next_interval (deployment, 40000, TRUE), ==, SLUICE_DEPLOYMENT_MIN_INTERVAL_MS);
+}
+
+static void
+test_deployment_gitflow_before_and_after_the_stack (void)
+{
+  static const char * const stages[] = { "dev", "test", "prod", NULL };
+  static const char * const only_main[] = { "main", NULL };
+  g_autoptr(SluiceCodePipelineClient) client = NULL;
+  g_autoptr(SluiceDeployment) deployment = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *dev_name = NULL;
+  SluiceDeploymentLane *dev;
+  gboolean changed = FALSE;
+
+  if (!have_session_bus ())
+    return;
+
+  /* ml-features' stack is still being created: no CodePipeline yet */
+  client = client_for ("ml-features", &name);
+  deployment = sluice_deployment_new ("gitflow", name, stages);
+  g_assert_false (refresh (deployment, client, &changed, &error));
+  assert_cp_error (error, SLUICE_CODEPIPELINE_ERROR_PIPELINE_NOT_FOUND, "PipelineNotFoundException");
+  g_clear_error (&error);
+  for (guint i = 0; i < sluice_deployment_get_n_lanes (deployment); i++)
+    g_assert_error (sluice_deployment_get_lane (deployment, i)->error, SLUICE_CODEPIPELINE_ERROR,
+                    SLUICE_CODEPIPELINE_ERROR_PIPELINE_NOT_FOUND);
+
+  /* the stack completes (180 s), the runs start; 20 s later dev's source found no branch */
+  advance_clock (200);
+  g_assert_true (refresh (deployment, client, &changed, &error));
+  g_assert_no_error (error);
+  g_assert_true (changed);
+  dev_name = g_strconcat (name, "-dev", NULL);
+  dev = sluice_deployment_find_lane (deployment, dev_name);
+  g_assert_nonnull (dev);
+  g_assert_null (dev->error);
+  g_assert_cmpint (dev->status, ==, SLUICE_DEPLOYMENT_STATUS_FAILED);
+  g_assert_true (strstr (((SluiceDeploymentStep *) g_ptr_array_index (dev->steps, 0))->error_message,
+                         "no branch named dev") != NULL);
+  g_assert_cmpint (sluice_deployment_get_status (deployment), ==, SLUICE_DEPLOYMENT_STATUS_FAILED);
+  g_assert_cmpint (sluice_deployment_get_lane (deployment, 2)->status, ==, SLUICE_DEPLOYMENT_STATUS_IN_PROGRESS);
+  g_assert_true (sluice_deployment_set_remote_branches (deployment, only_main));
+  g_assert_true (dev->branch_missing);
+  g_assert_false (sluice_deployment_get_lane (deployment, 2)->branch_missing);
+}
+
 /* Runs last: it moves the emulated clock an hour on. */
 static void
 test_keys_renewed_once (void)
@@ -610,6 +715,8 @@ main (int   argc,
   g_test_add_func ("/sluice/codepipeline-client/not-found-and-keys", test_not_found_and_keys);
   g_test_add_func ("/sluice/codepipeline-client/faults", test_faults);
   g_test_add_func ("/sluice/codepipeline-client/main-port", test_main_port_through_account_endpoint);
+  g_test_add_func ("/sluice/codepipeline-client/deployment-refresh", test_deployment_refresh);
+  g_test_add_func ("/sluice/codepipeline-client/deployment-gitflow", test_deployment_gitflow_before_and_after_the_stack);
   g_test_add_func ("/sluice/codepipeline-client/keys-renewed-once", test_keys_renewed_once);
 
   emulator = sluice_test_emulator_start (args, &error);

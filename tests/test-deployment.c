@@ -297,6 +297,29 @@ test_cdk_assets_and_ddk_approval (void)
 }
 
 static void
+test_intervals (void)
+{
+  g_autoptr(SluiceDeployment) deployment = sluice_deployment_new ("trunk", "orders", (const char *[]) { "dev", NULL });
+  g_autoptr(SluiceCodePipelineState) running = state_from (
+    "{\"pipelineName\": \"orders\", \"stageStates\": [{\"stageName\": \"Source\","
+    " \"latestExecution\": {\"pipelineExecutionId\": \"r\", \"status\": \"InProgress\"}, \"actionStates\": []}]}");
+  guint interval;
+
+  /* idle: 10 s, doubling while nothing changes, never over two minutes */
+  g_assert_cmpuint (sluice_deployment_next_interval (deployment, 0, FALSE), ==, SLUICE_DEPLOYMENT_IDLE_INTERVAL_MS);
+  interval = SLUICE_DEPLOYMENT_IDLE_INTERVAL_MS;
+  for (guint i = 0; i < 10; i++)
+    interval = sluice_deployment_next_interval (deployment, interval, FALSE);
+  g_assert_cmpuint (interval, ==, SLUICE_DEPLOYMENT_MAX_INTERVAL_MS);
+  g_assert_cmpuint (sluice_deployment_next_interval (deployment, interval, TRUE), ==, SLUICE_DEPLOYMENT_IDLE_INTERVAL_MS);
+  /* running: soon */
+  g_assert_true (sluice_deployment_update (deployment, "orders", running, NULL));
+  g_assert_cmpuint (sluice_deployment_next_interval (deployment, 60000, TRUE), ==, SLUICE_DEPLOYMENT_MIN_INTERVAL_MS);
+  g_assert_cmpuint (sluice_deployment_next_interval (deployment, SLUICE_DEPLOYMENT_MIN_INTERVAL_MS, FALSE), ==,
+                    2 * SLUICE_DEPLOYMENT_MIN_INTERVAL_MS);
+}
+
+static void
 test_status_mapping (void)
 {
   g_assert_cmpint (sluice_deployment_status_from_codepipeline (SLUICE_CODEPIPELINE_STATUS_NONE), ==, SLUICE_DEPLOYMENT_STATUS_NOT_RUN);
@@ -316,6 +339,7 @@ main (int   argc,
   g_test_add_func ("/sluice/deployment/trunk-waiting-then-approved", test_trunk_waiting_then_approved);
   g_test_add_func ("/sluice/deployment/gitflow-failure-errors-branches", test_gitflow_failure_errors_branches);
   g_test_add_func ("/sluice/deployment/cdk-assets-and-ddk-approval", test_cdk_assets_and_ddk_approval);
+  g_test_add_func ("/sluice/deployment/intervals", test_intervals);
   g_test_add_func ("/sluice/deployment/status-mapping", test_status_mapping);
 
   return g_test_run ();

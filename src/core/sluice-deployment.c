@@ -72,6 +72,7 @@ lane_free (SluiceDeploymentLane *lane)
   g_free (lane->stage);
   g_clear_error (&lane->error);
   g_clear_pointer (&lane->latest, sluice_codepipeline_execution_unref);
+  g_clear_pointer (&lane->executions, g_ptr_array_unref);
   g_clear_pointer (&lane->steps, g_ptr_array_unref);
   g_free (lane);
 }
@@ -108,6 +109,7 @@ add_lane (SluiceDeployment *self,
   lane->stage = g_strdup (stage);
   lane->status = SLUICE_DEPLOYMENT_STATUS_UNKNOWN;
   lane->steps = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
+  lane->executions = g_ptr_array_new_with_free_func ((GDestroyNotify) sluice_codepipeline_execution_unref);
   g_ptr_array_add (self->lanes, lane);
   return lane;
 }
@@ -661,7 +663,13 @@ sluice_deployment_update (SluiceDeployment        *self,
       g_clear_pointer (&lane->latest, sluice_codepipeline_execution_unref);
       if (executions->len > 0)
         lane->latest = sluice_codepipeline_execution_ref (g_ptr_array_index (executions, 0));
+      g_ptr_array_set_size (lane->executions, 0);
+      for (guint i = 0; i < executions->len; i++)
+        g_ptr_array_add (lane->executions,
+                         sluice_codepipeline_execution_ref (g_ptr_array_index (executions, i)));
     }
+  else
+    executions = lane->executions;  /* what an earlier answer said about those runs */
   if (state != NULL)
     {
       g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
@@ -814,4 +822,278 @@ sluice_deployment_status_to_string (SluiceDeploymentStatus status)
     default:
       return "unknown";
     }
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Refresh                                                                                    */
+/* ------------------------------------------------------------------------------------------ */
+
+/* One refresh: every lane in parallel. A lane costs one GetPipelineState; its history is read
+ * (ListPipelineExecutions) only when the state names a run it does not know yet. */
+typedef struct
+{
+  SluiceCodePipelineClient *client;
+  guint                     pending;
+  guint                     failed;
+  gboolean                  changed;
+  GError                   *first_error;
+} Refresh;
+
+typedef struct
+{
+  GTask                   *task;   /* owned */
+  char                    *lane;
+  SluiceCodePipelineState *state;
+} LaneRefresh;
+
+static void
+refresh_free (Refresh *refresh)
+{
+  g_clear_object (&refresh->client);
+  g_clear_error (&refresh->first_error);
+  g_free (refresh);
+}
+
+static void
+lane_refresh_free (LaneRefresh *lr)
+{
+  g_clear_object (&lr->task);
+  g_free (lr->lane);
+  g_clear_pointer (&lr->state, sluice_codepipeline_state_unref);
+  g_free (lr);
+}
+
+static void
+lane_done (LaneRefresh  *lr,
+           GError       *error)
+{
+  SluiceDeployment *self = g_task_get_source_object (lr->task);
+  Refresh *refresh = g_task_get_task_data (lr->task);
+  g_autoptr(GTask) task = g_object_ref (lr->task);
+
+  if (error != NULL)
+    {
+      refresh->failed++;
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        sluice_deployment_set_error (self, lr->lane, error);
+      if (refresh->first_error == NULL)
+        refresh->first_error = g_error_copy (error);
+      g_error_free (error);
+    }
+  lane_refresh_free (lr);
+
+  if (--refresh->pending > 0)
+    return;
+  /* a partial answer is still an answer: fail only if no lane could be read */
+  if (refresh->failed == self->lanes->len && refresh->first_error != NULL)
+    g_task_return_error (task, g_steal_pointer (&refresh->first_error));
+  else
+    g_task_return_boolean (task, refresh->changed);
+}
+
+static void
+executions_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  LaneRefresh *lr = user_data;
+  SluiceDeployment *self = g_task_get_source_object (lr->task);
+  Refresh *refresh = g_task_get_task_data (lr->task);
+  g_autoptr(GPtrArray) executions = NULL;
+  GError *error = NULL;
+
+  executions = sluice_codepipeline_client_list_pipeline_executions_finish (SLUICE_CODEPIPELINE_CLIENT (source),
+                                                                           result, NULL, &error);
+  if (executions == NULL)
+    {
+      /* the state alone still says where things are */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          refresh->changed |= sluice_deployment_update (self, lr->lane, lr->state, NULL);
+          g_clear_error (&error);
+        }
+      lane_done (lr, error);
+      return;
+    }
+  refresh->changed |= sluice_deployment_update (self, lr->lane, lr->state, executions);
+  lane_done (lr, NULL);
+}
+
+static gboolean
+knows_every_run (SluiceDeploymentLane    *lane,
+                 SluiceCodePipelineState *state)
+{
+  for (guint i = 0; i < state->stages->len; i++)
+    {
+      SluiceCodePipelineStageState *stage = g_ptr_array_index (state->stages, i);
+
+      if (stage->latest_execution_id != NULL &&
+          find_execution (lane->executions, stage->latest_execution_id) == NULL)
+        return FALSE;
+      if (stage->inbound_execution_id != NULL &&
+          find_execution (lane->executions, stage->inbound_execution_id) == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether the state says anything the lane does not show yet (a stage's run or status). */
+static gboolean
+state_differs (SluiceDeploymentLane    *lane,
+               SluiceCodePipelineState *state)
+{
+  if (state->stages->len != lane->steps->len)
+    return TRUE;
+  for (guint i = 0; i < state->stages->len; i++)
+    {
+      SluiceCodePipelineStageState *stage = g_ptr_array_index (state->stages, i);
+      SluiceDeploymentStep *step = g_ptr_array_index (lane->steps, i);
+      SluiceDeploymentStatus shown = step->status == SLUICE_DEPLOYMENT_STATUS_WAITING_FOR_APPROVAL
+                                     ? SLUICE_DEPLOYMENT_STATUS_IN_PROGRESS : step->status;
+
+      if (g_strcmp0 (stage->name, step->name) != 0 ||
+          g_strcmp0 (stage->latest_execution_id, step->execution_id) != 0 ||
+          sluice_deployment_status_from_codepipeline (stage->status) != shown)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+state_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  LaneRefresh *lr = user_data;
+  SluiceDeployment *self = g_task_get_source_object (lr->task);
+  Refresh *refresh = g_task_get_task_data (lr->task);
+  SluiceDeploymentLane *lane;
+  GError *error = NULL;
+
+  lr->state = sluice_codepipeline_client_get_pipeline_state_finish (SLUICE_CODEPIPELINE_CLIENT (source),
+                                                                    result, &error);
+  if (lr->state == NULL)
+    {
+      lane_done (lr, error);
+      return;
+    }
+  lane = sluice_deployment_find_lane (self, lr->lane);
+  /* The history is read again only for news: a run not seen before, or a change while the
+   * newest run was in progress (its status in the history moves too). A quiet refresh costs
+   * one request per CodePipeline. */
+  if (lane != NULL && knows_every_run (lane, lr->state) &&
+      (lane->latest == NULL ||
+       (lane->latest->status != SLUICE_CODEPIPELINE_STATUS_IN_PROGRESS &&
+        lane->latest->status != SLUICE_CODEPIPELINE_STATUS_STOPPING) ||
+       !state_differs (lane, lr->state)))
+    {
+      refresh->changed |= sluice_deployment_update (self, lr->lane, lr->state, NULL);
+      lane_done (lr, NULL);
+      return;
+    }
+  sluice_codepipeline_client_list_pipeline_executions_async (refresh->client, lr->lane,
+                                                             SLUICE_DEPLOYMENT_HISTORY_SIZE, NULL,
+                                                             g_task_get_cancellable (lr->task),
+                                                             executions_cb, lr);
+}
+
+/**
+ * sluice_deployment_refresh_async:
+ * @client: a client signing with this pipeline's keys
+ *
+ * Reads every lane's state (one GetPipelineState per CodePipeline) and, when it names runs not
+ * seen before or changed while a run was in progress, its recent history. Lanes that cannot be read get their
+ * error (sluice_deployment_set_error()); the refresh fails only if none could be read.
+ */
+void
+sluice_deployment_refresh_async (SluiceDeployment         *self,
+                                 SluiceCodePipelineClient *client,
+                                 GCancellable             *cancellable,
+                                 GAsyncReadyCallback       callback,
+                                 gpointer                  user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Refresh *refresh;
+
+  g_return_if_fail (SLUICE_IS_DEPLOYMENT (self));
+  g_return_if_fail (SLUICE_IS_CODEPIPELINE_CLIENT (client));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sluice_deployment_refresh_async);
+  refresh = g_new0 (Refresh, 1);
+  refresh->client = g_object_ref (client);
+  refresh->pending = self->lanes->len;
+  g_task_set_task_data (task, refresh, (GDestroyNotify) refresh_free);
+  if (self->lanes->len == 0)
+    {
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+  for (guint i = 0; i < self->lanes->len; i++)
+    {
+      SluiceDeploymentLane *lane = g_ptr_array_index (self->lanes, i);
+      LaneRefresh *lr = g_new0 (LaneRefresh, 1);
+
+      lr->task = g_object_ref (task);
+      lr->lane = g_strdup (lane->name);
+      sluice_codepipeline_client_get_pipeline_state_async (client, lane->name, cancellable,
+                                                           state_cb, lr);
+    }
+}
+
+/**
+ * sluice_deployment_refresh_finish:
+ * @changed: (out) (optional): whether anything a view shows changed
+ *
+ * Returns: %TRUE if at least one lane was read
+ */
+gboolean
+sluice_deployment_refresh_finish (SluiceDeployment  *self,
+                                  GAsyncResult      *result,
+                                  gboolean          *changed,
+                                  GError           **error)
+{
+  g_autoptr(GError) local = NULL;
+  gboolean out;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sluice_deployment_refresh_async, FALSE);
+
+  out = g_task_propagate_boolean (G_TASK (result), &local);
+  if (changed != NULL)
+    *changed = local == NULL && out;
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * sluice_deployment_next_interval:
+ * @previous_ms: the interval before this refresh (0 for the first)
+ * @changed: whether this refresh changed anything
+ *
+ * When to refresh again, while the view is visible: soon while something runs, and backing
+ * off (doubling, up to two minutes) while nothing changes.
+ *
+ * Returns: milliseconds
+ */
+guint
+sluice_deployment_next_interval (SluiceDeployment *self,
+                                 guint             previous_ms,
+                                 gboolean          changed)
+{
+  gboolean active;
+  guint base;
+
+  g_return_val_if_fail (SLUICE_IS_DEPLOYMENT (self), SLUICE_DEPLOYMENT_IDLE_INTERVAL_MS);
+
+  active = self->status == SLUICE_DEPLOYMENT_STATUS_IN_PROGRESS ||
+           self->status == SLUICE_DEPLOYMENT_STATUS_STOPPING;
+  base = active ? SLUICE_DEPLOYMENT_MIN_INTERVAL_MS : SLUICE_DEPLOYMENT_IDLE_INTERVAL_MS;
+  if (changed || previous_ms == 0)
+    return base;
+  return MIN (MAX (previous_ms, base) * 2, SLUICE_DEPLOYMENT_MAX_INTERVAL_MS);
 }

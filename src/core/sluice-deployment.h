@@ -76,6 +76,8 @@ typedef struct
   SluiceDeploymentStatus   status;
   GError                  *error;             /* the last refresh's failure, or NULL */
   SluiceCodePipelineExecution *latest;        /* the newest execution, or NULL */
+  GPtrArray               *executions;        /* SluiceCodePipelineExecution, newest first
+                                               * (the history); never NULL */
   GPtrArray               *steps;             /* SluiceDeploymentStep, in flow order */
 } SluiceDeploymentLane;
 
@@ -104,6 +106,24 @@ void                    sluice_deployment_set_error      (SluiceDeployment      
                                                           const GError           *error);
 gboolean                sluice_deployment_set_remote_branches (SluiceDeployment  *self,
                                                           const char * const     *branches);
+
+void                    sluice_deployment_refresh_async  (SluiceDeployment       *self,
+                                                          SluiceCodePipelineClient *client,
+                                                          GCancellable           *cancellable,
+                                                          GAsyncReadyCallback     callback,
+                                                          gpointer                user_data);
+gboolean                sluice_deployment_refresh_finish (SluiceDeployment       *self,
+                                                          GAsyncResult           *result,
+                                                          gboolean               *changed,
+                                                          GError                **error);
+guint                   sluice_deployment_next_interval  (SluiceDeployment       *self,
+                                                          guint                   previous_ms,
+                                                          gboolean                changed);
+
+#define SLUICE_DEPLOYMENT_HISTORY_SIZE     20
+#define SLUICE_DEPLOYMENT_MIN_INTERVAL_MS  3000
+#define SLUICE_DEPLOYMENT_IDLE_INTERVAL_MS 10000
+#define SLUICE_DEPLOYMENT_MAX_INTERVAL_MS  120000
 
 const char             *sluice_deployment_status_to_string (SluiceDeploymentStatus status);
 SluiceDeploymentStatus  sluice_deployment_status_from_codepipeline (SluiceCodePipelineStatus status);
