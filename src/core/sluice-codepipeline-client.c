@@ -941,6 +941,10 @@ struct _SluiceCodePipelineClient
   char                 *region;
   char                 *endpoint;     /* nullable: from the environment or the account */
   SluiceAwsCredentials *credentials;
+  GPtrArray            *waiting;      /* GTask: calls waiting for the keys being fetched */
+  gboolean              fetching;
+  gboolean              fetch_forced; /* the fetch under way renews the keys */
+  gboolean              fetch_again;  /* a caller wants them renewed after this fetch */
   guint                 timeout;
   guint                 n_requests;
 };
@@ -989,24 +993,56 @@ credentials_fresh (SluiceAwsCredentials *credentials)
          SLUICE_PIPELINE_CREDENTIALS_MIN_SECONDS_LEFT;
 }
 
+static void start_fetch (SluiceCodePipelineClient *self,
+                         gboolean                  force);
+
+/* One fetch at a time: calls made meanwhile (a refresh asks for every lane at once) wait for
+ * it, so data.all issues one set of keys, not one per call. */
 static void
 credentials_fetched_cb (GObject      *source,
                         GAsyncResult *result,
                         gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
-  SluiceCodePipelineClient *self = g_task_get_source_object (task);
+  g_autoptr(SluiceCodePipelineClient) self = user_data;
   g_autoptr(SluiceAwsCredentials) credentials = NULL;
-  GError *error = NULL;
+  g_autoptr(GPtrArray) waiting = NULL;
+  g_autoptr(GError) error = NULL;
 
   credentials = sluice_pipeline_credentials_fetch_finish (result, &error);
-  if (credentials == NULL)
+  self->fetching = FALSE;
+  if (credentials != NULL)
+    g_set_object (&self->credentials, credentials);
+  if (credentials != NULL && self->fetch_again)
     {
-      g_task_return_error (task, error);
+      self->fetch_again = FALSE;
+      start_fetch (self, TRUE);
       return;
     }
-  g_set_object (&self->credentials, credentials);
-  send_request (g_steal_pointer (&task));
+  waiting = g_steal_pointer (&self->waiting);
+  self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < waiting->len; i++)
+    {
+      GTask *task = g_ptr_array_index (waiting, i);
+
+      if (credentials == NULL)
+        g_task_return_error (task, g_error_copy (error));
+      else if (g_task_return_error_if_cancelled (task))
+        continue;
+      else
+        send_request (g_object_ref (task));
+    }
+}
+
+static void
+start_fetch (SluiceCodePipelineClient *self,
+             gboolean                  force)
+{
+  self->fetching = TRUE;
+  self->fetch_forced = force;
+  /* Not one caller's cancellable: the keys serve every waiting call. */
+  sluice_pipeline_credentials_fetch_async (self->account, self->pipeline_uri, self->pipeline_label,
+                                           self->aws_account_id, self->region, force, NULL,
+                                           credentials_fetched_cb, g_object_ref (self));
 }
 
 static void
@@ -1015,10 +1051,11 @@ fetch_credentials (GTask    *task,
 {
   SluiceCodePipelineClient *self = g_task_get_source_object (task);
 
-  sluice_pipeline_credentials_fetch_async (self->account, self->pipeline_uri, self->pipeline_label,
-                                           self->aws_account_id, self->region, force,
-                                           g_task_get_cancellable (task),
-                                           credentials_fetched_cb, task);
+  g_ptr_array_add (self->waiting, task);
+  if (!self->fetching)
+    start_fetch (self, force);
+  else if (force && !self->fetch_forced)
+    self->fetch_again = TRUE;
 }
 
 static void
@@ -1104,9 +1141,11 @@ host_header (GUri *uri)
   return g_strdup_printf ("%s:%d", g_uri_get_host (uri), port);
 }
 
+/* Takes @task_in (a reference). */
 static void
-send_request (GTask *task)
+send_request (GTask *task_in)
 {
+  g_autoptr(GTask) task = task_in;
   SluiceCodePipelineClient *self = g_task_get_source_object (task);
   Call *call = g_task_get_task_data (task);
   g_autoptr(SluiceSigV4Request) request = NULL;
@@ -1118,6 +1157,7 @@ send_request (GTask *task)
   g_autofree char *host = NULL;
   g_autofree char *target = NULL;
   SoupMessageHeaders *headers;
+  GCancellable *cancellable;
 
   if (!credentials_fresh (self->credentials))
     {
@@ -1133,7 +1173,7 @@ send_request (GTask *task)
         }
       else
         {
-          fetch_credentials (task, FALSE);
+          fetch_credentials (g_steal_pointer (&task), FALSE);
           return;
         }
     }
@@ -1179,8 +1219,9 @@ send_request (GTask *task)
     }
   soup_message_set_request_body_from_bytes (message, CONTENT_TYPE, bytes);
   self->n_requests++;
+  cancellable = g_task_get_cancellable (task);
   soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT,
-                                    g_task_get_cancellable (task), response_cb, task);
+                                    cancellable, response_cb, g_steal_pointer (&task));
 }
 
 static void
@@ -1320,6 +1361,7 @@ sluice_codepipeline_client_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->account);
   g_clear_object (&self->credentials);
+  g_clear_pointer (&self->waiting, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sluice_codepipeline_client_parent_class)->dispose (object);
 }
@@ -1351,6 +1393,7 @@ static void
 sluice_codepipeline_client_init (SluiceCodePipelineClient *self)
 {
   self->timeout = SLUICE_CODEPIPELINE_DEFAULT_TIMEOUT;
+  self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
   self->session = soup_session_new_with_options ("user-agent", "Sluice/" PACKAGE_VERSION,
                                                  "timeout", self->timeout,
                                                  NULL);
