@@ -702,7 +702,9 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  const char *args[] = { "--aws-key", LONG_KEY_ID ":" LONG_KEY_SECRET, NULL };
+  /* other pipeline URIs than the other integration tests' (they share the keyring, and
+   * may run at the same time) */
+  const char *args[] = { "--aws-key", LONG_KEY_ID ":" LONG_KEY_SECRET, "--seed-number", "4711", NULL };
   g_autofree char *id = NULL;
   int ret;
 

@@ -93,7 +93,7 @@ class Emulator:
         self.clock = Clock(args.time_scale)
         db_path = args.db or os.path.join(workdir, "dataall.sqlite")
         self.store = Store(db_path, self.clock)
-        self.store.seed(args.seed)
+        self.store.seed(args.seed, args.seed_number)
         self.store.generate_pipelines(args.generate_pipelines)
         repo_root = (db_path + ".repos") if args.db else os.path.join(workdir, "repos")
         self.repos = Repos(repo_root, self.store, self.clock)
@@ -422,6 +422,8 @@ def parse_args(argv):
     ap.add_argument("--port", type=int, default=0, help="TCP port on 127.0.0.1 (0: any free)")
     ap.add_argument("--db", help="SQLite file (default: a temporary file)")
     ap.add_argument("--seed", choices=("demo", "empty"), default="demo")
+    ap.add_argument("--seed-number", type=int, default=20240611, metavar="N",
+                    help="the seed's random number seed: other ids for the same data")
     ap.add_argument("--generate-pipelines", type=int, default=0, metavar="N")
     ap.add_argument("--generate-history", type=int, default=1, metavar="N",
                     help="every repository starts with N commits on main (default 1)")
