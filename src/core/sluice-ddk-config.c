@@ -1720,6 +1720,16 @@ sluice_ddk_config_get_modified (SluiceDdkConfig *self)
   return self->modified;
 }
 
+/* The tree as edited, to read only: changes go through the setters, which keep "modified"
+ * and "changed" right. */
+JsonNode *
+sluice_ddk_config_get_root (SluiceDdkConfig *self)
+{
+  g_return_val_if_fail (SLUICE_IS_DDK_CONFIG (self), NULL);
+
+  return self->root;
+}
+
 char *
 sluice_ddk_config_to_data (SluiceDdkConfig *self,
                            gsize           *length)

@@ -92,6 +92,7 @@ const char       *sluice_ddk_config_get_original_data      (SluiceDdkConfig     
 char             *sluice_ddk_config_to_data                (SluiceDdkConfig      *self,
                                                             gsize                *length);
 gboolean          sluice_ddk_config_get_modified           (SluiceDdkConfig      *self);
+JsonNode         *sluice_ddk_config_get_root               (SluiceDdkConfig      *self);
 char             *sluice_ddk_config_diff                   (SluiceDdkConfig      *self);
 
 /* Saving: atomic, with the previous file kept as "ddk.json~". */
