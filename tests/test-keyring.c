@@ -146,7 +146,11 @@ test_attributes_hold_no_secret (void)
         g_assert_null (strstr (value, SECRET));
         g_assert_null (strstr (value, TOKEN));
       }
-    g_assert_null (strstr (secret_item_get_label (items->data), SECRET));
+    {
+      g_autofree char *label = secret_item_get_label (items->data);
+
+      g_assert_null (strstr (label, SECRET));
+    }
   }
   g_list_free_full (items, g_object_unref);
 

@@ -94,6 +94,13 @@ token_schema (void)
 static GError *
 keyring_error (const GError *error)
 {
+  /* No session bus, or nothing on it offers the Secret Service: say what to do, not GIO's words. */
+  if (error != NULL && (error->domain == G_DBUS_ERROR || error->domain == G_IO_ERROR) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return g_error_new (SLUICE_AUTH_ERROR, SLUICE_AUTH_ERROR_KEYRING,
+                        _("The system keyring is not available, so Sluice cannot keep your sign-in. "
+                          "Make sure a keyring service such as GNOME Keyring is running. (%s)"),
+                        error->message);
   return g_error_new (SLUICE_AUTH_ERROR, SLUICE_AUTH_ERROR_KEYRING,
                       _("The system keyring could not be used, so Sluice cannot keep your sign-in: %s"),
                       error ? error->message : _("unknown error"));

@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "sluice-core-resources.h"
-#include "sluice-dataall-client.h"
+#include "sluice-dataall-client-private.h"
 #include "sluice-dataall-error-private.h"
 #include "sluice-json-model.h"
 
@@ -33,6 +33,8 @@ struct _SluiceDataallClient
   char                       *user_agent;
   SluiceDataallTokenProvider *token_provider;
   guint                       timeout;
+  guint                       timeout_ms;          /* test-only: overrides timeout when set */
+  guint                       retry_base_delay_ms;
   guint                       max_retries;
   guint                       id_token_auth : 1;
 };
@@ -251,7 +253,9 @@ may_retry (Request      *request,
     return FALSE;
   if (error != NULL)
     return g_error_matches (error, SLUICE_DATAALL_ERROR, SLUICE_DATAALL_ERROR_NETWORK);
-  return request->status >= 500 && request->status < 600;
+  /* API Gateway's throttling (429) turned the request away before data.all saw it. */
+  return (request->status >= 500 && request->status < 600) ||
+         request->status == 429;
 }
 
 static gboolean
@@ -274,7 +278,7 @@ static void
 schedule_retry (GTask *task)
 {
   Request *request = g_task_get_task_data (task);
-  guint delay = RETRY_BASE_DELAY_MS << MIN (request->attempt, 6);
+  guint delay = request->client->retry_base_delay_ms << MIN (request->attempt, 6);
 
   /* Up to a quarter more, so that clients that failed together do not come back together. */
   delay += g_random_int_range (0, delay / 4 + 1);
@@ -471,7 +475,13 @@ send_attempt (GTask *task)
   if (cancellable != NULL)
     request->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (caller_cancelled_cb),
                                                    request->attempt_cancellable, NULL);
-  if (self->timeout > 0)
+  if (self->timeout_ms > 0)
+    {
+      request->timeout_source = g_timeout_source_new (self->timeout_ms);
+      g_source_set_callback (request->timeout_source, attempt_timeout_cb, request, NULL);
+      g_source_attach (request->timeout_source, g_task_get_context (task));
+    }
+  else if (self->timeout > 0)
     {
       request->timeout_source = g_timeout_source_new_seconds (self->timeout);
       g_source_set_callback (request->timeout_source, attempt_timeout_cb, request, NULL);
@@ -664,7 +674,7 @@ sluice_dataall_client_class_init (SluiceDataallClientClass *klass)
   /**
    * SluiceDataallClient:max-retries:
    *
-   * How often a query (never a mutation) is tried again after a network error or HTTP 5xx,
+   * How often a query (never a mutation) is tried again after a network error, HTTP 5xx or 429,
    * with exponential backoff from 250 ms.
    */
   properties[PROP_MAX_RETRIES] =
@@ -684,6 +694,7 @@ sluice_dataall_client_init (SluiceDataallClient *self)
   /* data.all's firewall blocks requests without a User-Agent. */
   self->user_agent = g_strdup ("Sluice/" PACKAGE_VERSION);
   self->timeout = SLUICE_DATAALL_DEFAULT_TIMEOUT;
+  self->retry_base_delay_ms = RETRY_BASE_DELAY_MS;
   self->max_retries = DEFAULT_MAX_RETRIES;
   self->session = soup_session_new_with_options ("user-agent", self->user_agent,
                                                  "max-conns-per-host", MAX_CONNS_PER_HOST,
@@ -807,6 +818,19 @@ sluice_dataall_client_set_timeout (SluiceDataallClient *self,
     return;
   self->timeout = seconds;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMEOUT]);
+}
+
+/* Test-only (sluice-dataall-client-private.h): a timeout under a second and a shorter wait
+ * between retries, so that fault tests stay fast. 0 restores the defaults. */
+void
+sluice_dataall_client_set_test_timing (SluiceDataallClient *self,
+                                       guint                timeout_ms,
+                                       guint                retry_base_delay_ms)
+{
+  g_return_if_fail (SLUICE_IS_DATAALL_CLIENT (self));
+
+  self->timeout_ms = timeout_ms;
+  self->retry_base_delay_ms = retry_base_delay_ms > 0 ? retry_base_delay_ms : RETRY_BASE_DELAY_MS;
 }
 
 guint
@@ -945,7 +969,7 @@ sluice_dataall_client_build_body (const char  *document,
  * @callback: called when done
  * @user_data: data for @callback
  *
- * Posts the document to data.all. Queries are retried after network errors and HTTP 5xx;
+ * Posts the document to data.all. Queries are retried after network errors, HTTP 5xx and 429;
  * after a 403 the token provider is asked for a new token and the request is sent once more.
  */
 void

@@ -86,6 +86,7 @@ typedef enum
   REASON_LEGACY_FIELDS,
   REASON_MALFORMED,
   REASON_MAINTENANCE,
+  REASON_THROTTLED,
 } Reason;
 
 /* ------------------------------------------------------------------------------------------ */
@@ -112,6 +113,8 @@ sentence_for (SluiceDataallError code,
     case REASON_MAINTENANCE:
       return _("data.all is not accepting this request right now, possibly for maintenance. Try "
                "again later.");
+    case REASON_THROTTLED:
+      return _("data.all is receiving too many requests right now. Try again in a moment.");
     case REASON_NONE:
     default:
       break;
@@ -537,6 +540,11 @@ sluice_dataall_error_from_response (const char *document,
     }
   else if (http_status >= 500 && http_status < 600)
     code = SLUICE_DATAALL_ERROR_SERVER;
+  else if (http_status == 429)
+    {
+      code = SLUICE_DATAALL_ERROR_SERVER;
+      reason = REASON_THROTTLED;
+    }
   else if (http_status == 400)
     {
       if (errors_name_any (errors, module_fields, G_N_ELEMENTS (module_fields)))

@@ -31,8 +31,9 @@ G_BEGIN_DECLS
  *   naming the operation's field), pipelines are disabled for the environment
  *   (`pipelinesEnabled` false), or the server refuses a legacy field (HTTP 400 naming it)
  * @SLUICE_DATAALL_ERROR_INVALID_REQUEST: any other HTTP 400: the server refused the document
- * @SLUICE_DATAALL_ERROR_SERVER: HTTP 5xx, an unexpected status, an answer that is not JSON, or
- *   data.all's maintenance block
+ * @SLUICE_DATAALL_ERROR_SERVER: HTTP 5xx, an unexpected status, an answer that is not JSON,
+ *   data.all's maintenance block, or API Gateway's throttling (HTTP 429; queries are retried
+ *   first, mutations never)
  * @SLUICE_DATAALL_ERROR_REQUEST_TOO_LARGE: the body is over data.all's 8 KB firewall limit;
  *   refused before sending
  * @SLUICE_DATAALL_ERROR_FAILED: data.all reported an error without one of its codes

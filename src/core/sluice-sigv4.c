@@ -164,7 +164,8 @@ signed_header_names (SluiceSigV4Request *self)
   for (guint i = 0; i < self->headers->len; i++)
     {
       Pair *pair = g_ptr_array_index (self->headers, i);
-      g_autofree char *lower = g_ascii_strdown (g_strstrip (g_strdup (pair->name)), -1);
+      g_autofree char *trimmed = g_strstrip (g_strdup (pair->name));
+      g_autofree char *lower = g_ascii_strdown (trimmed, -1);
       gboolean seen = FALSE;
 
       if (!header_is_signed (lower))

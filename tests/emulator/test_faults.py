@@ -2,6 +2,7 @@
 """Faults on request through POST /_emulator/faults: each kind, count, match and skip."""
 
 import http.client
+import json
 import time
 import unittest
 
@@ -84,6 +85,58 @@ class Faults(EmulatorTestCase):
         self.assertEqual(self.call().json()["data"]["listDataPipelines"]["page"], 1)
         self.fault(kind="error")
         self.assertIn("(UnauthorizedOperation)", self.call().json()["errors"][0]["message"])
+
+    def test_forbidden(self):
+        self.fault(kind="forbidden", match="ListDataPipelines", count=2)
+        for _ in range(2):
+            r = self.call()
+            self.assertEqual(r.status, 403)
+            self.assertEqual(r.json(), {"Message": "User is not authorized to access this "
+                                                   "resource with an explicit deny"})
+            self.assertEqual(r.headers.get("x-amzn-ErrorType"), "AccessDeniedException")
+            self.assertTrue(r.headers.get("x-amzn-RequestId"))
+        self.assertEqual(self.call().status, 200)  # the token itself was never refused
+
+    def test_throttle(self):
+        self.fault(kind="throttle", match="ListDataPipelines")
+        r = self.call()
+        self.assertEqual(r.status, 429)
+        self.assertEqual(r.json(), {"message": "Too Many Requests"})
+        self.assertEqual(r.headers.get("x-amzn-ErrorType"), "TooManyRequestsException")
+        self.assertTrue(r.headers.get("x-amzn-RequestId"))
+        self.assertTrue(r.headers.get("x-amz-apigw-id"))
+        self.assertIsNone(r.headers.get("Retry-After"))
+        self.assertEqual(self.call().status, 200)
+
+    def test_request_counts(self):
+        before = self.emu.control("GET", "state")["requests"]
+        self.fault(kind="http500", match="ListDataPipelines")
+        self.call()
+        self.call()
+        self.emu.request("GET", "/.well-known/openid-configuration")
+        after = self.emu.control("GET", "state")["requests"]
+        self.assertEqual(after.get("ListDataPipelines", 0) - before.get("ListDataPipelines", 0), 2)
+        self.assertEqual(after.get("/.well-known/openid-configuration", 0)
+                         - before.get("/.well-known/openid-configuration", 0), 1)
+        self.assertNotIn("/_emulator/state", after)  # test hooks are not counted
+
+    def test_secrets_lists_what_was_handed_out(self):
+        tokens = self.emu.tokens[ENGINEER]
+        out = self.emu.control("GET", "secrets")
+        self.assertIn(tokens["access_token"], out["access_tokens"])
+        self.assertIn(tokens["id_token"], out["id_tokens"])
+        self.assertIn(tokens["refresh_token"], out["refresh_tokens"])
+        self.assertTrue(out["codes"])
+        pipes = self.emu.data(ENGINEER, LIST, {"filter": {"pageSize": 1}})
+        uri = pipes["listDataPipelines"]["nodes"][0]["DataPipelineUri"]
+        creds = json.loads(self.emu.data(ENGINEER, """query GetDataPipelineCredsLinux(
+            $DataPipelineUri: String!) { getDataPipelineCredsLinux(
+            DataPipelineUri: $DataPipelineUri) }""", {"DataPipelineUri": uri})[
+            "getDataPipelineCredsLinux"])
+        keys = self.emu.control("GET", "secrets")["aws_keys"]
+        self.assertIn({"AccessKeyId": creds["AWS_ACCESS_KEY_ID"],
+                       "SecretAccessKey": creds["AWS_SECRET_ACCESS_KEY"],
+                       "SessionToken": creds["AWS_SESSION_TOKEN"]}, keys)
 
     def test_fail_exactly_the_second_matching_request(self):
         env = self.emu.data(ENGINEER, """query ListValidEnvironments($filter: EnvironmentFilter) {

@@ -61,6 +61,8 @@ class OAuth:
         self.refresh_tokens = {}
         self.issued = set()
         self.revoked = set()
+        self.handed_out = {"access_tokens": [], "id_tokens": [], "refresh_tokens": [],
+                           "codes": []}
 
     def discovery(self):
         base = self.issuer
@@ -133,6 +135,7 @@ class OAuth:
             self.codes[code] = {"email": email, "redirect_uri": redirect,
                                 "challenge": p["code_challenge"], "scope": requested,
                                 "nonce": p.get("nonce"), "expires": time.time() + CODE_SECONDS}
+            self.handed_out["codes"].append(code)
         return self._redirect(redirect, {"code": code, "state": state})
 
     def _redirect(self, uri, params):
@@ -191,6 +194,7 @@ class OAuth:
                        "auth_time": int(time.time()), "nonce": grant_data["nonce"]}
             with self.lock:
                 self.refresh_tokens[refresh] = session
+                self.handed_out["refresh_tokens"].append(refresh)
             out = self._tokens(session)
             out["refresh_token"] = refresh
             return 200, out
@@ -218,11 +222,14 @@ class OAuth:
                      **{"cognito:username": user["email"]})
         if session.get("nonce"):
             ident["nonce"] = session["nonce"]
+        out = {"access_token": jwt_encode(access, self.key),
+               "id_token": jwt_encode(ident, self.key), "token_type": "Bearer",
+               "expires_in": self.token_ttl}
         with self.lock:
             self.issued.add(jti)
-        return {"access_token": jwt_encode(access, self.key),
-                "id_token": jwt_encode(ident, self.key), "token_type": "Bearer",
-                "expires_in": self.token_ttl}
+            self.handed_out["access_tokens"].append(out["access_token"])
+            self.handed_out["id_tokens"].append(out["id_token"])
+        return out
 
     # -- checks on an access token -----------------------------------------------------------
     def access_claims(self, header):
@@ -281,6 +288,11 @@ class OAuth:
         if p.get("client_id") != CLIENT_ID or not self.redirect_allowed(target):
             return self._page(400, "Error: invalid_request", "Unknown client or logout_uri.")
         return 302, {"Location": target}, b""
+
+    def issued_secrets(self):
+        """Copies of every token and authorization code handed out so far."""
+        with self.lock:
+            return {k: list(v) for k, v in self.handed_out.items()}
 
     def expire_all(self):
         """Revoke every access token issued so far (refresh tokens keep working)."""

@@ -29,9 +29,11 @@ DEFAULT_FAULT_ERROR = ("\n            An error occurred (UnauthorizedOperation) 
                        "operation:\n            The emulator was asked to refuse this request\n        ")
 DENY = {"Message": "User is not authorized to access this resource with an explicit deny"}
 FAULT_KINDS = ("slow", "http500", "malformed", "drop", "reauth", "expire-tokens", "error",
-               "action-failure")
+               "forbidden", "throttle", "action-failure")
 # Kinds a request can suffer; `action-failure` is taken by a CodePipeline action instead.
 REQUEST_FAULTS = FAULT_KINDS[:-1]
+# API Gateway's throttling answer (default gateway response THROTTLED): no Retry-After.
+THROTTLED = {"message": "Too Many Requests"}
 
 
 class Faults:
@@ -110,6 +112,8 @@ class Emulator:
         self.api = Api(self, legacy=args.legacy_fields,
                        pipelines_disabled=args.pipelines_disabled)
         self.faults = Faults()
+        self.requests = {}  # operationName (GraphQL) or path (anything else) -> count
+        self.requests_lock = threading.Lock()
         self.oauth = None  # needs the URL, set once the socket is bound
 
     def state(self):
@@ -117,8 +121,23 @@ class Emulator:
             pipelines = self.store.db.execute("SELECT COUNT(*) FROM pipeline").fetchone()[0]
         with self.faults.lock:
             faults = [dict(f) for f in self.faults.items]
+        with self.requests_lock:
+            requests = dict(self.requests)
         return {"now": self.clock.now(), "time_scale": self.clock.scale, "pipelines": pipelines,
-                "faults": faults}
+                "faults": faults, "requests": requests}
+
+    def count_request(self, key):
+        with self.requests_lock:
+            self.requests[key] = self.requests.get(key, 0) + 1
+
+    def secrets(self):
+        """Every token and AWS key handed out so far (for the secrets audit)."""
+        with self.store.lock:
+            rows = self.store.db.execute("SELECT akid, secret, token FROM aws_key").fetchall()
+        out = self.oauth.issued_secrets()
+        out["aws_keys"] = [{"AccessKeyId": r[0], "SecretAccessKey": r[1], "SessionToken": r[2]}
+                           for r in rows]
+        return out
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -223,6 +242,7 @@ class Handler(BaseHTTPRequestHandler):
                     operation = parsed["operationName"]
             except ValueError:
                 pass
+        self.emu.count_request(operation if operation is not None else path)
         fault = self.emu.faults.take(path, operation)
         if fault:
             if fault["delay_ms"]:
@@ -241,6 +261,15 @@ class Handler(BaseHTTPRequestHandler):
                     "locations": None, "path": [op], "extensions": {"code": "REAUTH"}}]})
             if kind == "expire-tokens":
                 self.emu.oauth.expire_all()
+            if kind == "forbidden":  # the authorizer's deny, as API Gateway sends it
+                return self.send(403, DENY, [("Access-Control-Allow-Origin", "*"),
+                                             ("x-amzn-ErrorType", "AccessDeniedException"),
+                                             ("x-amzn-RequestId", str(uuid.uuid4()))])
+            if kind == "throttle":
+                return self.send(429, THROTTLED, [
+                    ("x-amzn-ErrorType", "TooManyRequestsException"),
+                    ("x-amzn-RequestId", str(uuid.uuid4())),
+                    ("x-amz-apigw-id", base64.b64encode(os.urandom(12)).decode()[:16])])
             if kind == "error":
                 op = operation or "operation"
                 return self.send(200, {"data": {op: None}, "errors": [{
@@ -374,6 +403,14 @@ class Handler(BaseHTTPRequestHandler):
                 self.emu.codepipeline.expire_session_keys()
             if kind == "expire-tokens":  # here: the AWS keys issued so far, not sign-ins
                 self.emu.codepipeline.expire_session_keys()
+            # The gateway's kinds as AWS JSON 1.1 services answer them: HTTP 400 with a
+            # __type ([unverified] exact message texts; clients branch on __type only).
+            if kind == "throttle":
+                return self.send(400, {"__type": "ThrottlingException", "message": "Rate exceeded"},
+                                 hdrs, CP_CONTENT_TYPE)
+            if kind == "forbidden":
+                return self.send(400, {"__type": "AccessDeniedException", "message": "User is not "
+                                       "authorized to perform this action"}, hdrs, CP_CONTENT_TYPE)
             if kind == "error":
                 return self.send(400, {"__type": fault["type"], "message": fault["message"]},
                                  hdrs, CP_CONTENT_TYPE)
@@ -401,6 +438,8 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(200, {"faults": emu.state()["faults"]})
         if path == "/_emulator/state" and self.command == "GET":
             return self.send(200, emu.state())
+        if path == "/_emulator/secrets" and self.command == "GET":
+            return self.send(200, emu.secrets())
         if path == "/_emulator/clock" and self.command == "POST":
             try:
                 emu.clock.advance(float(spec.get("advance", 0)))
