@@ -145,15 +145,15 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SluiceStagesInput, sluice_stages_input_unref)
 
 /* The metrics at scale 1, in pixels: a node is SLUICE_STAGES_PADDING on each side of its text
  * lines, SLUICE_STAGES_LINE_HEIGHT each, with SLUICE_STAGES_SECTION_GAP before the status. */
-#define SLUICE_STAGES_LINE_HEIGHT     20.0
-#define SLUICE_STAGES_PADDING         14.0
-#define SLUICE_STAGES_SECTION_GAP     8.0
+#define SLUICE_STAGES_LINE_HEIGHT     19.0
+#define SLUICE_STAGES_PADDING         12.0
+#define SLUICE_STAGES_SECTION_GAP     6.0
 #define SLUICE_STAGES_NODE_MIN_WIDTH  184.0
 #define SLUICE_STAGES_NODE_MAX_WIDTH  240.0
 #define SLUICE_STAGES_COLUMN_GAP      40.0
-#define SLUICE_STAGES_ROW_GAP         36.0
-#define SLUICE_STAGES_LANE_PADDING    16.0
-#define SLUICE_STAGES_LANE_GAP        18.0
+#define SLUICE_STAGES_ROW_GAP         32.0
+#define SLUICE_STAGES_LANE_PADDING    12.0
+#define SLUICE_STAGES_LANE_GAP        12.0
 #define SLUICE_STAGES_MARGIN          12.0
 
 guint sluice_stages_node_kind_get_n_header_lines (SluiceStagesNodeKind kind);
