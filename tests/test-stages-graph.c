@@ -127,7 +127,7 @@ test_accessible (void)
                                        "Source of pipeline sales-etl, action CodeCommit on branch main. "
                                        "Revision 4f1c2a9, “Add the nightly sales job”. Just now.");
 
-  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (branch), GTK_ACCESSIBLE_PROPERTY_LABEL, "Branch main: Not run yet");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (branch), GTK_ACCESSIBLE_PROPERTY_LABEL, "Branch main: Not checked yet");
   set (graph, "branch:sales-etl:main", SLUICE_STAGES_STATUS_BRANCH_FOUND, 30, NULL);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (branch), GTK_ACCESSIBLE_PROPERTY_LABEL, "Branch main: Pushed");
 
@@ -219,6 +219,7 @@ test_keyboard (void)
   /* The focused node has a visible focus ring to draw. */
   gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
   g_assert_true (gtk_widget_has_visible_focus (focused (window)));
+  sluice_test_save_screenshot (window, "stages-trunk-focus.png");
 
   /* Enter (the node's activate signal, bound to Enter and Space) opens its details. */
   g_assert_true (gtk_widget_activate (focused (window)));

@@ -40,11 +40,18 @@ struct _SluiceStagesGraphNode
   GDateTime          *since;
   char               *error_message;
   char               *ago;           /* since, put into words at the last update */
+  char               *accessible_name;
+  char               *accessible_description;
 
   double              text_scale;
   /* The text lines, made again when the text, the width or the font changes. */
   GPtrArray          *layouts;
   int                 layouts_width;
+  /* The card and header, as last drawn (see make_static_node()). */
+  GskRenderNode      *static_node;
+  int                 static_width;
+  int                 static_height;
+  gboolean            static_missing;
 };
 
 G_DEFINE_FINAL_TYPE (SluiceStagesGraphNode, sluice_stages_graph_node, GTK_TYPE_WIDGET)
@@ -295,6 +302,16 @@ team_line (const SluiceStagesNode *node)
   return g_strdup_printf (_("Team %s"), or_dash (node->team));
 }
 
+/* The status in words; a branch is looked up, not run. */
+static const char *
+status_title (SluiceStagesGraphNode *self)
+{
+  if (self->status == SLUICE_STAGES_STATUS_NONE &&
+      sluice_stages_graph_node_get_node (self)->kind == SLUICE_STAGES_NODE_BRANCH)
+    return _("Not checked yet");
+  return sluice_stages_status_get_title (self->status);
+}
+
 static char *
 accessible_name (SluiceStagesGraphNode *self)
 {
@@ -318,7 +335,7 @@ accessible_name (SluiceStagesGraphNode *self)
       break;
     }
   /* TRANSLATORS: a node of the stages graph and its status, e.g. "Stage dev: Succeeded". */
-  return g_strdup_printf (_("%s: %s"), what, sluice_stages_status_get_title (self->status));
+  return g_strdup_printf (_("%s: %s"), what, status_title (self));
 }
 
 static void
@@ -407,12 +424,21 @@ update_accessible (SluiceStagesGraphNode *self)
     reason = missing_reason (self, FALSE);
   else if (self->error_message != NULL && *self->error_message != '\0')
     reason = g_strdup (self->error_message);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), reason);
+  if (g_strcmp0 (reason, gtk_widget_get_tooltip_text (GTK_WIDGET (self))) != 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self), reason);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
+  /* After the tooltip, which may set a description of its own. */
+  if (g_strcmp0 (name, self->accessible_name) != 0 || g_strcmp0 (description, self->accessible_description) != 0)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                      -1);
+      g_free (self->accessible_name);
+      self->accessible_name = g_steal_pointer (&name);
+      g_free (self->accessible_description);
+      self->accessible_description = g_steal_pointer (&description);
+    }
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -423,6 +449,17 @@ static void
 invalidate_layouts (SluiceStagesGraphNode *self)
 {
   g_clear_pointer (&self->layouts, g_ptr_array_unref);
+  g_clear_pointer (&self->static_node, gsk_render_node_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+invalidate_status_layouts (SluiceStagesGraphNode *self)
+{
+  guint n_header = sluice_stages_node_kind_get_n_header_lines (sluice_stages_graph_node_get_node (self)->kind);
+
+  if (self->layouts != NULL && self->layouts->len > n_header)
+    g_ptr_array_set_size (self->layouts, n_header);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -492,27 +529,33 @@ ensure_layouts (SluiceStagesGraphNode *self,
   const SluiceStagesNode *node = sluice_stages_graph_node_get_node (self);
   int text_width = width - (int) (2 * SLUICE_STAGES_PADDING * self->text_scale);
   int status_width = text_width - (int) ((ICON_SIZE + ICON_GAP) * self->text_scale);
-  g_autofree char *title = node_title (node);
-  g_autofree char *subtitle = node_subtitle (node);
 
-  if (self->layouts != NULL && self->layouts_width == width)
-    return;
-  g_clear_pointer (&self->layouts, g_ptr_array_unref);
-  self->layouts = g_ptr_array_new_with_free_func (g_object_unref);
-  self->layouts_width = width;
-
-  add_line (self, LINE_TITLE, title, text_width);
-  add_line (self, LINE_SUBTITLE, subtitle, text_width);
-  if (node->kind == SLUICE_STAGES_NODE_DEPLOY)
+  /* What the node is never changes with its state: a new status makes the status lines only. */
+  if (self->layouts == NULL || self->layouts_width != width)
     {
-      g_autofree char *where = account_region (node);
-      g_autofree char *team = team_line (node);
+      g_autofree char *title = node_title (node);
+      g_autofree char *subtitle = node_subtitle (node);
 
-      add_line (self, LINE_PLAIN, or_dash (node->environment), text_width);
-      add_line (self, LINE_PLAIN, where, text_width);
-      add_line (self, LINE_PLAIN, team, text_width);
+      g_clear_pointer (&self->layouts, g_ptr_array_unref);
+      self->layouts = g_ptr_array_new_with_free_func (g_object_unref);
+      self->layouts_width = width;
+
+      add_line (self, LINE_TITLE, title, text_width);
+      add_line (self, LINE_SUBTITLE, subtitle, text_width);
+      if (node->kind == SLUICE_STAGES_NODE_DEPLOY)
+        {
+          g_autofree char *where = account_region (node);
+          g_autofree char *team = team_line (node);
+
+          add_line (self, LINE_PLAIN, or_dash (node->environment), text_width);
+          add_line (self, LINE_PLAIN, where, text_width);
+          add_line (self, LINE_PLAIN, team, text_width);
+        }
     }
-  add_line (self, LINE_STATUS, sluice_stages_status_get_title (self->status), status_width);
+  if (self->layouts->len > sluice_stages_node_kind_get_n_header_lines (node->kind))
+    return;
+
+  add_line (self, LINE_STATUS, status_title (self), status_width);
 
   if (self->status == SLUICE_STAGES_STATUS_BRANCH_MISSING)
     {
@@ -615,99 +658,67 @@ append_icon (GtkSnapshot   *snapshot,
   gtk_snapshot_restore (snapshot);
 }
 
-static void
-sluice_stages_graph_node_snapshot (GtkWidget   *widget,
-                                   GtkSnapshot *snapshot)
+typedef struct
 {
-  SluiceStagesGraphNode *self = SLUICE_STAGES_GRAPH_NODE (widget);
-  const SluiceStagesNode *node = sluice_stages_graph_node_get_node (self);
+  GdkRGBA  fg;
+  GdkRGBA  dim;
+  GdkRGBA  status;
+  gboolean tinted;
+} Colors;
+
+static void
+get_colors (SluiceStagesGraphNode *self,
+            Colors                *colors)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  if (!lookup_color (widget, "card_fg_color", &colors->fg))
+    gtk_style_context_get_color (gtk_widget_get_style_context (widget), &colors->fg);
+  colors->dim = with_alpha (&colors->fg, 0.62f);
+  colors->tinted = lookup_color (widget, status_color_name (self->status), &colors->status);
+  if (!colors->tinted)
+    colors->status = colors->dim;
+}
+
+/* Draws lines [first, last) of the text from the top of line @first_y. */
+static void
+append_lines (SluiceStagesGraphNode *self,
+              GtkSnapshot           *snapshot,
+              const Colors          *colors,
+              guint                  first,
+              guint                  last,
+              double                 y)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
   double s = self->text_scale;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
   double pad = SLUICE_STAGES_PADDING * s;
   double line = SLUICE_STAGES_LINE_HEIGHT * s;
-  guint n_header = sluice_stages_node_kind_get_n_header_lines (node->kind);
   gboolean missing = self->status == SLUICE_STAGES_STATUS_BRANCH_MISSING;
-  GskRoundedRect card;
-  GdkRGBA fg, card_bg, status_color, dim;
-  gboolean tinted;
-  double y;
 
-  if (width <= 0 || height <= 0)
-    return;
-  ensure_layouts (self, width);
-
-  if (!lookup_color (widget, "card_fg_color", &fg))
-    gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
-  if (!lookup_color (widget, "card_bg_color", &card_bg))
-    card_bg = (GdkRGBA) { 1, 1, 1, 1 };
-  dim = with_alpha (&fg, 0.62f);
-  tinted = lookup_color (widget, status_color_name (self->status), &status_color);
-  if (!tinted)
-    status_color = dim;
-
-  gsk_rounded_rect_init_from_rect (&card, &GRAPHENE_RECT_INIT (0, 0, width, height), CORNER_RADIUS * s);
-
-  /* The card: Adwaita's card shadow, its background, a stripe in the status colour. */
-  if (missing)
-    {
-      GdkRGBA wash = with_alpha (&status_color, 0.06f);
-
-      gtk_snapshot_push_rounded_clip (snapshot, &card);
-      gtk_snapshot_append_color (snapshot, &wash, &card.bounds);
-      gtk_snapshot_pop (snapshot);
-      append_dashed_outline (snapshot, width, height, CORNER_RADIUS * s, &status_color);
-    }
-  else
-    {
-      GdkRGBA shadow = { 0, 0, 0, 0.09f };
-      GdkRGBA border = with_alpha (&fg, 0.10f);
-
-      gtk_snapshot_append_outset_shadow (snapshot, &card, &shadow, 0, 1, 1, 3);
-      gtk_snapshot_push_rounded_clip (snapshot, &card);
-      gtk_snapshot_append_color (snapshot, &card_bg, &card.bounds);
-      if (gtk_widget_get_state_flags (widget) & (GTK_STATE_FLAG_PRELIGHT | GTK_STATE_FLAG_ACTIVE))
-        {
-          GdkRGBA hover = with_alpha (&fg, (gtk_widget_get_state_flags (widget) & GTK_STATE_FLAG_ACTIVE) ? 0.08f : 0.04f);
-
-          gtk_snapshot_append_color (snapshot, &hover, &card.bounds);
-        }
-      if (tinted)
-        gtk_snapshot_append_color (snapshot, &status_color, &GRAPHENE_RECT_INIT (0, 0, STRIPE_WIDTH * s, height));
-      gtk_snapshot_pop (snapshot);
-      append_rounded_outline (snapshot, &card, 1, &border);
-    }
-
-  /* The text, one line each; the status block after a gap. */
-  y = pad;
-  for (guint i = 0; i < self->layouts->len; i++)
+  for (guint i = first; i < last; i++)
     {
       PangoLayout *layout = g_ptr_array_index (self->layouts, i);
       LineRole role = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (layout), "sluice-role"));
       double x = pad;
       int text_height;
-      const GdkRGBA *color = &dim;
+      const GdkRGBA *color = &colors->dim;
 
-      if (i == n_header)
-        y += SLUICE_STAGES_SECTION_GAP * s;
       pango_layout_get_pixel_size (layout, NULL, &text_height);
       switch (role)
         {
         case LINE_TITLE:
-          color = &fg;
+        case LINE_REASON:
+          color = &colors->fg;
           break;
         case LINE_STATUS:
           append_icon (snapshot, widget, status_icon_name (self->status), pad,
-                       y + (line - ICON_SIZE * s) / 2, ICON_SIZE * s, &status_color);
+                       y + (line - ICON_SIZE * s) / 2, ICON_SIZE * s, &colors->status);
           x += (ICON_SIZE + ICON_GAP) * s;
-          color = tinted ? &status_color : &fg;
+          color = colors->tinted ? &colors->status : &colors->fg;
           break;
         case LINE_DETAIL:
           if (self->error_message != NULL && i + 1 == self->layouts->len && !missing)
-            color = tinted ? &status_color : &fg;
-          break;
-        case LINE_REASON:
-          color = &fg;
+            color = colors->tinted ? &colors->status : &colors->fg;
           break;
         case LINE_SUBTITLE:
         case LINE_PLAIN:
@@ -722,6 +733,102 @@ sluice_stages_graph_node_snapshot (GtkWidget   *widget,
       gtk_snapshot_restore (snapshot);
       y += role == LINE_REASON ? 2 * line : line;
     }
+}
+
+/* The card and what the node is: the same render node from one status to the next, so that a
+ * status refresh damages, and the renderer redraws, the status lines alone. */
+static GskRenderNode *
+make_static_node (SluiceStagesGraphNode *self,
+                  const Colors          *colors,
+                  int                    width,
+                  int                    height)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  double s = self->text_scale;
+  guint n_header = sluice_stages_node_kind_get_n_header_lines (sluice_stages_graph_node_get_node (self)->kind);
+  GskRoundedRect card;
+
+  gsk_rounded_rect_init_from_rect (&card, &GRAPHENE_RECT_INIT (0, 0, width, height), CORNER_RADIUS * s);
+  if (self->status == SLUICE_STAGES_STATUS_BRANCH_MISSING)
+    {
+      /* A missing branch has a dashed frame and no card: there is nothing there yet. */
+      GdkRGBA wash = with_alpha (&colors->status, 0.06f);
+
+      gtk_snapshot_push_rounded_clip (snapshot, &card);
+      gtk_snapshot_append_color (snapshot, &wash, &card.bounds);
+      gtk_snapshot_pop (snapshot);
+      append_dashed_outline (snapshot, width, height, CORNER_RADIUS * s, &colors->status);
+    }
+  else
+    {
+      GdkRGBA card_bg;
+      GdkRGBA shadow = { 0, 0, 0, 0.10f };
+      GdkRGBA border = with_alpha (&colors->fg, 0.10f);
+      GtkStateFlags state = gtk_widget_get_state_flags (widget);
+
+      if (!lookup_color (widget, "card_bg_color", &card_bg))
+        card_bg = (GdkRGBA) { 1, 1, 1, 1 };
+      /* A crisp shadow: a blurred one costs a software blur per card and frame with the
+       * cairo renderer. */
+      gtk_snapshot_append_outset_shadow (snapshot, &card, &shadow, 0, 1, 0, 0);
+      gtk_snapshot_push_rounded_clip (snapshot, &card);
+      gtk_snapshot_append_color (snapshot, &card_bg, &card.bounds);
+      if (state & (GTK_STATE_FLAG_PRELIGHT | GTK_STATE_FLAG_ACTIVE))
+        {
+          GdkRGBA hover = with_alpha (&colors->fg, (state & GTK_STATE_FLAG_ACTIVE) ? 0.08f : 0.04f);
+
+          gtk_snapshot_append_color (snapshot, &hover, &card.bounds);
+        }
+      gtk_snapshot_pop (snapshot);
+      append_rounded_outline (snapshot, &card, 1, &border);
+    }
+  append_lines (self, snapshot, colors, 0, MIN (n_header, self->layouts->len), SLUICE_STAGES_PADDING * s);
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+static void
+sluice_stages_graph_node_snapshot (GtkWidget   *widget,
+                                   GtkSnapshot *snapshot)
+{
+  SluiceStagesGraphNode *self = SLUICE_STAGES_GRAPH_NODE (widget);
+  const SluiceStagesNode *node = sluice_stages_graph_node_get_node (self);
+  double s = self->text_scale;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  guint n_header = sluice_stages_node_kind_get_n_header_lines (node->kind);
+  gboolean missing = self->status == SLUICE_STAGES_STATUS_BRANCH_MISSING;
+  GskRoundedRect card;
+  Colors colors;
+
+  if (width <= 0 || height <= 0)
+    return;
+  ensure_layouts (self, width);
+  get_colors (self, &colors);
+  gsk_rounded_rect_init_from_rect (&card, &GRAPHENE_RECT_INIT (0, 0, width, height), CORNER_RADIUS * s);
+
+  if (self->static_node != NULL &&
+      (self->static_width != width || self->static_height != height || self->static_missing != missing))
+    g_clear_pointer (&self->static_node, gsk_render_node_unref);
+  if (self->static_node == NULL)
+    {
+      self->static_node = make_static_node (self, &colors, width, height);
+      self->static_width = width;
+      self->static_height = height;
+      self->static_missing = missing;
+    }
+  if (self->static_node != NULL)
+    gtk_snapshot_append_node (snapshot, self->static_node);
+
+  /* The status: a stripe in its colour, then its lines after a gap. */
+  if (colors.tinted && !missing)
+    {
+      gtk_snapshot_push_rounded_clip (snapshot, &card);
+      gtk_snapshot_append_color (snapshot, &colors.status, &GRAPHENE_RECT_INIT (0, 0, STRIPE_WIDTH * s, height));
+      gtk_snapshot_pop (snapshot);
+    }
+  append_lines (self, snapshot, &colors, n_header, self->layouts->len,
+                s * (SLUICE_STAGES_PADDING + n_header * SLUICE_STAGES_LINE_HEIGHT + SLUICE_STAGES_SECTION_GAP));
 
   /* The focus ring, outside the card, in Adwaita's colour for it. */
   if (gtk_widget_has_visible_focus (widget))
@@ -777,6 +884,8 @@ sluice_stages_graph_node_state_flags_changed (GtkWidget     *widget,
 {
   GTK_WIDGET_CLASS (sluice_stages_graph_node_parent_class)->state_flags_changed (widget, previous);
 
+  /* Hovered or pressed, the card shades. */
+  g_clear_pointer (&SLUICE_STAGES_GRAPH_NODE (widget)->static_node, gsk_render_node_unref);
   gtk_widget_queue_draw (widget);
 }
 
@@ -815,12 +924,15 @@ sluice_stages_graph_node_finalize (GObject *object)
   SluiceStagesGraphNode *self = SLUICE_STAGES_GRAPH_NODE (object);
 
   g_clear_pointer (&self->layouts, g_ptr_array_unref);
+  g_clear_pointer (&self->static_node, gsk_render_node_unref);
   g_clear_pointer (&self->input, sluice_stages_input_unref);
   g_clear_pointer (&self->revision_id, g_free);
   g_clear_pointer (&self->revision_summary, g_free);
   g_clear_pointer (&self->since, g_date_time_unref);
   g_clear_pointer (&self->error_message, g_free);
   g_clear_pointer (&self->ago, g_free);
+  g_clear_pointer (&self->accessible_name, g_free);
+  g_clear_pointer (&self->accessible_description, g_free);
 
   G_OBJECT_CLASS (sluice_stages_graph_node_parent_class)->finalize (object);
 }
@@ -944,7 +1056,7 @@ sluice_stages_graph_node_set_state (SluiceStagesGraphNode *self,
   g_free (self->ago);
   self->ago = sluice_stages_format_ago (self->since, now);
 
-  invalidate_layouts (self);
+  invalidate_status_layouts (self);
   update_accessible (self);
 }
 
@@ -964,7 +1076,7 @@ sluice_stages_graph_node_update_time (SluiceStagesGraphNode *self,
     return;
   g_free (self->ago);
   self->ago = g_steal_pointer (&ago);
-  invalidate_layouts (self);
+  invalidate_status_layouts (self);
   update_accessible (self);
 }
 

@@ -37,6 +37,7 @@ struct _SluiceStagesGraph
   SluiceStagesLayout *layout;       /* for the last allocated width */
   double              text_scale;   /* 0 until measured */
   PangoLayout       **lane_titles;  /* one per lane, made when first drawn */
+  GskRenderNode      *background;   /* lanes, titles and edges, kept while the layout and style are */
   guint               time_source;
 };
 
@@ -101,6 +102,7 @@ static void
 invalidate_layout (SluiceStagesGraph *self)
 {
   g_clear_pointer (&self->layout, sluice_stages_layout_free);
+  g_clear_pointer (&self->background, gsk_render_node_unref);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
@@ -113,6 +115,7 @@ ensure_layout (SluiceStagesGraph *self,
   if (self->layout != NULL && sluice_stages_layout_get_width (self->layout) == width)
     return self->layout;
   g_clear_pointer (&self->layout, sluice_stages_layout_free);
+  g_clear_pointer (&self->background, gsk_render_node_unref);
   self->layout = sluice_stages_layout_new (self->input, width, scale);
   return self->layout;
 }
@@ -306,21 +309,20 @@ append_edge (cairo_t                *cr,
   cairo_fill (cr);
 }
 
-static void
-sluice_stages_graph_snapshot (GtkWidget   *widget,
-                              GtkSnapshot *snapshot)
+/* Everything but the nodes: drawn again only for a new layout or style, so that a status
+ * refresh redraws the nodes alone. */
+static GskRenderNode *
+make_background (SluiceStagesGraph        *self,
+                 const SluiceStagesLayout *layout,
+                 int                       width)
 {
-  SluiceStagesGraph *self = SLUICE_STAGES_GRAPH (widget);
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
   GtkStyleContext *context = gtk_widget_get_style_context (widget);
-  const SluiceStagesLayout *layout;
   guint n_lanes;
   GdkRGBA fg, lane_bg, title_color, edge_color;
   double scale;
-  int width = gtk_widget_get_width (widget);
 
-  if (self->input == NULL || width <= 0)
-    return;
-  layout = ensure_layout (self, width);
   scale = sluice_stages_layout_get_scale (layout);
   n_lanes = sluice_stages_input_get_n_lanes (self->input);
 
@@ -383,6 +385,25 @@ sluice_stages_graph_snapshot (GtkWidget   *widget,
         append_edge (cr, sluice_stages_layout_get_edge (layout, i), scale);
       cairo_destroy (cr);
     }
+
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+static void
+sluice_stages_graph_snapshot (GtkWidget   *widget,
+                              GtkSnapshot *snapshot)
+{
+  SluiceStagesGraph *self = SLUICE_STAGES_GRAPH (widget);
+  const SluiceStagesLayout *layout;
+  int width = gtk_widget_get_width (widget);
+
+  if (self->input == NULL || width <= 0)
+    return;
+  layout = ensure_layout (self, width);
+  if (self->background == NULL)
+    self->background = make_background (self, layout, width);
+  if (self->background != NULL)
+    gtk_snapshot_append_node (snapshot, self->background);
 
   for (guint i = 0; i < self->nodes->len; i++)
     gtk_widget_snapshot_child (widget, g_ptr_array_index (self->nodes, i), snapshot);
@@ -481,6 +502,7 @@ sluice_stages_graph_css_changed (GtkWidget         *widget,
   self->text_scale = 0;
   clear_lane_titles (self);
   invalidate_layout (self);
+  gtk_widget_queue_draw (widget);
 }
 
 static void
@@ -526,6 +548,7 @@ sluice_stages_graph_finalize (GObject *object)
   SluiceStagesGraph *self = SLUICE_STAGES_GRAPH (object);
 
   clear_lane_titles (self);
+  g_clear_pointer (&self->background, gsk_render_node_unref);
   g_clear_pointer (&self->layout, sluice_stages_layout_free);
   g_clear_pointer (&self->input, sluice_stages_input_unref);
   g_clear_pointer (&self->nodes, g_ptr_array_unref);
