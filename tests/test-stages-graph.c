@@ -270,6 +270,75 @@ assert_nodes_laid_out (SluiceStagesGraph *graph)
     }
 }
 
+/* What @window shows, rendered as sluice_test_save_screenshot() saves it. */
+static GdkTexture *
+render_window (GtkWidget *window)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  GtkSnapshot *snapshot;
+  int width, height;
+
+  sluice_test_flush_widget (window);
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  return gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                      &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+/* The share of pixels of @texture that differ from @reference's by more than a shade
+ * (anti-aliasing and hinting may move a little), or 1 when their sizes differ. */
+static double
+differing_share (GdkTexture *texture,
+                 GdkTexture *reference)
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  g_autofree guchar *a = NULL;
+  g_autofree guchar *b = NULL;
+  gsize stride = (gsize) width * 4;
+  guint64 differing = 0;
+
+  if (width != gdk_texture_get_width (reference) || height != gdk_texture_get_height (reference))
+    return 1;
+  a = g_malloc (stride * height);
+  b = g_malloc (stride * height);
+  gdk_texture_download (texture, a, stride);
+  gdk_texture_download (reference, b, stride);
+  for (gsize i = 0; i < stride * height; i += 4)
+    for (guint c = 0; c < 4; c++)
+      if (ABS ((int) a[i + c] - (int) b[i + c]) > 48)
+        {
+          differing++;
+          break;
+        }
+  return (double) differing / ((double) width * height);
+}
+
+/* Compares what @window shows with data/screenshots/@name, the reference image. */
+static void
+assert_like_reference (GtkWidget  *window,
+                       const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "screenshots", name, NULL);
+  g_autoptr(GdkTexture) texture = render_window (window);
+  g_autoptr(GdkTexture) reference = NULL;
+  g_autoptr(GError) error = NULL;
+  double share;
+
+  reference = gdk_texture_new_from_filename (path, &error);
+  g_assert_no_error (error);
+  share = differing_share (texture, reference);
+  g_test_message ("%s: %.3f%% of the pixels differ", name, share * 100);
+  /* One node's status changed (icon, word, stripe) is 0.2 % of the window: a tenth of it
+   * leaves room for anti-aliasing only. */
+  g_assert_cmpfloat (share, <, 0.0005);
+}
+
 static void
 set_demo_statuses (SluiceStagesGraph *graph,
                    SluiceDevStrategy  strategy)
@@ -340,6 +409,8 @@ test_screenshots (void)
           window = window_with (graph, 1100, strategies[i].strategy == SLUICE_DEV_STRATEGY_GITFLOW ? 790 : 600);
           assert_nodes_laid_out (graph);
           sluice_test_save_screenshot (window, wide);
+          if (!dark)
+            assert_like_reference (window, wide);
 
           /* A phone-sized window: one column, nothing cut or overlapping. */
           gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
