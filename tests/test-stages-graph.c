@@ -429,6 +429,41 @@ test_screenshots (void)
   g_object_set (gtk_settings_get_default (), "gtk-font-name", font, NULL);
 }
 
+/* Switching to the dark style while shown redraws everything in it: nothing kept from the
+ * light one (the cached card and background render nodes are made again). */
+static void
+test_live_dark_style (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  SluiceStagesGraph *graph;
+  GtkWidget *window;
+  g_autoptr(GdkTexture) light = NULL;
+  g_autoptr(GdkTexture) switched = NULL;
+  g_autoptr(GdkTexture) fresh = NULL;
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  graph = graph_for (SLUICE_DEV_STRATEGY_TRUNK);
+  set_demo_statuses (graph, SLUICE_DEV_STRATEGY_TRUNK);
+  window = window_with (graph, 1100, 600);
+  light = render_window (window);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  sluice_test_flush_widget (GTK_WIDGET (graph));
+  switched = render_window (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (graph);
+
+  graph = graph_for (SLUICE_DEV_STRATEGY_TRUNK);
+  set_demo_statuses (graph, SLUICE_DEV_STRATEGY_TRUNK);
+  window = window_with (graph, 1100, 600);
+  fresh = render_window (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (graph);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+
+  g_assert_cmpfloat (differing_share (light, switched), >, 0.5);
+  g_assert_cmpfloat (differing_share (switched, fresh), <, 0.0005);
+}
+
 static void
 test_ago (void)
 {
@@ -466,6 +501,7 @@ main (int   argc,
   g_test_add_func ("/stages-graph/keyboard", test_keyboard);
   g_test_add_func ("/stages-graph/gitflow-lanes-keyboard", test_gitflow_lanes_keyboard);
   g_test_add_func ("/stages-graph/screenshots", test_screenshots);
+  g_test_add_func ("/stages-graph/live-dark-style", test_live_dark_style);
   g_test_add_func ("/stages-graph/ago", test_ago);
 
   return g_test_run ();
