@@ -419,6 +419,14 @@ test_custom_input (void)
   sluice_stages_input_add_node (input, &(SluiceStagesNode) { .kind = SLUICE_STAGES_NODE_BUILD, .lane = lane, .id = (char *) "p/Assets" });
   g_assert_cmpint (sluice_stages_input_find_node (input, "p/Assets"), ==, 1);
   g_assert_cmpint (sluice_stages_input_find_node (input, "p/Nope"), ==, -1);
+  /* An id is a node's address: a second node with it, or one in no lane, is refused. */
+  g_test_expect_message ("sluice-stages-layout", G_LOG_LEVEL_CRITICAL, "*find_node*");
+  sluice_stages_input_add_node (input, &(SluiceStagesNode) { .kind = SLUICE_STAGES_NODE_BUILD, .lane = lane, .id = (char *) "p/Assets" });
+  g_test_assert_expected_messages ();
+  g_test_expect_message ("sluice-stages-layout", G_LOG_LEVEL_CRITICAL, "*lane*");
+  sluice_stages_input_add_node (input, &(SluiceStagesNode) { .kind = SLUICE_STAGES_NODE_BUILD, .lane = 7, .id = (char *) "p/Other" });
+  g_test_assert_expected_messages ();
+  g_assert_cmpuint (sluice_stages_input_get_n_nodes (input), ==, 2);
   layout = sluice_stages_layout_new (input, 800, 1);
   check_layout (layout, 800);
   g_assert_cmpuint (sluice_stages_layout_get_n_edges (layout), ==, 1);

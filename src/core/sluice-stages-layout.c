@@ -172,7 +172,13 @@ void
 sluice_stages_input_add_node (SluiceStagesInput      *self,
                               const SluiceStagesNode *node)
 {
-  SluiceStagesNode copy = {
+  SluiceStagesNode copy;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (node->lane < self->lanes->len);
+  g_return_if_fail (node->id != NULL && sluice_stages_input_find_node (self, node->id) < 0);
+
+  copy = (SluiceStagesNode) {
     .kind = node->kind,
     .lane = node->lane,
     .id = g_strdup (node->id),
@@ -186,11 +192,6 @@ sluice_stages_input_add_node (SluiceStagesInput      *self,
     .region = g_strdup (node->region),
     .team = g_strdup (node->team),
   };
-
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (node->lane < self->lanes->len);
-  g_return_if_fail (node->id != NULL && sluice_stages_input_find_node (self, node->id) < 0);
-
   g_array_append_val (self->nodes, copy);
 }
 
