@@ -2,7 +2,7 @@
  *
  * git runs `git-credential-sluice [--profile NAME] [--region REGION] get|store|erase` and talks
  * git's credential protocol on stdin and stdout. For a CodeCommit Git host (or the endpoint in
- * AWS_ENDPOINT_URL_CODECOMMIT / AWS_ENDPOINT_URL) it answers `get` with a freshly signed
+ * AWS_ENDPOINT_URL_CODECOMMIT / AWS_ENDPOINT_URL, or given with --endpoint) it answers `get` with a freshly signed
  * username and password (CodeCommit's "GIT" SigV4 scheme), from AWS_ACCESS_KEY_ID and
  * AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN) when they are set, else from the credentials
  * Sluice keeps in the keyring, chosen by --profile or by repository. For any other host it says
@@ -31,12 +31,21 @@
 
 static char *opt_profile;
 static char *opt_region;
+static char *opt_endpoint;
+static char *opt_pipeline;
+static char *opt_dataall_account;
 
 static const GOptionEntry entries[] = {
   { "profile", 'p', 0, G_OPTION_ARG_STRING, &opt_profile,
     N_("Use the AWS credentials stored in Sluice under this name"), N_("NAME") },
   { "region", 'r', 0, G_OPTION_ARG_STRING, &opt_region,
     N_("Sign for this AWS region (for an endpoint override, whose host names none)"), N_("REGION") },
+  { "endpoint", 'e', 0, G_OPTION_ARG_STRING, &opt_endpoint,
+    N_("Treat this endpoint URL as CodeCommit, as AWS_ENDPOINT_URL_CODECOMMIT does (Sluice sets it in its clones)"), N_("URL") },
+  { "pipeline", 0, 0, G_OPTION_ARG_STRING, &opt_pipeline,
+    N_("Use the credentials Sluice keeps for this data.all pipeline (Sluice sets it in its clones)"), N_("URI") },
+  { "dataall-account", 0, 0, G_OPTION_ARG_STRING, &opt_dataall_account,
+    N_("With --pipeline: those fetched through this data.all account of Sluice's"), N_("ID") },
   { NULL }
 };
 
@@ -100,7 +109,32 @@ credentials_from_keyring (const char  *repository,
   if (opt_profile != NULL)
     return sluice_keyring_lookup_aws_credentials_sync (opt_profile, NULL, error);
 
-  list = sluice_keyring_list_aws_credentials_sync (SLUICE_KEYRING_ATTR_REPOSITORY, repository, NULL, error);
+  /* A clone made by Sluice names its pipeline (and data.all account): repositories of two
+   * data.all deployments may share a name, pipelines of one may not. */
+  if (opt_pipeline != NULL)
+    {
+      g_autoptr(GListModel) all = sluice_keyring_list_aws_credentials_sync (SLUICE_KEYRING_ATTR_PIPELINE_URI, opt_pipeline,
+                                                                            NULL, error);
+      GListStore *mine = g_list_store_new (SLUICE_TYPE_AWS_CREDENTIALS);
+
+      if (all == NULL)
+        return NULL;
+      for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+        {
+          g_autoptr(SluiceAwsCredentials) item = g_list_model_get_item (all, i);
+
+          if (opt_dataall_account == NULL ||
+              g_strcmp0 (sluice_aws_credentials_get_dataall_account (item), opt_dataall_account) == 0)
+            g_list_store_append (mine, item);
+        }
+      if (g_list_model_get_n_items (G_LIST_MODEL (mine)) > 0)
+        list = G_LIST_MODEL (mine);
+      else
+        g_object_unref (mine);
+    }
+
+  if (list == NULL)
+    list = sluice_keyring_list_aws_credentials_sync (SLUICE_KEYRING_ATTR_REPOSITORY, repository, NULL, error);
   if (list == NULL)
     return NULL;
   if (g_list_model_get_n_items (list) == 0)
@@ -133,7 +167,8 @@ answer_get (GHashTable *request)
   const char *protocol = g_hash_table_lookup (request, "protocol");
   const char *host = g_hash_table_lookup (request, "host");
   const char *path = g_hash_table_lookup (request, "path");
-  g_autofree char *endpoint = sluice_codecommit_get_endpoint_override ();
+  g_autofree char *endpoint = opt_endpoint != NULL ? g_strdup (opt_endpoint)
+                                                   : sluice_codecommit_get_endpoint_override ();
   g_autofree char *host_region = NULL;
   g_autofree char *repository = NULL;
   g_autofree char *username = NULL;

@@ -26,6 +26,7 @@
 #include "sluice-pipelines-view.h"
 #include "sluice-resources.h"
 #include "sluice-test-emulator.h"
+#include "sluice-pipeline-page-private.h"
 
 #define N_PIPELINES 10000
 

@@ -2,7 +2,8 @@
 
     from emulator_spawn import start_emulator, stop_emulator
     proc, info = start_emulator("--seed", "demo")
-    ...  # info["graphql"], info["oauth"], info["client_id"], info["users"], info["codecommit"]
+    ...  # info["graphql"], info["oauth"], info["client_id"], info["users"], info["codecommit"],
+    #     info["codepipeline"]
     stop_emulator(proc)
 
 The emulator is `$SLUICE_EMULATOR` if set, else tests/emulator/dataall-emulator beside this file.

@@ -31,6 +31,7 @@ struct _SluiceTestEmulator
   char             *oauth;
   char             *client_id;
   char             *codecommit;
+  char             *codepipeline;
   GStrv             users;
 };
 
@@ -129,7 +130,8 @@ parse_info (SluiceTestEmulator  *self,
       !(self->graphql = dup_member (object, "graphql", error)) ||
       !(self->oauth = dup_member (object, "oauth", error)) ||
       !(self->client_id = dup_member (object, "client_id", error)) ||
-      !(self->codecommit = dup_member (object, "codecommit", error)))
+      !(self->codecommit = dup_member (object, "codecommit", error)) ||
+      !(self->codepipeline = dup_member (object, "codepipeline", error)))
     return FALSE;
 
   if (!json_object_has_member (object, "users") ||
@@ -157,6 +159,7 @@ sluice_test_emulator_free (SluiceTestEmulator *self)
   g_free (self->oauth);
   g_free (self->client_id);
   g_free (self->codecommit);
+  g_free (self->codepipeline);
   g_strfreev (self->users);
   g_free (self);
 }
@@ -316,6 +319,13 @@ sluice_test_emulator_get_codecommit (SluiceTestEmulator *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
   return self->codecommit;
+}
+
+const char *
+sluice_test_emulator_get_codepipeline (SluiceTestEmulator *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->codepipeline;
 }
 
 /**

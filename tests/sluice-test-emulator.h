@@ -28,6 +28,7 @@ const char         *sluice_test_emulator_get_graphql    (SluiceTestEmulator *sel
 const char         *sluice_test_emulator_get_oauth      (SluiceTestEmulator *self);
 const char         *sluice_test_emulator_get_client_id  (SluiceTestEmulator *self);
 const char         *sluice_test_emulator_get_codecommit (SluiceTestEmulator *self);
+const char         *sluice_test_emulator_get_codepipeline (SluiceTestEmulator *self);
 const char * const *sluice_test_emulator_get_users      (SluiceTestEmulator *self);
 const char         *sluice_test_emulator_get_info_json  (SluiceTestEmulator *self);
 

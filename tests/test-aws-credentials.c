@@ -601,6 +601,96 @@ test_properties (void)
   g_assert_cmpstr (sluice_aws_credentials_kind_to_string (SLUICE_AWS_CREDENTIALS_KIND_LONG_TERM), ==, "long-term");
 }
 
+static void
+write_profile_done_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+static void
+test_write_profile_async (void)
+{
+  g_autoptr(SluiceAwsCredentials) creds = full_credentials ();
+  g_autoptr(SluiceAwsCredentials) back = NULL;
+  g_autoptr(SluiceAwsCredentials) other = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sluice-write-profile-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "credentials", NULL);
+  g_autofree char *blocker = g_build_filename (dir, "not-a-folder", NULL);
+  g_autofree char *blocked_path = g_build_filename (blocker, "credentials", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) blocked = g_file_new_for_path (blocked_path);
+  g_autofree char *contents = NULL;
+  GStatBuf st;
+
+  g_assert_nonnull (dir);
+  g_file_set_contents (path, INI_FILE, -1, &error);
+  g_assert_no_error (error);
+  g_chmod (path, 0644);
+
+  /* Written on a worker thread: the profile is there, the other profiles and comments stay, and
+   * the file is the user's alone. The result's source is the credentials. */
+  sluice_aws_credentials_write_profile_async (creds, file, "pipeline", NULL, write_profile_done_cb, &result);
+  /* Later changes to the object are not what gets written. */
+  sluice_aws_credentials_set_region (creds, "us-east-2");
+  g_assert_true (g_task_is_valid (wait_result (&result), creds));
+  g_assert_true (sluice_aws_credentials_write_profile_finish (creds, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (contents, INI_FILE));
+  back = sluice_aws_credentials_parse_ini (contents, -1, "pipeline", NULL, &error);
+  g_assert_no_error (error);
+  assert_same_keys (creds, back);
+  g_assert_cmpstr (sluice_aws_credentials_get_region (back), ==, "eu-west-1");
+  other = sluice_aws_credentials_parse_ini (contents, -1, "default", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (other);
+
+  /* A folder that cannot be made (a plain file is in the way): an error, nothing written. */
+  g_file_set_contents (blocker, "", -1, &error);
+  g_assert_no_error (error);
+  sluice_aws_credentials_write_profile_async (creds, blocked, "pipeline", NULL, write_profile_done_cb, &result);
+  g_assert_false (sluice_aws_credentials_write_profile_finish (creds, wait_result (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY);
+  g_assert_true (g_str_has_prefix (error->message, "Could not "));
+  g_clear_error (&error);
+  g_clear_object (&result);
+  g_assert_false (g_file_test (blocked_path, G_FILE_TEST_EXISTS));
+
+  /* Cancelled: the caller hears so, and the file is as it was. */
+  g_cancellable_cancel (cancellable);
+  sluice_aws_credentials_write_profile_async (creds, file, "cancelled", cancellable, write_profile_done_cb, &result);
+  g_assert_false (sluice_aws_credentials_write_profile_finish (creds, wait_result (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_clear_pointer (&contents, g_free);
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (contents, "[cancelled]"));
+
+  g_unlink (blocker);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -617,6 +707,7 @@ main (int   argc,
   g_test_add_func ("/sluice/aws-credentials/round-trip/export", test_export_round_trip);
   g_test_add_func ("/sluice/aws-credentials/ini/update", test_update_ini);
   g_test_add_func ("/sluice/aws-credentials/ini/write-profile", test_write_profile);
+  g_test_add_func ("/sluice/aws-credentials/ini/write-profile-async", test_write_profile_async);
   g_test_add_func ("/sluice/aws-credentials/checks", test_checks);
   g_test_add_func ("/sluice/aws-credentials/properties", test_properties);
 

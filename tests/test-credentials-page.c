@@ -429,6 +429,95 @@ test_import_copy_export (void)
   g_rmdir (dir);
 }
 
+static gboolean
+has_message_dialog (gpointer heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static GtkWindow *
+message_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  g_assert_true (sluice_test_wait_for (has_message_dialog, (gpointer) heading, 5000));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+        return window;
+    }
+
+  return NULL;
+}
+
+static void
+test_export_fails (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sluice-credentials-XXXXXX", NULL);
+  g_autofree char *blocker = g_build_filename (dir, "not-a-folder", NULL);
+  g_autofree char *path = g_build_filename (blocker, "credentials", NULL);
+  g_autofree char *name = g_strdup_printf ("export-%08x", g_random_int ());
+  g_autoptr(SluiceAwsCredentials) credentials = sluice_aws_credentials_new (KEY_ID, SECRET, NULL);
+  g_autoptr(GError) error = NULL;
+  SluiceCredentialsPage *page;
+  GtkWindow *window;
+  GtkWindow *dialog;
+  GtkWidget *row;
+  Wanted wanted;
+
+  if (!have_session_bus ())
+    return;
+
+  /* A plain file where the folder should be: the profile cannot be written. */
+  g_assert_true (g_file_set_contents (blocker, "", -1, &error));
+  g_setenv ("AWS_SHARED_CREDENTIALS_FILE", path, TRUE);
+  sluice_aws_credentials_set_name (credentials, name);
+  g_assert_true (sluice_keyring_store_aws_credentials_sync (credentials, NULL, &error));
+  g_assert_no_error (error);
+
+  page = new_page_in_window (&window);
+  wanted = (Wanted) { page, name, TRUE };
+  g_assert_true (sluice_test_wait_for (has_credentials, &wanted, 10000));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "credentials.export", "s", name));
+  dialog = message_dialog ("Export to an AWS Profile");
+  row = sluice_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Profile Name");
+  gtk_editable_set_text (GTK_EDITABLE (row), "chosen");
+  /* A click, as a person does: AdwMessageDialog closes before it gives the response. */
+  g_signal_emit_by_name (sluice_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Export"), "clicked");
+
+  /* The failure is said, and the profile the user chose is offered again. */
+  dialog = message_dialog ("Could Not Export the Credentials");
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "Could not "));
+  respond (dialog, "close");
+  dialog = message_dialog ("Export to an AWS Profile");
+  row = sluice_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Profile Name");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "chosen");
+  respond (dialog, "cancel");
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_assert_true (sluice_keyring_delete_aws_credentials_sync (name, NULL, &error));
+  g_assert_no_error (error);
+  g_unsetenv ("AWS_SHARED_CREDENTIALS_FILE");
+  destroy_window_and_page (window, page);
+  g_unlink (blocker);
+  g_rmdir (dir);
+}
+
 static void
 test_edit_rename (void)
 {
@@ -533,6 +622,7 @@ main (int   argc,
   g_test_add_func ("/sluice/credentials-page/add-validate-delete", test_add_validate_delete);
   g_test_add_func ("/sluice/credentials-page/paste", test_paste);
   g_test_add_func ("/sluice/credentials-page/import-copy-export", test_import_copy_export);
+  g_test_add_func ("/sluice/credentials-page/export-fails", test_export_fails);
   g_test_add_func ("/sluice/credentials-page/edit-rename", test_edit_rename);
   g_test_add_func ("/sluice/credentials-page/account", test_account);
 

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "sluice-dataall-api.h"
+#include "sluice-json-model.h"
 #include "sluice-pipeline-list.h"
 #include "sluice-test-core-utils.h"
 
@@ -517,6 +518,28 @@ test_stack_details_defensive (void)
   }
 }
 
+/* json-glib 1.6 takes several JSON values in a row and leaks all but the last: answers like
+ * that are refused before json-glib sees them (found by fuzzing). */
+static void
+test_json_single_value (void)
+{
+  static const char * const single[] = {
+    "{}", " {\"a\": [1, {\"b\": \"}\"}]}\n", "[1, 2]", "\"x\\\"y\"", "\t{\"a\": \"\\\\\"}\r\n",
+  };
+  static const char * const not_single[] = {
+    "", "  ", "1", "null", "{} {}", "{\"a\": 1}{\"a\": 2}", "{\"a\": 1} x", "[1", "{\"a\": \"}",
+    "\"x\" \"y\"", "}", "]{}",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (single); i++)
+    g_assert_true (sluice_json_is_single_value (single[i], -1));
+  for (gsize i = 0; i < G_N_ELEMENTS (not_single); i++)
+    g_assert_false (sluice_json_is_single_value (not_single[i], -1));
+  /* A length bounds the text: what follows it does not count. */
+  g_assert_true (sluice_json_is_single_value ("{} {}", 2));
+  g_assert_false (sluice_json_is_single_value ("{\"a\": 1}", 5));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -532,6 +555,7 @@ main (int   argc,
   g_test_add_func ("/sluice/dataall-models/pipeline-list-model", test_pipeline_list_model);
   g_test_add_func ("/sluice/dataall-models/stack-details", test_stack_details);
   g_test_add_func ("/sluice/dataall-models/stack-details-defensive", test_stack_details_defensive);
+  g_test_add_func ("/sluice/dataall-models/json-single-value", test_json_single_value);
 
   return g_test_run ();
 }

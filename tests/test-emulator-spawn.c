@@ -49,6 +49,7 @@ test_endpoints (void)
   g_assert_nonnull (sluice_test_emulator_get_oauth (emulator));
   g_assert_nonnull (sluice_test_emulator_get_client_id (emulator));
   g_assert_nonnull (sluice_test_emulator_get_codecommit (emulator));
+  g_assert_true (g_str_has_prefix (sluice_test_emulator_get_codepipeline (emulator), "http://127.0.0.1:"));
 
   users = sluice_test_emulator_get_users (emulator);
   g_assert_nonnull (users);

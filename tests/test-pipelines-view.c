@@ -14,9 +14,12 @@
 #include "sluice-heading-box.h"
 #include "sluice-pipeline-format.h"
 #include "sluice-pipeline-query.h"
+#include "sluice-pipeline-row.h"
 #include "sluice-pipelines-view.h"
+#include "sluice-status-badge.h"
 #include "sluice-test-emulator.h"
 #include "sluice-test-utils.h"
+#include "sluice-pipeline-page-private.h"
 
 static SluiceTestEmulator *emulator;
 
@@ -1105,12 +1108,16 @@ row_badge (SluicePipelinesView *view,
 {
   GtkWidget *title = sluice_test_find_widget (GTK_WIDGET (view), GTK_TYPE_INSCRIPTION, label);
   GtkWidget *row;
+  GtkWidget *badge;
 
   if (title == NULL)
     return NULL;
-  /* The row: [title over subtitle] [role] [badge]. */
-  row = gtk_widget_get_parent (gtk_widget_get_parent (title));
-  return GTK_LABEL (gtk_widget_get_last_child (row));
+  row = gtk_widget_get_ancestor (title, SLUICE_TYPE_PIPELINE_ROW);
+  g_assert_nonnull (row);
+  badge = sluice_test_find_widget (row, SLUICE_TYPE_STATUS_BADGE, NULL);
+  g_assert_nonnull (badge);
+  /* The pill is the badge's label. */
+  return GTK_LABEL (gtk_widget_get_first_child (badge));
 }
 
 /* What the page learns about a pipeline (here a newer stack status, and a new name given

@@ -119,6 +119,47 @@ test_window_state_survives_restart (void)
   g_rmdir (dir);
 }
 
+static void
+test_clones (void)
+{
+  g_autoptr(GSettings) settings = sluice_settings_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sluice-settings-clone-XXXXXX", &error);
+  g_autofree char *git_dir = g_build_filename (dir, ".git", NULL);
+  g_autofree char *parent = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *projects = g_build_filename (g_get_home_dir (), "Projects", NULL);
+
+  g_assert_no_error (error);
+  g_assert_null (sluice_settings_get_clone_path (settings, "acc", "p1"));
+
+  /* Remembered per account and pipeline, only while it is a clone. */
+  sluice_settings_set_clone_path (settings, "acc", "p1", dir);
+  g_assert_null (sluice_settings_get_clone_path (settings, "acc", "p1"));
+  g_assert_cmpint (g_mkdir (git_dir, 0700), ==, 0);
+  path = sluice_settings_get_clone_path (settings, "acc", "p1");
+  g_assert_cmpstr (path, ==, dir);
+  g_assert_null (sluice_settings_get_clone_path (settings, "other", "p1"));
+  g_assert_null (sluice_settings_get_clone_path (settings, "acc", "p2"));
+  sluice_settings_set_clone_path (settings, "acc", "p2", dir);
+  sluice_settings_set_clone_path (settings, "acc", "p1", NULL);
+  g_assert_null (sluice_settings_get_clone_path (settings, "acc", "p1"));
+  g_clear_pointer (&path, g_free);
+  path = sluice_settings_get_clone_path (settings, "acc", "p2");
+  g_assert_cmpstr (path, ==, dir);
+
+  /* The parent: ~/Projects until one is chosen. */
+  parent = sluice_settings_get_clone_parent (settings);
+  g_assert_cmpstr (parent, ==, projects);
+  g_clear_pointer (&parent, g_free);
+  sluice_settings_set_clone_parent (settings, "/srv/work");
+  parent = sluice_settings_get_clone_parent (settings);
+  g_assert_cmpstr (parent, ==, "/srv/work");
+
+  g_rmdir (git_dir);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -131,6 +172,8 @@ main (int   argc,
   g_test_add_func ("/sluice/settings/window-state/clamped", test_window_state_clamped);
   g_test_add_func ("/sluice/settings/window-state/maximized-keeps-size", test_window_state_maximized_keeps_size);
   g_test_add_func ("/sluice/settings/window-state/survives-restart", test_window_state_survives_restart);
+
+  g_test_add_func ("/sluice/settings/clones", test_clones);
 
   return g_test_run ();
 }

@@ -1707,3 +1707,88 @@ sluice_aws_credentials_write_profile (SluiceAwsCredentials  *self,
 
   return TRUE;
 }
+
+typedef struct
+{
+  SluiceAwsCredentials *credentials;  /* a copy: the worker never touches the caller's object */
+  GFile                *file;
+  char                 *profile;
+} WriteProfile;
+
+static void
+write_profile_free (gpointer data)
+{
+  WriteProfile *write = data;
+
+  g_clear_object (&write->credentials);
+  g_clear_object (&write->file);
+  g_free (write->profile);
+  g_free (write);
+}
+
+static void
+write_profile_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  WriteProfile *write = task_data;
+  GError *error = NULL;
+
+  if (sluice_aws_credentials_write_profile (write->credentials, write->file, write->profile, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * sluice_aws_credentials_write_profile_async:
+ * @file: (nullable): the credentials file; %NULL for sluice_aws_credentials_get_default_file()
+ * @profile: the profile to write
+ *
+ * sluice_aws_credentials_write_profile() on a worker thread, with a copy of the credentials
+ * taken now: later changes to @self are not written.
+ */
+void
+sluice_aws_credentials_write_profile_async (SluiceAwsCredentials *self,
+                                            GFile                *file,
+                                            const char           *profile,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  WriteProfile *write;
+
+  g_return_if_fail (SLUICE_IS_AWS_CREDENTIALS (self));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+  g_return_if_fail (profile != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  write = g_new0 (WriteProfile, 1);
+  write->credentials = sluice_aws_credentials_copy (self);
+  write->file = file != NULL ? g_object_ref (file) : sluice_aws_credentials_get_default_file ();
+  write->profile = g_strdup (profile);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sluice_aws_credentials_write_profile_async);
+  g_task_set_task_data (task, write, write_profile_free);
+  g_task_run_in_thread (task, write_profile_thread);
+}
+
+/**
+ * sluice_aws_credentials_write_profile_finish:
+ *
+ * Returns: %TRUE once written; %FALSE with @error set otherwise
+ */
+gboolean
+sluice_aws_credentials_write_profile_finish (SluiceAwsCredentials  *self,
+                                             GAsyncResult          *result,
+                                             GError               **error)
+{
+  g_return_val_if_fail (SLUICE_IS_AWS_CREDENTIALS (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sluice_aws_credentials_write_profile_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -146,5 +146,14 @@ gboolean              sluice_aws_credentials_write_profile        (SluiceAwsCred
                                                                    const char           *profile,
                                                                    GCancellable         *cancellable,
                                                                    GError              **error);
+void                  sluice_aws_credentials_write_profile_async  (SluiceAwsCredentials *self,
+                                                                   GFile                *file,
+                                                                   const char           *profile,
+                                                                   GCancellable         *cancellable,
+                                                                   GAsyncReadyCallback   callback,
+                                                                   gpointer              user_data);
+gboolean              sluice_aws_credentials_write_profile_finish (SluiceAwsCredentials *self,
+                                                                   GAsyncResult         *result,
+                                                                   GError              **error);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include <sys/random.h>
 
 #include "sluice-dataall-auth.h"
+#include "sluice-json-model.h"
 
 G_DEFINE_QUARK (sluice-auth-error-quark, sluice_auth_error)
 
@@ -158,7 +159,8 @@ jwt_payload (const char *jwt)
     return NULL;
 
   parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, (const char *) payload, (gssize) len, NULL))
+  if (!sluice_json_is_single_value ((const char *) payload, (gssize) len) ||
+      !json_parser_load_from_data (parser, (const char *) payload, (gssize) len, NULL))
     return NULL;
 
   root = json_parser_get_root (parser);
@@ -255,6 +257,31 @@ dup_member (JsonObject *object,
   return g_strdup (json_node_get_string (node));
 }
 
+#define MAX_LIFETIME_SECONDS (366 * 24 * 3600)
+
+/* A number member as an integer; 0 for anything else (an object, a string, null), which
+ * json_object_get_int_member() would meet with a critical warning. Found by fuzzing. */
+static gint64
+int_member (JsonObject *object,
+            const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  GType type;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return 0;
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_INT64)
+    return json_node_get_int (node);
+  if (type == G_TYPE_DOUBLE)
+    {
+      double d = json_node_get_double (node);
+
+      return d > -1e15 && d < 1e15 ? (gint64) d : 0;
+    }
+  return 0;
+}
+
 /**
  * sluice_tokens_new_from_json:
  * @json: a token endpoint's answer, or what sluice_tokens_to_json() wrote
@@ -273,7 +300,8 @@ sluice_tokens_new_from_json (const char  *json,
   JsonObject *object;
   JsonNode *root;
 
-  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL) ||
+  if (json == NULL || !sluice_json_is_single_value (json, -1) ||
+      !json_parser_load_from_data (parser, json, -1, NULL) ||
       (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error_literal (error, SLUICE_AUTH_ERROR, SLUICE_AUTH_ERROR_TOKEN_REQUEST,
@@ -287,9 +315,14 @@ sluice_tokens_new_from_json (const char  *json,
   tokens->refresh_token = dup_member (object, "refresh_token");
 
   if (json_object_has_member (object, "expires_at"))
-    tokens->expires_at = json_object_get_int_member (object, "expires_at");
+    tokens->expires_at = int_member (object, "expires_at");
   else if (json_object_has_member (object, "expires_in"))
-    tokens->expires_at = now + json_object_get_int_member (object, "expires_in");
+    {
+      gint64 expires_in = int_member (object, "expires_in");
+
+      /* Kept within a year, so that a wild lifetime cannot overflow the expiry. */
+      tokens->expires_at = now + CLAMP (expires_in, 0, MAX_LIFETIME_SECONDS);
+    }
   else
     tokens->expires_at = sluice_jwt_get_int_claim (tokens->access_token, "exp");
 
@@ -393,8 +426,10 @@ sluice_tokens_expires_within (const SluiceTokens *tokens,
 
   if (tokens->expires_at == 0)
     return FALSE;
-
-  return tokens->expires_at - now <= seconds;
+  /* Compared so that no expiry read from outside can overflow the subtraction. */
+  if (tokens->expires_at <= now)
+    return TRUE;
+  return now >= 0 && tokens->expires_at - now <= seconds;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -531,7 +566,7 @@ sluice_oauth_endpoints_new_from_discovery (const char  *json,
   JsonObject *object;
   JsonNode *root;
 
-  if (!json_parser_load_from_data (parser, json, -1, NULL) ||
+  if (!sluice_json_is_single_value (json, -1) || !json_parser_load_from_data (parser, json, -1, NULL) ||
       (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error_literal (error, SLUICE_AUTH_ERROR, SLUICE_AUTH_ERROR_DISCOVERY,
@@ -706,7 +741,7 @@ token_read_cb (GObject      *source,
       g_autofree char *description = NULL;
       JsonNode *root;
 
-      if (json_parser_load_from_data (parser, body, -1, NULL) &&
+      if (sluice_json_is_single_value (body, -1) && json_parser_load_from_data (parser, body, -1, NULL) &&
           (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root))
         {
           code = dup_member (json_node_get_object (root), "error");

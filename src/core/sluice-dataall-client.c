@@ -16,6 +16,7 @@
 #include "sluice-core-resources.h"
 #include "sluice-dataall-client.h"
 #include "sluice-dataall-error-private.h"
+#include "sluice-json-model.h"
 
 #define DEFAULT_MAX_RETRIES 3
 #define RETRY_BASE_DELAY_MS 250
@@ -310,7 +311,9 @@ parse_thread (GTask        *task,
   GError *error = NULL;
   gpointer result;
 
-  if (size > 0 && json_parser_load_from_data (parser, body, size, NULL))
+  /* Several JSON values in a row count as a malformed answer (json-glib would leak all but one). */
+  if (size > 0 && sluice_json_is_single_value (body, size) &&
+      json_parser_load_from_data (parser, body, size, NULL))
     root = json_parser_get_root (parser);
 
   error = sluice_dataall_error_from_response (request->document, request->status, root,

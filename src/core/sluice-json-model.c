@@ -391,3 +391,65 @@ sluice_json_model_update (GObject               *object,
     g_object_thaw_notify (object);
   return changed;
 }
+
+static gsize
+skip_space (const char *text,
+            gsize       pos,
+            gsize       length)
+{
+  while (pos < length && strchr (" \t\r\n", text[pos]) != NULL && text[pos] != '\0')
+    pos++;
+  return pos;
+}
+
+/**
+ * sluice_json_is_single_value:
+ * @text: text from outside: a server's answer, a token, a file
+ * @length: its length, or -1 if it ends with a NUL
+ *
+ * Whether @text holds one JSON object, array or string and nothing after it. json-glib 1.6
+ * takes several values in a row, keeps the last and leaks the others (found by fuzzing:
+ * tests/fuzz/corpus/dataall-answer/crash-leak-*), so every parser of outside input asks
+ * this first and refuses such text as it refuses broken JSON.
+ *
+ * Returns: %FALSE when something follows the first value, or it is not closed
+ */
+gboolean
+sluice_json_is_single_value (const char *text,
+                             gssize      length)
+{
+  gsize len = length < 0 ? strlen (text) : (gsize) length;
+  gsize pos = skip_space (text, 0, len);
+  gboolean in_string = FALSE;
+  gsize depth = 0;
+
+  if (pos >= len || (text[pos] != '{' && text[pos] != '[' && text[pos] != '"'))
+    return FALSE;
+
+  for (; pos < len; pos++)
+    {
+      char c = text[pos];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            pos++;
+          else if (c == '"')
+            {
+              in_string = FALSE;
+              if (depth == 0)
+                break;
+            }
+          continue;
+        }
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        depth++;
+      else if ((c == '}' || c == ']') && depth > 0 && --depth == 0)
+        break;
+    }
+  if (pos >= len)
+    return FALSE;
+  return skip_space (text, pos + 1, len) == len;
+}

@@ -66,4 +66,7 @@ JsonNode *sluice_json_model_lookup        (JsonObject            *json,
 char     *sluice_json_model_dup_string    (JsonObject            *json,
                                            const char            *path);
 
+gboolean  sluice_json_is_single_value     (const char            *text,
+                                           gssize                 length);
+
 G_END_DECLS

@@ -37,4 +37,15 @@ void                sluice_settings_get_window_state    (GSettings              
 void                sluice_settings_set_window_state    (GSettings               *settings,
                                                          const SluiceWindowState *state);
 
+char               *sluice_settings_get_clone_path      (GSettings               *settings,
+                                                         const char              *account_id,
+                                                         const char              *pipeline_uri);
+void                sluice_settings_set_clone_path      (GSettings               *settings,
+                                                         const char              *account_id,
+                                                         const char              *pipeline_uri,
+                                                         const char              *path);
+char               *sluice_settings_get_clone_parent    (GSettings               *settings);
+void                sluice_settings_set_clone_parent    (GSettings               *settings,
+                                                         const char              *path);
+
 G_END_DECLS

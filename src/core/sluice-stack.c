@@ -81,7 +81,7 @@ parse_object (const char *text)
   if (text == NULL || *text == '\0')
     return NULL;
   parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, text, -1, NULL))
+  if (!sluice_json_is_single_value (text, -1) || !json_parser_load_from_data (parser, text, -1, NULL))
     return NULL;
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))

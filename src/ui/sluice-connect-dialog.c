@@ -16,6 +16,8 @@
 
 #include "sluice-a11y.h"
 #include "sluice-connect-dialog.h"
+#include "sluice-error-box.h"
+#include "sluice-toast.h"
 
 struct _SluiceConnectDialog
 {
@@ -34,9 +36,7 @@ struct _SluiceConnectDialog
   AdwWindowTitle       *window_title;
   GtkStack             *stack;
   GtkRevealer          *error_revealer;
-  GtkLabel             *error_label;
-  GtkExpander          *error_details_expander;
-  GtkLabel             *error_details_label;
+  SluiceErrorBox       *error_box;
   AdwEntryRow          *name_row;
   AdwEntryRow          *api_url_row;
   GtkLabel             *api_url_error;
@@ -97,9 +97,8 @@ show_error (SluiceConnectDialog *self,
   /* The first sentence is for people; anything after the first line is the server's detail. */
   g_auto(GStrv) parts = g_strsplit (error->message, "\n", 2);
 
-  gtk_label_set_label (self->error_label, parts[0]);
-  gtk_label_set_label (self->error_details_label, parts[0] && parts[1] ? parts[1] : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_details_expander), parts[0] && parts[1] && *parts[1]);
+  sluice_error_box_set_message (self->error_box, parts[0]);
+  sluice_error_box_set_detail (self->error_box, parts[0] && parts[1] ? parts[1] : sluice_error_get_detail (error));
   gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
 }
 
@@ -417,7 +416,7 @@ reopen_browser_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (sign_in != NULL && !sluice_sign_in_open_browser (sign_in, &error))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    sluice_toast_show (GTK_WIDGET (self->toast_overlay), error->message);
 }
 
 static void
@@ -433,8 +432,8 @@ copy_link_action (GtkWidget  *widget,
     return;
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), uri);
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new (_("Sign-in link copied. Open it in the browser you use for data.all.")));
+  sluice_toast_show (GTK_WIDGET (self->toast_overlay),
+                     _("Sign-in link copied. Open it in the browser you use for data.all."));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -485,14 +484,13 @@ sluice_connect_dialog_class_init (SluiceConnectDialogClass *klass)
     g_signal_new ("signed-in", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, SLUICE_TYPE_ACCOUNT);
 
+  g_type_ensure (SLUICE_TYPE_ERROR_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/sluice-connect-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SluiceConnectDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SluiceConnectDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, SluiceConnectDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, SluiceConnectDialog, error_revealer);
-  gtk_widget_class_bind_template_child (widget_class, SluiceConnectDialog, error_label);
-  gtk_widget_class_bind_template_child (widget_class, SluiceConnectDialog, error_details_expander);
-  gtk_widget_class_bind_template_child (widget_class, SluiceConnectDialog, error_details_label);
+  gtk_widget_class_bind_template_child (widget_class, SluiceConnectDialog, error_box);
   gtk_widget_class_bind_template_child (widget_class, SluiceConnectDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, SluiceConnectDialog, api_url_row);
   gtk_widget_class_bind_template_child (widget_class, SluiceConnectDialog, api_url_error);

@@ -16,6 +16,7 @@
 #include "sluice-credentials-page.h"
 #include "sluice-account-manager.h"
 #include "sluice-dataall-api.h"
+#include "sluice-error-box.h"
 #include "sluice-pipelines-view.h"
 #include "sluice-settings.h"
 #include "sluice-window.h"
@@ -49,8 +50,7 @@ struct _SluiceWindow
   AdwStatusPage        *signed_out_page;
   AdwStatusPage        *disabled_page;
   AdwStatusPage        *error_page;
-  GtkExpander          *error_details_expander;
-  GtkLabel             *error_details_label;
+  SluiceErrorBox       *error_box;
   GtkSpinner           *restoring_spinner;
   AdwBin               *credentials_bin;
   /* Built when first shown, so that the first frame only pays for the page it shows. */
@@ -217,11 +217,8 @@ update_account_ui (SluiceWindow *self)
 
       if (self->probe_error != NULL)
         {
-          const char *detail = sluice_dataall_error_get_detail (self->probe_error);
-
           adw_status_page_set_description (self->error_page, self->probe_error->message);
-          gtk_label_set_label (self->error_details_label, detail ? detail : "");
-          gtk_widget_set_visible (GTK_WIDGET (self->error_details_expander), detail && *detail);
+          sluice_error_box_set_error (self->error_box, self->probe_error);
           gtk_stack_set_visible_child_name (self->pipelines_stack, "error");
           return;
         }
@@ -400,7 +397,8 @@ active_account_changed_cb (SluiceWindow *self)
   g_clear_error (&self->probe_error);
 
   /* Each account's sign-in is looked up in the keyring once, after the window is shown:
-   * start-up never waits for the keyring. */
+   * start-up never waits for the keyring. "Once" is per account object, whichever window
+   * shows it, so the mark is on the account; it belongs in SluiceAccount (core) itself. */
   if (account != NULL && sluice_account_get_state (account) == SLUICE_ACCOUNT_SIGNED_OUT &&
       !g_object_get_data (G_OBJECT (account), "sluice-restored"))
     {
@@ -554,6 +552,7 @@ sluice_window_class_init (SluiceWindowClass *klass)
   window_class->close_request = sluice_window_close_request;
 
   g_type_ensure (SLUICE_TYPE_CREDENTIALS_PAGE);
+  g_type_ensure (SLUICE_TYPE_ERROR_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/sluice-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SluiceWindow, credentials_bin);
   gtk_widget_class_bind_template_child (widget_class, SluiceWindow, leaflet);
@@ -569,8 +568,7 @@ sluice_window_class_init (SluiceWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SluiceWindow, restoring_spinner);
   gtk_widget_class_bind_template_child (widget_class, SluiceWindow, disabled_page);
   gtk_widget_class_bind_template_child (widget_class, SluiceWindow, error_page);
-  gtk_widget_class_bind_template_child (widget_class, SluiceWindow, error_details_expander);
-  gtk_widget_class_bind_template_child (widget_class, SluiceWindow, error_details_label);
+  gtk_widget_class_bind_template_child (widget_class, SluiceWindow, error_box);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, stack_visible_child_cb);
 

@@ -208,8 +208,9 @@ class Startup(unittest.TestCase):
         t = time.monotonic()
         emu = Emulator("--seed", "empty")
         started = time.monotonic() - t
-        self.assertEqual(sorted(emu.info), ["client_id", "codecommit", "graphql", "oauth", "url",
-                                            "users"])
+        self.assertEqual(sorted(emu.info), ["client_id", "codecommit", "codepipeline", "graphql",
+                                            "oauth", "url", "users"])
+        self.assertNotEqual(emu.info["codepipeline"], emu.info["url"])  # a port of its own
         self.assertEqual(emu.info["users"], ["admin@example.com", "engineer@example.com",
                                              "analyst@example.com"])
         self.assertLess(started, 5)

@@ -691,6 +691,7 @@ def delete_data_pipeline(_root, info, DataPipelineUri, deleteFromAWS=None):
         s.x("DELETE FROM stack WHERE targetUri=?", (DataPipelineUri,))
         s.x("DELETE FROM repo WHERE name=?", (p["repo"],))
         ctx.emu.repos.delete(p["repo"])
+        ctx.emu.codepipeline.forget(DataPipelineUri)  # the stack's CodePipelines go with it
     return True
 
 

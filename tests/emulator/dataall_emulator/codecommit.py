@@ -113,6 +113,8 @@ class Repos:
         self.clock = clock
         self.lock = threading.Lock()
         self._locks = {}
+        self.history = 1        # commits each new repository starts with (--generate-history)
+        self.on_commit = None   # (repo, branch, sha) after data.all commits (CodePipeline)
         os.makedirs(root, exist_ok=True)
 
     def _lock(self, name):
@@ -164,6 +166,36 @@ class Repos:
                        env=dict(self.git_env(), GIT_DIR=path), stdout=subprocess.DEVNULL,
                        stderr=subprocess.PIPE)
 
+    def _history(self, path, count):
+        """`count` more commits on main after data.all's first, in one `git fast-import`
+        stream: each changes one small file, a minute apart, ending at the current time."""
+        now = int(self.clock.now())
+        out = []
+        for i in range(1, count + 1):
+            stamp = "%d +0000" % (now - (count - i) * 60)
+            who = "%s <%s> %s" % ("Dana Developer", "dana@example.com", stamp)
+            msg = ("Change %d of the generated history\n" % i).encode()
+            data = ("change %d\n" % i).encode()
+            out += [b"commit refs/heads/main\n", ("author %s\ncommitter %s\n" % (who, who))
+                    .encode(), b"data %d\n" % len(msg), msg,
+                    b"from refs/heads/main^0\n" if i == 1 else b"",
+                    b"M 100644 inline history/%02d.txt\n" % (i % 50), b"data %d\n" % len(data),
+                    data, b"\n"]
+        subprocess.run(["git", "fast-import", "--quiet"], input=b"".join(out), check=True,
+                       env=dict(self.git_env(), GIT_DIR=path), stdout=subprocess.DEVNULL,
+                       stderr=subprocess.PIPE)
+
+    def heads(self, path):
+        """{branch: commit id} of a repository."""
+        proc = subprocess.run(["git", "for-each-ref", "--format=%(objectname) %(refname)",
+                               "refs/heads/"], env=dict(self.git_env(), GIT_DIR=path),
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        out = {}
+        for line in proc.stdout.decode("utf-8", "replace").splitlines():
+            sha, _, ref = line.partition(" ")
+            out[ref[len("refs/heads/"):]] = sha
+        return out
+
     # Lock order everywhere: the store's lock, then the repository's (resolvers hold the first).
     def ensure(self, name, pipeline_uri):
         """Create the repository with data.all's first commit, unless it exists."""
@@ -180,6 +212,8 @@ class Repos:
                            check=True, env=self.git_env(), stdout=subprocess.DEVNULL)
             if p is not None:
                 self._fast_import(tmp, "Initial commit by data.all\n", files, parent=False)
+                if self.history > 1:
+                    self._history(tmp, self.history - 1)
             os.rename(tmp, path)
             return path
 
@@ -203,6 +237,10 @@ class Repos:
             except subprocess.CalledProcessError as e:  # e.g. a push moved main meanwhile
                 sys.stderr.write("dataall-emulator: ddk.json commit failed in %s: %s\n"
                                  % (p["repo"], e.stderr.decode("utf-8", "replace").strip()))
+                return
+            sha = self.heads(path).get("main")
+        if self.on_commit and sha:
+            self.on_commit(p["repo"], "main", sha)
 
     def delete(self, name):
         with self._lock(name):

@@ -1,4 +1,5 @@
-"""HTTP front: API Gateway + WAF + authorizer rules, sign-in, CodeCommit and the fault hooks."""
+"""HTTP front: API Gateway + WAF + authorizer rules, sign-in, CodeCommit, the fault hooks, and
+CodePipeline on a port of its own."""
 
 import argparse
 import base64
@@ -12,10 +13,12 @@ import tempfile
 import threading
 import time
 import urllib.parse
+import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from .api import Api
 from .codecommit import CodeCommit, Repos
+from .codepipeline import CONTENT_TYPE as CP_CONTENT_TYPE, TARGET_PREFIX, CodePipeline
 from .oauth import CLIENT_ID, OAuth
 from .store import Clock, Store
 
@@ -25,7 +28,10 @@ MAX_BODY = 256 * 1024 * 1024
 DEFAULT_FAULT_ERROR = ("\n            An error occurred (UnauthorizedOperation) when calling EMULATED_FAULT "
                        "operation:\n            The emulator was asked to refuse this request\n        ")
 DENY = {"Message": "User is not authorized to access this resource with an explicit deny"}
-FAULT_KINDS = ("slow", "http500", "malformed", "drop", "reauth", "expire-tokens", "error")
+FAULT_KINDS = ("slow", "http500", "malformed", "drop", "reauth", "expire-tokens", "error",
+               "action-failure")
+# Kinds a request can suffer; `action-failure` is taken by a CodePipeline action instead.
+REQUEST_FAULTS = FAULT_KINDS[:-1]
 
 
 class Faults:
@@ -46,14 +52,27 @@ class Faults:
             fault["message"] = spec.get("message", DEFAULT_FAULT_ERROR)
             if not isinstance(fault["message"], str) or not fault["message"]:
                 raise ValueError("message must be a non-empty string")
+            # on a CodePipeline request: the AWS error's __type (message: its message)
+            fault["type"] = spec.get("type", "ThrottlingException")
+            if not isinstance(fault["type"], str) or not fault["type"]:
+                raise ValueError("type must be a non-empty string")
+        if fault["kind"] == "action-failure":
+            if not fault["match"]:
+                raise ValueError("action-failure needs match: an action name")
+            if "message" in spec:
+                if not isinstance(spec["message"], str) or not spec["message"]:
+                    raise ValueError("message must be a non-empty string")
+                fault["message"] = spec["message"]
         with self.lock:
             self.items.append(fault)
         return fault
 
-    def take(self, path, operation):
+    def take(self, path, operation, kinds=REQUEST_FAULTS):
         """The fault this request must suffer, if any (consumes one count)."""
         with self.lock:
             for fault in self.items:
+                if fault["kind"] not in kinds:
+                    continue
                 m = fault["match"]
                 if m and not (path.startswith(m) if m.startswith("/") else operation == m):
                     continue
@@ -74,7 +93,7 @@ class Emulator:
         self.clock = Clock(args.time_scale)
         db_path = args.db or os.path.join(workdir, "dataall.sqlite")
         self.store = Store(db_path, self.clock)
-        self.store.seed(args.seed)
+        self.store.seed(args.seed, args.seed_number)
         self.store.generate_pipelines(args.generate_pipelines)
         repo_root = (db_path + ".repos") if args.db else os.path.join(workdir, "repos")
         self.repos = Repos(repo_root, self.store, self.clock)
@@ -85,6 +104,9 @@ class Emulator:
                 raise SystemExit("--aws-key wants ID:SECRET")
             keys.append((akid, secret))
         self.codecommit = CodeCommit(self.store, self.clock, self.repos, keys)
+        self.repos.history = args.generate_history
+        self.codepipeline = CodePipeline(self)
+        self.repos.on_commit = self.codepipeline.on_push
         self.api = Api(self, legacy=args.legacy_fields,
                        pipelines_disabled=args.pipelines_disabled)
         self.faults = Faults()
@@ -186,6 +208,11 @@ class Handler(BaseHTTPRequestHandler):
             self.send(400, {"message": "Bad request body framing or size"})
             self.close_connection = True
             return
+        if getattr(self.server, "codepipeline", False) or (
+                path == "/" and self.headers.get("X-Amz-Target", "").startswith(TARGET_PREFIX)):
+            # its own port; also the main one, so that one endpoint override (the account's
+            # AWS endpoint) reaches both CodeCommit and CodePipeline
+            return self.codepipeline(path, url.query, body)
         if path.startswith("/_emulator/"):
             return self.control(path, body)
         operation = None
@@ -305,10 +332,54 @@ class Handler(BaseHTTPRequestHandler):
             self.log_message("git auth refused: %s", reason)
             return self.send(403, "Forbidden: %s\n" % reason, None, "text/plain")
         repo_path = self.emu.repos.ensure(name, repo["pipelineUri"])
+        pushing = rest == "/git-receive-pack" and self.command == "POST"
+        before = self.emu.repos.heads(repo_path) if pushing else None
         status, headers, payload = self.emu.codecommit.cgi(
             repo_path, name, rest, self.command, query, self.headers, body,
             username.partition("%")[0])
+        if pushing and status == 200:
+            # every branch the push moved starts the CodePipelines watching it, before the
+            # answer, so that a client that pushed sees the execution at once
+            after = self.emu.repos.heads(repo_path)
+            for branch, sha in sorted(after.items()):
+                if before.get(branch) != sha:
+                    try:
+                        self.emu.codepipeline.on_push(name, branch, sha)
+                    except Exception as e:  # the push itself went through
+                        sys.stderr.write("dataall-emulator: CodePipeline on push to %s/%s: %r\n"
+                                         % (name, branch, e))
         self.send(status, payload, headers, content_type=None)
+
+    # -- CodePipeline (its own port) -------------------------------------------------------------
+    def codepipeline(self, path, query, body):
+        target = self.headers.get("X-Amz-Target", "")
+        op = target[len(TARGET_PREFIX):] if target.startswith(TARGET_PREFIX) else None
+        request_id = str(uuid.uuid4())
+        hdrs = [("x-amzn-RequestId", request_id)]
+        fault = self.emu.faults.take(path, op)
+        if fault:
+            if fault["delay_ms"]:
+                time.sleep(fault["delay_ms"] / 1000.0)
+            kind = fault["kind"]
+            if kind == "http500":
+                return self.send(500, {"__type": "InternalFailure", "message": "We encountered "
+                                       "an internal error. Please try again."}, hdrs,
+                                 CP_CONTENT_TYPE)
+            if kind == "malformed":
+                return self.send(200, b'{"pipelineName": "x", "stageStat', hdrs,
+                                 CP_CONTENT_TYPE)
+            if kind == "drop":
+                return self.drop()
+            if kind == "reauth":  # no sign-in here: the closest is a refused session token
+                self.emu.codepipeline.expire_session_keys()
+            if kind == "expire-tokens":  # here: the AWS keys issued so far, not sign-ins
+                self.emu.codepipeline.expire_session_keys()
+            if kind == "error":
+                return self.send(400, {"__type": fault["type"], "message": fault["message"]},
+                                 hdrs, CP_CONTENT_TYPE)
+        status, out = self.emu.codepipeline.handle(self.command, path, query, self.headers,
+                                                   body, op)
+        self.send(status, out, hdrs, CP_CONTENT_TYPE)
 
     # -- test hooks -------------------------------------------------------------------------------
     def control(self, path, body):
@@ -351,7 +422,13 @@ def parse_args(argv):
     ap.add_argument("--port", type=int, default=0, help="TCP port on 127.0.0.1 (0: any free)")
     ap.add_argument("--db", help="SQLite file (default: a temporary file)")
     ap.add_argument("--seed", choices=("demo", "empty"), default="demo")
+    ap.add_argument("--seed-number", type=int, default=20240611, metavar="N",
+                    help="the seed's random number seed: other ids for the same data")
     ap.add_argument("--generate-pipelines", type=int, default=0, metavar="N")
+    ap.add_argument("--generate-history", type=int, default=1, metavar="N",
+                    help="every repository starts with N commits on main (default 1)")
+    ap.add_argument("--codepipeline-port", type=int, default=0, metavar="N",
+                    help="TCP port of the CodePipeline endpoint (0: any free)")
     ap.add_argument("--auto-approve", metavar="EMAIL",
                     help="sign this user in at once, without the login page")
     ap.add_argument("--redirect-uri", metavar="URI",
@@ -369,15 +446,17 @@ def parse_args(argv):
                     help="accept inputDatasetUri, outputDatasetUri and template (data.all 1.1), "
                          "or only template (1.3 to 1.5.1)")
     args = ap.parse_args(argv)
-    if args.time_scale <= 0 or args.token_ttl <= 0 or args.generate_pipelines < 0:
-        ap.error("--time-scale and --token-ttl must be positive, --generate-pipelines >= 0")
+    if args.time_scale <= 0 or args.token_ttl <= 0 or args.generate_pipelines < 0 \
+            or args.generate_history < 1:
+        ap.error("--time-scale and --token-ttl must be positive, --generate-pipelines >= 0, "
+                 "--generate-history >= 1")
     return args
 
 
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
     workdir = tempfile.mkdtemp(prefix="dataall-emulator-")
-    server = None
+    server = cp_server = None
     try:
         emu = Emulator(args, workdir)
         if args.auto_approve:
@@ -386,15 +465,24 @@ def main(argv=None):
                     raise SystemExit("--auto-approve: unknown user %s" % args.auto_approve)
         server = Server(("127.0.0.1", args.port), Handler)
         server.emulator = emu
+        cp_server = Server(("127.0.0.1", args.codepipeline_port), Handler)
+        cp_server.emulator = emu
+        cp_server.codepipeline = True
         url = "http://127.0.0.1:%d" % server.server_address[1]
         emu.oauth = OAuth(emu.store, url, args.token_ttl, args.auto_approve, args.redirect_uri)
         with emu.store.lock:
             users = [u["email"] for u in emu.store.users()]
         info = {"url": url, "graphql": url + "/graphql/api", "oauth": url,
-                "client_id": CLIENT_ID, "users": users, "codecommit": url}
+                "client_id": CLIENT_ID, "users": users, "codecommit": url,
+                "codepipeline": "http://127.0.0.1:%d" % cp_server.server_address[1]}
+        cp_thread = threading.Thread(target=cp_server.serve_forever, args=(0.2,), daemon=True)
+        cp_thread.start()
 
         def stop(_signum, _frame):
-            threading.Thread(target=server.shutdown, daemon=True).start()
+            def both():
+                cp_server.shutdown()
+                server.shutdown()
+            threading.Thread(target=both, daemon=True).start()
 
         signal.signal(signal.SIGTERM, stop)
         signal.signal(signal.SIGINT, stop)
@@ -404,5 +492,7 @@ def main(argv=None):
     finally:
         if server is not None:
             server.server_close()
+        if cp_server is not None:
+            cp_server.server_close()
         shutil.rmtree(workdir, ignore_errors=True)
     return 0

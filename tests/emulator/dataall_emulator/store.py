@@ -262,12 +262,12 @@ class Store:
             "AwsAccountId": env["AwsAccountId"], "samlGroupName": team}
 
     # -- seeding ------------------------------------------------------------------------------
-    def seed(self, kind):
+    def seed(self, kind, number=20240611):
         """`empty`: users, organization, environments and teams; `demo` adds datasets,
         pipelines with stages, tags and chat."""
         if self.meta("seeded"):
             return
-        rng = random.Random(20240611)
+        rng = random.Random(number)  # --seed-number: other ids, for tests sharing a keyring
         now = self.clock.now()
         created = self.clock.stamp()
         self.x("BEGIN")
