@@ -19,32 +19,7 @@
 
 #include <glib/gi18n.h>
 
-#include "sluice-deployment-view.h"
-
-#define BUCKET "ddk-bucket"
-
-struct _SluiceDeploymentView
-{
-  AdwBin                parent_instance;
-
-  SluiceDdkConfig      *config;
-  SluicePipeline       *pipeline;
-  GCancellable         *cancellable;
-  gulong                changed_id;
-  gboolean              updating;
-
-  GtkStack             *stack;
-  GtkWidget            *trunk_note;
-  AdwEntryRow          *cicd_account_row;
-  AdwEntryRow          *cicd_region_row;
-  GtkBox               *stages_box;
-  AdwPreferencesGroup  *bootstrap_group;
-  GtkLabel             *problems_label;
-  GtkLabel             *status_label;
-  GtkWidget            *save_button;
-
-  GPtrArray            *bootstrap_rows;
-};
+#include "sluice-deployment-view-private.h"
 
 G_DEFINE_FINAL_TYPE (SluiceDeploymentView, sluice_deployment_view, ADW_TYPE_BIN)
 
@@ -150,9 +125,9 @@ set_row_text (SluiceDeploymentView *self,
   self->updating = FALSE;
 }
 
-static void
-set_status (SluiceDeploymentView *self,
-            const char           *text)
+void
+_sluice_deployment_view_set_status (SluiceDeploymentView *self,
+                                    const char           *text)
 {
   gtk_label_set_text (self->status_label, text != NULL ? text : "");
 }
@@ -187,8 +162,8 @@ text_to_node (const char *text)
 /* Problems, bootstrap commands                                                               */
 /* ------------------------------------------------------------------------------------------ */
 
-static void
-update_problems (SluiceDeploymentView *self)
+void
+_sluice_deployment_view_update_problems (SluiceDeploymentView *self)
 {
   g_autoptr(GPtrArray) problems = sluice_ddk_config_validate (self->config, self->pipeline);
   g_autoptr(GString) text = g_string_new (NULL);
@@ -215,7 +190,7 @@ copy_clicked_cb (GtkButton *button,
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), field->command);
   status = g_strdup_printf (_("The bootstrap command for account %s is on the clipboard."), field->account);
-  set_status (field->view, status);
+  _sluice_deployment_view_set_status (field->view, status);
 }
 
 static GtkWidget *
@@ -272,7 +247,7 @@ update_bootstrap (SluiceDeploymentView *self)
 static void
 config_changed_cb (SluiceDeploymentView *self)
 {
-  update_problems (self);
+  _sluice_deployment_view_update_problems (self);
   update_bootstrap (self);
 }
 
@@ -633,86 +608,6 @@ refresh (SluiceDeploymentView *self)
 }
 
 /* ------------------------------------------------------------------------------------------ */
-/* Saving                                                                                     */
-/* ------------------------------------------------------------------------------------------ */
-
-static void
-saved_cb (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(SluiceDeploymentView) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!sluice_ddk_config_save_finish (SLUICE_DDK_CONFIG (source), result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        set_status (self, error->message);
-      gtk_widget_set_sensitive (self->save_button, TRUE);
-      return;
-    }
-  gtk_widget_set_sensitive (self->save_button, TRUE);
-  set_status (self, _("ddk.json saved."));
-  update_problems (self);
-  g_signal_emit (self, signals[SIGNAL_SAVED], 0);
-}
-
-static void
-diff_response_cb (AdwMessageDialog     *dialog,
-                  const char           *response,
-                  SluiceDeploymentView *self)
-{
-  if (!g_str_equal (response, "save") || self->config == NULL)
-    return;
-  gtk_widget_set_sensitive (self->save_button, FALSE);
-  set_status (self, _("Saving ddk.json…"));
-  sluice_ddk_config_save_async (self->config, NULL, self->cancellable, saved_cb, g_object_ref (self));
-}
-
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  SluiceDeploymentView *self = SLUICE_DEPLOYMENT_VIEW (widget);
-  g_autofree char *diff = NULL;
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *dialog;
-  GtkWidget *scrolled;
-  GtkWidget *view;
-  GtkTextBuffer *buffer;
-
-  if (self->config == NULL)
-    return;
-
-  diff = sluice_ddk_config_diff (self->config);
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Save ddk.json?"),
-                                   _("These lines of the file change. Nothing else in it is rewritten."));
-  view = gtk_text_view_new ();
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  gtk_text_buffer_set_text (buffer, diff, -1);
-  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_monospace (GTK_TEXT_VIEW (view), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Changes to ddk.json"), -1);
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
-  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scrolled), 480);
-  gtk_widget_add_css_class (scrolled, "card");
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (diff_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* ------------------------------------------------------------------------------------------ */
 /* GObject                                                                                    */
 /* ------------------------------------------------------------------------------------------ */
 
@@ -825,7 +720,7 @@ sluice_deployment_view_class_init (SluiceDeploymentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SluiceDeploymentView, status_label);
   gtk_widget_class_bind_template_child (widget_class, SluiceDeploymentView, save_button);
 
-  gtk_widget_class_install_action (widget_class, "deployment.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "deployment.save", NULL, _sluice_deployment_view_save_action);
 }
 
 static void
@@ -882,7 +777,7 @@ sluice_deployment_view_set_config (SluiceDeploymentView *self,
   g_set_object (&self->config, config);
   if (config != NULL)
     self->changed_id = g_signal_connect_swapped (config, "changed", G_CALLBACK (config_changed_cb), self);
-  set_status (self, NULL);
+  _sluice_deployment_view_set_status (self, NULL);
   refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFIG]);
 }
