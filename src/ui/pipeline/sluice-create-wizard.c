@@ -47,16 +47,6 @@ show_error_label (GtkLabel   *label,
   gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
 }
 
-static char *
-description_text (SluiceCreateWizard *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->description_view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
 /* ------------------------------------------------------------------------------------------ */
 /* Draft persistence                                                                          */
 /* ------------------------------------------------------------------------------------------ */
@@ -108,7 +98,7 @@ description_changed_cb (SluiceCreateWizard *self)
 
   if (self->syncing)
     return;
-  text = description_text (self);
+  text = sluice_pipeline_form_dup_description (self->description_view);
   sluice_pipeline_draft_set_description (self->draft, text);
 }
 
@@ -352,7 +342,7 @@ _sluice_create_wizard_update_state (SluiceCreateWizard *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
   repository = sluice_pipeline_draft_dup_repository_preview (self->draft, NULL);
   adw_action_row_set_subtitle (self->repository_row, repository);
-  sluice_description_count_update (self->description_count, self->draft);
+  sluice_pipeline_form_update_description_count (self->description_count, self->draft);
   sluice_pipeline_draft_validate_description (self->draft, &description_message);
   show_error_label (self->description_error, description_message);
   gtk_widget_set_visible (GTK_WIDGET (self->discard_button),
