@@ -249,6 +249,20 @@ test_account_notify (void)
   g_assert_cmpuint (sluice_account_get_redirect_port (account), ==, SLUICE_DEFAULT_REDIRECT_PORT);
 }
 
+/* The keyring is asked once per account, whichever window shows it first. */
+static void
+test_account_claim_restore (void)
+{
+  SluiceAccount *account = sluice_account_new ("id1");
+  g_autoptr(SluiceAccount) other = sluice_account_new ("id2");
+
+  g_assert_true (sluice_account_claim_restore (account));
+  g_assert_false (sluice_account_claim_restore (account));
+  g_assert_false (sluice_account_claim_restore (account));
+  g_assert_true (sluice_account_claim_restore (other));
+  g_assert_finalize_object (account);
+}
+
 static void
 test_accounts_survive_restart (void)
 {
@@ -357,6 +371,7 @@ main (int   argc,
   g_test_add_func ("/sluice/auth/web-address", test_web_address);
   g_test_add_func ("/sluice/account/validate", test_account_validate);
   g_test_add_func ("/sluice/account/notify", test_account_notify);
+  g_test_add_func ("/sluice/account/claim-restore", test_account_claim_restore);
   g_test_add_func ("/sluice/account-manager/survives-restart", test_accounts_survive_restart);
   g_test_add_func ("/sluice/account-manager/unreadable-file", test_accounts_unreadable_file);
 

@@ -81,6 +81,63 @@ test_stage_name (void)
   g_assert_false (sluice_pipeline_validate_stage_name ("dev test", NULL));
 }
 
+/* A tag's key and value as AWS takes them, and how many data.all's console keeps. */
+static void
+test_tags (void)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *long_key = g_strnfill (SLUICE_PIPELINE_TAG_KEY_MAX, 'k');
+  g_autofree char *too_long_key = g_strnfill (SLUICE_PIPELINE_TAG_KEY_MAX + 1, 'k');
+  g_autofree char *long_value = g_strnfill (SLUICE_PIPELINE_TAG_VALUE_MAX, 'v');
+  g_autofree char *too_long_value = g_strnfill (SLUICE_PIPELINE_TAG_VALUE_MAX + 1, 'v');
+  const char *earlier[] = { "team", "Cost-Center", NULL };
+
+  g_assert_true (sluice_pipeline_validate_tag_key ("owner", NULL, NULL));
+  g_assert_true (sluice_pipeline_validate_tag_key ("owner", earlier, NULL));
+  g_assert_true (sluice_pipeline_validate_tag_key (long_key, earlier, NULL));
+  /* 128 characters, not bytes. */
+  {
+    g_autoptr(GString) accents = g_string_new (NULL);
+
+    for (guint i = 0; i < SLUICE_PIPELINE_TAG_KEY_MAX; i++)
+      g_string_append (accents, "é");
+    g_assert_true (sluice_pipeline_validate_tag_key (accents->str, NULL, NULL));
+    g_string_append (accents, "é");
+    g_assert_false (sluice_pipeline_validate_tag_key (accents->str, NULL, NULL));
+  }
+
+  g_assert_false (sluice_pipeline_validate_tag_key ("", NULL, &message));
+  g_assert_cmpstr (message, ==, "Enter a key.");
+  g_clear_pointer (&message, g_free);
+  g_assert_false (sluice_pipeline_validate_tag_key (NULL, NULL, NULL));
+  g_assert_false (sluice_pipeline_validate_tag_key (too_long_key, NULL, &message));
+  g_assert_cmpstr (message, ==, "A key can have at most 128 characters.");
+  g_clear_pointer (&message, g_free);
+  g_assert_false (sluice_pipeline_validate_tag_key ("AWS:CreatedBy", NULL, &message));
+  g_assert_nonnull (strstr (message, "reserved for AWS"));
+  g_clear_pointer (&message, g_free);
+  g_assert_true (sluice_pipeline_validate_tag_key ("awsome", NULL, NULL));
+  /* Unique whatever the case. */
+  g_assert_false (sluice_pipeline_validate_tag_key ("cost-center", earlier, &message));
+  g_assert_nonnull (strstr (message, "Another tag has this key"));
+  g_clear_pointer (&message, g_free);
+  g_assert_false (sluice_pipeline_validate_tag_key ("TEAM", earlier, NULL));
+
+  g_assert_true (sluice_pipeline_validate_tag_value ("", NULL));
+  g_assert_true (sluice_pipeline_validate_tag_value (NULL, NULL));
+  g_assert_true (sluice_pipeline_validate_tag_value (long_value, NULL));
+  g_assert_false (sluice_pipeline_validate_tag_value (too_long_value, &message));
+  g_assert_cmpstr (message, ==, "A value can have at most 256 characters.");
+  g_clear_pointer (&message, g_free);
+
+  g_assert_true (sluice_pipeline_can_add_tag (0, &message));
+  g_assert_null (message);
+  g_assert_true (sluice_pipeline_can_add_tag (SLUICE_PIPELINE_TAGS_MAX - 1, NULL));
+  g_assert_false (sluice_pipeline_can_add_tag (SLUICE_PIPELINE_TAGS_MAX, &message));
+  g_assert_nonnull (strstr (message, "40"));
+  g_assert_false (sluice_pipeline_can_add_tag (SLUICE_PIPELINE_TAGS_MAX + 1, NULL));
+}
+
 static void
 test_stage_names (void)
 {
@@ -566,6 +623,7 @@ main (int   argc,
   g_test_add_func ("/sluice/pipeline-draft/name", test_name);
   g_test_add_func ("/sluice/pipeline-draft/stage-name", test_stage_name);
   g_test_add_func ("/sluice/pipeline-draft/stage-names", test_stage_names);
+  g_test_add_func ("/sluice/pipeline-draft/tags", test_tags);
   g_test_add_func ("/sluice/pipeline-draft/slugify", test_slugify);
   g_test_add_func ("/sluice/pipeline-draft/repository-name", test_repository_name);
   g_test_add_func ("/sluice/pipeline-draft/plan", test_plan);

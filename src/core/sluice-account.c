@@ -41,6 +41,7 @@ struct _SluiceAccount
   SluiceTokens         *tokens;
   SluiceOAuthEndpoints *endpoints;
   SluiceSignIn         *pending_sign_in;
+  gboolean              restore_claimed; /* a window looks the sign-in up once per account */
 
   SoupSession          *session;
   GPtrArray            *refresh_waiters;   /* GTask, while a refresh is under way */
@@ -469,6 +470,26 @@ restore_lookup_cb (GObject      *source,
     }
 
   g_task_return_boolean (task, self->state == SLUICE_ACCOUNT_SIGNED_IN);
+}
+
+/**
+ * sluice_account_claim_restore:
+ * @self: a #SluiceAccount
+ *
+ * Each account's sign-in is looked up in the keyring once, whichever window shows it first.
+ *
+ * Returns: %TRUE the first time only: the caller is then the one to call
+ *   sluice_account_restore_async()
+ */
+gboolean
+sluice_account_claim_restore (SluiceAccount *self)
+{
+  g_return_val_if_fail (SLUICE_IS_ACCOUNT (self), FALSE);
+
+  if (self->restore_claimed)
+    return FALSE;
+  self->restore_claimed = TRUE;
+  return TRUE;
 }
 
 /**

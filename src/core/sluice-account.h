@@ -79,6 +79,7 @@ void                  sluice_account_sign_in_with_token_async  (SluiceAccount *s
 gboolean              sluice_account_sign_in_with_token_finish (SluiceAccount *self,
                                                          GAsyncResult         *result,
                                                          GError              **error);
+gboolean              sluice_account_claim_restore      (SluiceAccount        *self);
 void                  sluice_account_restore_async      (SluiceAccount        *self,
                                                          GCancellable         *cancellable,
                                                          GAsyncReadyCallback   callback,

@@ -142,6 +142,86 @@ sluice_pipeline_validate_stage_names_full (const char * const  *stages,
 }
 
 /**
+ * sluice_pipeline_validate_tag_key:
+ * @key: a tag's key, trimmed
+ * @earlier_keys: (array zero-terminated=1) (nullable): the keys of the tags before it
+ *
+ * AWS's rule for a key/value tag's key, as data.all passes it on: required, at most 128
+ * characters, not starting with "aws:" in any case, and unlike every earlier key whatever
+ * their case.
+ */
+gboolean
+sluice_pipeline_validate_tag_key (const char          *key,
+                                  const char * const  *earlier_keys,
+                                  char               **message)
+{
+  g_autofree char *folded = NULL;
+
+  if (key == NULL || key[0] == '\0')
+    {
+      set_message (message, g_strdup (_("Enter a key.")));
+      return FALSE;
+    }
+  if (g_utf8_strlen (key, -1) > SLUICE_PIPELINE_TAG_KEY_MAX)
+    {
+      set_message (message, g_strdup (_("A key can have at most 128 characters.")));
+      return FALSE;
+    }
+  folded = g_utf8_strdown (key, -1);
+  if (g_str_has_prefix (folded, "aws:"))
+    {
+      set_message (message, g_strdup (_("Keys starting with “aws:” are reserved for AWS.")));
+      return FALSE;
+    }
+  for (guint i = 0; earlier_keys != NULL && earlier_keys[i] != NULL; i++)
+    {
+      g_autofree char *other = g_utf8_strdown (earlier_keys[i], -1);
+
+      if (g_str_equal (folded, other))
+        {
+          set_message (message, g_strdup (_("Another tag has this key. Keys are the same whatever their case.")));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/**
+ * sluice_pipeline_validate_tag_value:
+ *
+ * AWS's rule for a key/value tag's value: at most 256 characters, empty allowed.
+ */
+gboolean
+sluice_pipeline_validate_tag_value (const char  *value,
+                                    char       **message)
+{
+  if (value != NULL && g_utf8_strlen (value, -1) > SLUICE_PIPELINE_TAG_VALUE_MAX)
+    {
+      set_message (message, g_strdup (_("A value can have at most 256 characters.")));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * sluice_pipeline_can_add_tag:
+ * @n_tags: how many key/value tags the pipeline has
+ *
+ * data.all's console stops at 40 key/value tags.
+ */
+gboolean
+sluice_pipeline_can_add_tag (guint   n_tags,
+                             char  **message)
+{
+  if (n_tags >= SLUICE_PIPELINE_TAGS_MAX)
+    {
+      set_message (message, g_strdup (_("A pipeline can have at most 40 key/value tags")));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
  * sluice_pipeline_slugify:
  *
  * python-slugify as data.all calls it: ASCII (compatibility decomposition, the rest dropped),

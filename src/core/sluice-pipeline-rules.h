@@ -19,6 +19,12 @@ G_BEGIN_DECLS
 #define SLUICE_PIPELINE_DESCRIPTION_MAX   5000
 #define SLUICE_PIPELINE_STAGES_MAX        40
 
+/* Key/value tags: data.all's console stops at 40; AWS limits a key to 128 characters and a
+ * value to 256, and reserves keys starting with "aws:". */
+#define SLUICE_PIPELINE_TAGS_MAX          40
+#define SLUICE_PIPELINE_TAG_KEY_MAX       128
+#define SLUICE_PIPELINE_TAG_VALUE_MAX     256
+
 /**
  * SluicePlannedPipeline:
  * @name: the CodePipeline's name
@@ -46,6 +52,13 @@ gboolean   sluice_pipeline_validate_stage_names      (const char * const  *stage
                                                       char               **message);
 gboolean   sluice_pipeline_validate_stage_names_full (const char * const  *stages,
                                                       gboolean             require_prod,
+                                                      char               **message);
+gboolean   sluice_pipeline_validate_tag_key          (const char          *key,
+                                                      const char * const  *earlier_keys,
+                                                      char               **message);
+gboolean   sluice_pipeline_validate_tag_value        (const char          *value,
+                                                      char               **message);
+gboolean   sluice_pipeline_can_add_tag               (guint                n_tags,
                                                       char               **message);
 
 /* The names data.all derives, and what it deploys. */

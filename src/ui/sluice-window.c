@@ -398,11 +398,10 @@ active_account_changed_cb (SluiceWindow *self)
 
   /* Each account's sign-in is looked up in the keyring once, after the window is shown:
    * start-up never waits for the keyring. "Once" is per account object, whichever window
-   * shows it, so the mark is on the account; it belongs in SluiceAccount (core) itself. */
+   * shows it, so the account keeps the mark. */
   if (account != NULL && sluice_account_get_state (account) == SLUICE_ACCOUNT_SIGNED_OUT &&
-      !g_object_get_data (G_OBJECT (account), "sluice-restored"))
+      sluice_account_claim_restore (account))
     {
-      g_object_set_data (G_OBJECT (account), "sluice-restored", GINT_TO_POINTER (TRUE));
       self->restoring = TRUE;
       g_idle_add_full (G_PRIORITY_LOW, restore_idle_cb, g_object_ref (self), g_object_unref);
     }

@@ -15,14 +15,12 @@
 
 #include "config.h"
 
-#include <unistd.h>
-
-#include <gio/gdesktopappinfo.h>
 #include <glib/gi18n.h>
 
 #include "sluice-clone-dialog.h"
 #include "sluice-git.h"
 #include "sluice-settings.h"
+#include "sluice-terminal.h"
 
 struct _SluiceCloneDialog
 {
@@ -275,100 +273,6 @@ phase_text (const SluiceGitProgress *progress,
     default:
       return _("Finishing…");
     }
-}
-
-/* ------------------------------------------------------------------------------------------ */
-/* Opening a terminal                                                                         */
-/* ------------------------------------------------------------------------------------------ */
-
-/* There is no freedesktop standard for "open a terminal in this folder": the file manager's
- * D-Bus interface (org.freedesktop.FileManager1) only shows folders, and terminals register
- * no URI scheme. So, in this order:
- *  1. xdg-terminal-exec, the freedesktop "default terminal" proposal (shipped by several
- *     distributions), which starts the terminal the user prefers; it opens in its working
- *     directory, which is the clone;
- *  2. the desktop's own terminal: the installed application whose desktop file is in the
- *     TerminalEmulator category (GNOME Console, GNOME Terminal, Konsole, ...), launched through
- *     GIO like any application, with the clone as its working directory.
- * Inside a Flatpak sandbox neither can reach the host, and without a terminal there is
- * nothing to launch: the button is hidden then, and Copy Path is what remains. */
-static GAppInfo *
-find_terminal (void)
-{
-  GList *all = NULL;
-  GAppInfo *found = NULL;
-
-  if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
-    return NULL;
-
-  all = g_app_info_get_all ();
-  for (GList *l = all; l != NULL && found == NULL; l = l->next)
-    {
-      const char *categories = G_IS_DESKTOP_APP_INFO (l->data)
-                                 ? g_desktop_app_info_get_categories (l->data) : NULL;
-      g_auto(GStrv) list = categories != NULL ? g_strsplit (categories, ";", -1) : NULL;
-
-      if (list != NULL && g_strv_contains ((const char * const *) list, "TerminalEmulator") &&
-          g_app_info_should_show (l->data))
-        found = g_object_ref (l->data);
-    }
-  g_list_free_full (all, g_object_unref);
-
-  return found;
-}
-
-static gboolean
-have_terminal (void)
-{
-  g_autofree char *exec = g_find_program_in_path ("xdg-terminal-exec");
-  g_autoptr(GAppInfo) terminal = NULL;
-
-  if (exec != NULL && !g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
-    return TRUE;
-  terminal = find_terminal ();
-  return terminal != NULL;
-}
-
-/* Runs in the child between fork and exec. */
-static void
-enter_folder (gpointer user_data)
-{
-  if (chdir (user_data) != 0)
-    _exit (127);
-}
-
-static gboolean
-open_terminal (SluiceCloneDialog  *self,
-               const char         *path,
-               GError            **error)
-{
-  g_autofree char *exec = g_find_program_in_path ("xdg-terminal-exec");
-  g_autoptr(GAppInfo) terminal = NULL;
-  g_autoptr(GdkAppLaunchContext) context = NULL;
-
-  if (exec != NULL)
-    {
-      g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
-      g_autoptr(GSubprocess) process = NULL;
-
-      g_subprocess_launcher_set_cwd (launcher, path);
-      process = g_subprocess_launcher_spawn (launcher, error, exec, NULL);
-      return process != NULL;
-    }
-
-  terminal = find_terminal ();
-  if (terminal == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                           _("No terminal application is installed."));
-      return FALSE;
-    }
-
-  context = gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self)));
-  return g_desktop_app_info_launch_uris_as_manager (G_DESKTOP_APP_INFO (terminal), NULL,
-                                                    G_APP_LAUNCH_CONTEXT (context),
-                                                    G_SPAWN_SEARCH_PATH, enter_folder,
-                                                    (gpointer) path, NULL, NULL, error);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -664,7 +568,7 @@ open_terminal_action (GtkWidget  *widget,
 
   if (self->cloned == NULL)
     return;
-  if (!open_terminal (self, self->cloned, &error))
+  if (!sluice_terminal_open (widget, self->cloned, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Could not open a terminal: %s"), error->message);
 
@@ -725,7 +629,7 @@ sluice_clone_dialog_constructed (GObject *object)
     }
   set_destination (self, remembered != NULL ? remembered : path, TRUE);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->terminal_button), have_terminal ());
+  gtk_widget_set_visible (GTK_WIDGET (self->terminal_button), sluice_terminal_is_available ());
 
   if (self->remote != NULL)
     sluice_git_remote_list_branches_async (self->remote, self->cancellable, branches_listed_cb,

@@ -198,7 +198,7 @@ _sluice_create_wizard_rebuild_review (SluiceCreateWizard *self)
   for (guint i = 0; i < sluice_pipeline_draft_get_n_stages (draft); i++)
     {
       const SluiceDraftStage *stage = sluice_pipeline_draft_get_stage (draft, i);
-      g_autofree char *title = sluice_stage_title_new (i, stage);
+      g_autofree char *title = sluice_stages_editor_format_stage_title (i, stage);
       g_autofree char *value = g_strdup_printf (_("%s, team %s"), stage->environment_label,
                                                 stage->team);
 

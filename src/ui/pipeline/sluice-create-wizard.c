@@ -47,16 +47,6 @@ show_error_label (GtkLabel   *label,
   gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
 }
 
-static char *
-description_text (SluiceCreateWizard *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->description_view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
 /* ------------------------------------------------------------------------------------------ */
 /* Draft persistence                                                                          */
 /* ------------------------------------------------------------------------------------------ */
@@ -108,7 +98,7 @@ description_changed_cb (SluiceCreateWizard *self)
 
   if (self->syncing)
     return;
-  text = description_text (self);
+  text = sluice_pipeline_form_dup_description (self->description_view);
   sluice_pipeline_draft_set_description (self->draft, text);
 }
 
@@ -144,7 +134,7 @@ sync_cicd_full (SluiceCreateWizard *self,
   const char *uri = sluice_pipeline_draft_get_environment_uri (self->draft);
   SluiceEnvironment *environment = sluice_environment_catalog_find (self->catalog, uri, NULL);
   guint selected = 0;
-  g_autoptr(GListModel) names = sluice_environment_names_new (self->catalog, uri,
+  g_autoptr(GListModel) names = sluice_stages_editor_list_environments (self->catalog, uri,
                                                               sluice_pipeline_draft_get_environment_label (self->draft),
                                                               &selected);
   g_autoptr(GListModel) teams = NULL;
@@ -165,7 +155,7 @@ sync_cicd_full (SluiceCreateWizard *self,
     }
   else
     adw_action_row_set_subtitle (ADW_ACTION_ROW (self->environment_row), "");
-  teams = sluice_team_names_new (self->catalog, uri, sluice_pipeline_draft_get_team (self->draft), &selected);
+  teams = sluice_stages_editor_list_teams (self->catalog, uri, sluice_pipeline_draft_get_team (self->draft), &selected);
   adw_combo_row_set_model (self->team_row, teams);
   adw_combo_row_set_selected (self->team_row, selected);
   self->syncing = FALSE;
@@ -188,7 +178,7 @@ environment_selected_cb (SluiceCreateWizard *self)
   if (self->syncing || environments == NULL)
     return;
   /* The extra last item is the environment already chosen. */
-  if (sluice_names_is_extra (adw_combo_row_get_model (self->environment_row),
+  if (sluice_stages_editor_is_extra_choice (adw_combo_row_get_model (self->environment_row),
                              g_list_model_get_n_items (environments), selected))
     return;
   if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
@@ -223,7 +213,7 @@ team_selected_cb (SluiceCreateWizard *self)
   if (self->syncing)
     return;
   /* The extra last item is the team already chosen. */
-  if (sluice_names_is_extra (adw_combo_row_get_model (self->team_row),
+  if (sluice_stages_editor_is_extra_choice (adw_combo_row_get_model (self->team_row),
                              teams ? g_list_model_get_n_items (teams) : 0, selected))
     return;
   sluice_pipeline_draft_set_team (self->draft, sluice_environment_catalog_team_at (self->catalog, uri, selected));
@@ -352,7 +342,7 @@ _sluice_create_wizard_update_state (SluiceCreateWizard *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
   repository = sluice_pipeline_draft_dup_repository_preview (self->draft, NULL);
   adw_action_row_set_subtitle (self->repository_row, repository);
-  sluice_description_count_update (self->description_count, self->draft);
+  sluice_pipeline_form_update_description_count (self->description_count, self->draft);
   sluice_pipeline_draft_validate_description (self->draft, &description_message);
   show_error_label (self->description_error, description_message);
   gtk_widget_set_visible (GTK_WIDGET (self->discard_button),

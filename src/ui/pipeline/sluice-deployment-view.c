@@ -19,32 +19,7 @@
 
 #include <glib/gi18n.h>
 
-#include "sluice-deployment-view.h"
-
-#define BUCKET "ddk-bucket"
-
-struct _SluiceDeploymentView
-{
-  AdwBin                parent_instance;
-
-  SluiceDdkConfig      *config;
-  SluicePipeline       *pipeline;
-  GCancellable         *cancellable;
-  gulong                changed_id;
-  gboolean              updating;
-
-  GtkStack             *stack;
-  GtkWidget            *trunk_note;
-  AdwEntryRow          *cicd_account_row;
-  AdwEntryRow          *cicd_region_row;
-  GtkBox               *stages_box;
-  AdwPreferencesGroup  *bootstrap_group;
-  GtkLabel             *problems_label;
-  GtkLabel             *status_label;
-  GtkWidget            *save_button;
-
-  GPtrArray            *bootstrap_rows;
-};
+#include "sluice-deployment-view-private.h"
 
 G_DEFINE_FINAL_TYPE (SluiceDeploymentView, sluice_deployment_view, ADW_TYPE_BIN)
 
@@ -68,6 +43,58 @@ static guint signals[N_SIGNALS];
 static const char * const policies[] = { NULL, "destroy", "retain", "snapshot" };
 
 static void rebuild_stages (SluiceDeploymentView *self);
+
+/* What one control of the form edits, given to its handler and freed with it (instead of
+ * data tagged onto the widget). */
+typedef struct
+{
+  SluiceDeploymentView *view;         /* not a reference: the view's rows go before it */
+  char                 *environment;  /* the stage, or SLUICE_DDK_CICD */
+  char                 *resource;     /* a resource setting's resource */
+  char                 *key;          /* "account", "region", or a resource setting's name */
+  char                 *command;      /* a bootstrap command */
+  char                 *account;      /* the account a bootstrap command is for */
+  GtkWidget            *account_row;  /* own account: the stage's account row (a sibling) */
+  GtkWidget            *resource_row; /* add setting: its resource, setting and value rows */
+  GtkWidget            *setting_row;
+  GtkWidget            *value_row;
+} Field;
+
+static Field *
+field_new (SluiceDeploymentView *view,
+           const char           *environment,
+           const char           *key)
+{
+  Field *field = g_new0 (Field, 1);
+
+  field->view = view;
+  field->environment = g_strdup (environment);
+  field->key = g_strdup (key);
+  return field;
+}
+
+static void
+field_free (gpointer  data,
+            GClosure *closure)
+{
+  Field *field = data;
+
+  g_free (field->environment);
+  g_free (field->resource);
+  g_free (field->key);
+  g_free (field->command);
+  g_free (field->account);
+  g_free (field);
+}
+
+static void
+connect_field (gpointer    instance,
+               const char *signal,
+               GCallback   callback,
+               Field      *field)
+{
+  g_signal_connect_data (instance, signal, callback, field, field_free, 0);
+}
 
 /* ------------------------------------------------------------------------------------------ */
 /* Helpers                                                                                    */
@@ -98,9 +125,9 @@ set_row_text (SluiceDeploymentView *self,
   self->updating = FALSE;
 }
 
-static void
-set_status (SluiceDeploymentView *self,
-            const char           *text)
+void
+_sluice_deployment_view_set_status (SluiceDeploymentView *self,
+                                    const char           *text)
 {
   gtk_label_set_text (self->status_label, text != NULL ? text : "");
 }
@@ -135,8 +162,8 @@ text_to_node (const char *text)
 /* Problems, bootstrap commands                                                               */
 /* ------------------------------------------------------------------------------------------ */
 
-static void
-update_problems (SluiceDeploymentView *self)
+void
+_sluice_deployment_view_update_problems (SluiceDeploymentView *self)
 {
   g_autoptr(GPtrArray) problems = sluice_ddk_config_validate (self->config, self->pipeline);
   g_autoptr(GString) text = g_string_new (NULL);
@@ -156,16 +183,14 @@ update_problems (SluiceDeploymentView *self)
 }
 
 static void
-copy_clicked_cb (GtkButton            *button,
-                 SluiceDeploymentView *self)
+copy_clicked_cb (GtkButton *button,
+                 Field     *field)
 {
-  const char *command = g_object_get_data (G_OBJECT (button), "command");
-  const char *account = g_object_get_data (G_OBJECT (button), "account");
   g_autofree char *status = NULL;
 
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), command);
-  status = g_strdup_printf (_("The bootstrap command for account %s is on the clipboard."), account);
-  set_status (self, status);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), field->command);
+  status = g_strdup_printf (_("The bootstrap command for account %s is on the clipboard."), field->account);
+  _sluice_deployment_view_set_status (field->view, status);
 }
 
 static GtkWidget *
@@ -177,6 +202,7 @@ command_row (SluiceDeploymentView *self,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
   g_autofree char *label = g_strdup_printf (_("Copy the bootstrap command for account %s"), account);
+  Field *field = field_new (self, NULL, NULL);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), command);
@@ -185,9 +211,9 @@ command_row (SluiceDeploymentView *self,
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  g_object_set_data_full (G_OBJECT (button), "command", g_strdup (command), g_free);
-  g_object_set_data_full (G_OBJECT (button), "account", g_strdup (account), g_free);
-  g_signal_connect (button, "clicked", G_CALLBACK (copy_clicked_cb), self);
+  field->command = g_strdup (command);
+  field->account = g_strdup (account);
+  connect_field (button, "clicked", G_CALLBACK (copy_clicked_cb), field);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   return row;
 }
@@ -221,7 +247,7 @@ update_bootstrap (SluiceDeploymentView *self)
 static void
 config_changed_cb (SluiceDeploymentView *self)
 {
-  update_problems (self);
+  _sluice_deployment_view_update_problems (self);
   update_bootstrap (self);
 }
 
@@ -230,9 +256,9 @@ config_changed_cb (SluiceDeploymentView *self)
 /* ------------------------------------------------------------------------------------------ */
 
 static void
-check_entry (AdwEntryRow *row)
+check_entry (AdwEntryRow *row,
+             const char  *key)
 {
-  const char *key = g_object_get_data (G_OBJECT (row), "key");
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
   g_autoptr(GError) error = NULL;
 
@@ -244,14 +270,15 @@ check_entry (AdwEntryRow *row)
 }
 
 static void
-field_changed_cb (AdwEntryRow          *row,
-                  SluiceDeploymentView *self)
+field_changed_cb (AdwEntryRow *row,
+                  Field       *field)
 {
-  const char *environment = g_object_get_data (G_OBJECT (row), "environment");
-  const char *key = g_object_get_data (G_OBJECT (row), "key");
+  SluiceDeploymentView *self = field->view;
+  const char *environment = field->environment;
+  const char *key = field->key;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
 
-  check_entry (row);
+  check_entry (row, key);
   if (self->updating || self->config == NULL)
     return;
 
@@ -280,13 +307,11 @@ bind_entry (SluiceDeploymentView *self,
             const char           *environment,
             const char           *key)
 {
-  g_object_set_data_full (G_OBJECT (row), "environment", g_strdup (environment), g_free);
-  g_object_set_data (G_OBJECT (row), "key", (gpointer) key);
   if (self->config != NULL)
     set_row_text (self, row, g_str_equal (key, "account")
                                ? sluice_ddk_config_get_account (self->config, environment)
                                : sluice_ddk_config_get_region (self->config, environment));
-  check_entry (row);
+  check_entry (row, key);
 }
 
 static GtkWidget *
@@ -299,17 +324,18 @@ entry_row (SluiceDeploymentView *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   bind_entry (self, ADW_ENTRY_ROW (row), environment, key);
-  g_signal_connect (row, "changed", G_CALLBACK (field_changed_cb), self);
+  connect_field (row, "changed", G_CALLBACK (field_changed_cb), field_new (self, environment, key));
   return row;
 }
 
 static void
-own_account_cb (GtkSwitch            *toggle,
-                GParamSpec           *pspec,
-                SluiceDeploymentView *self)
+own_account_cb (GtkSwitch  *toggle,
+                GParamSpec *pspec,
+                Field      *field)
 {
-  const char *environment = g_object_get_data (G_OBJECT (toggle), "environment");
-  GtkWidget *account_row = g_object_get_data (G_OBJECT (toggle), "account-row");
+  SluiceDeploymentView *self = field->view;
+  const char *environment = field->environment;
+  GtkWidget *account_row = field->account_row;
   gboolean own = gtk_switch_get_active (toggle);
 
   gtk_widget_set_sensitive (account_row, own);
@@ -320,7 +346,7 @@ own_account_cb (GtkSwitch            *toggle,
 
       sluice_ddk_config_set_account (self->config, environment, cicd);
       set_row_text (self, ADW_ENTRY_ROW (account_row), cicd);
-      check_entry (ADW_ENTRY_ROW (account_row));
+      check_entry (ADW_ENTRY_ROW (account_row), "account");
     }
   else
     gtk_widget_grab_focus (account_row);
@@ -348,23 +374,21 @@ switch_row (const char *title,
 }
 
 static void
-versioned_cb (GtkSwitch            *toggle,
-              GParamSpec           *pspec,
-              SluiceDeploymentView *self)
+versioned_cb (GtkSwitch  *toggle,
+              GParamSpec *pspec,
+              Field      *field)
 {
-  const char *environment = g_object_get_data (G_OBJECT (toggle), "environment");
   g_autoptr(JsonNode) node = json_node_new (JSON_NODE_VALUE);
 
   json_node_set_boolean (node, gtk_switch_get_active (toggle));
-  sluice_ddk_config_set_resource_setting (self->config, environment, BUCKET, "versioned", node);
+  sluice_ddk_config_set_resource_setting (field->view->config, field->environment, BUCKET, "versioned", node);
 }
 
 static void
-policy_cb (AdwComboRow          *row,
-           GParamSpec           *pspec,
-           SluiceDeploymentView *self)
+policy_cb (AdwComboRow *row,
+           GParamSpec  *pspec,
+           Field       *field)
 {
-  const char *environment = g_object_get_data (G_OBJECT (row), "environment");
   guint selected = adw_combo_row_get_selected (row);
   g_autoptr(JsonNode) node = NULL;
 
@@ -373,16 +397,17 @@ policy_cb (AdwComboRow          *row,
       node = json_node_new (JSON_NODE_VALUE);
       json_node_set_string (node, policies[selected]);
     }
-  sluice_ddk_config_set_resource_setting (self->config, environment, BUCKET, "removal_policy", node);
+  sluice_ddk_config_set_resource_setting (field->view->config, field->environment, BUCKET, "removal_policy", node);
 }
 
 static void
-setting_changed_cb (AdwEntryRow          *row,
-                    SluiceDeploymentView *self)
+setting_changed_cb (AdwEntryRow *row,
+                    Field       *field)
 {
-  const char *environment = g_object_get_data (G_OBJECT (row), "environment");
-  const char *resource = g_object_get_data (G_OBJECT (row), "resource");
-  const char *key = g_object_get_data (G_OBJECT (row), "setting");
+  SluiceDeploymentView *self = field->view;
+  const char *environment = field->environment;
+  const char *resource = field->resource;
+  const char *key = field->key;
   g_autoptr(JsonNode) node = text_to_node (gtk_editable_get_text (GTK_EDITABLE (row)));
   g_autoptr(GError) error = NULL;
 
@@ -393,13 +418,14 @@ setting_changed_cb (AdwEntryRow          *row,
 }
 
 static void
-add_setting_cb (GtkButton            *button,
-                SluiceDeploymentView *self)
+add_setting_cb (GtkButton *button,
+                Field     *field)
 {
-  const char *environment = g_object_get_data (G_OBJECT (button), "environment");
-  GtkEditable *resource = g_object_get_data (G_OBJECT (button), "resource-row");
-  GtkEditable *key = g_object_get_data (G_OBJECT (button), "setting-row");
-  GtkEditable *value = g_object_get_data (G_OBJECT (button), "value-row");
+  SluiceDeploymentView *self = field->view;
+  const char *environment = field->environment;
+  GtkEditable *resource = GTK_EDITABLE (field->resource_row);
+  GtkEditable *key = GTK_EDITABLE (field->setting_row);
+  GtkEditable *value = GTK_EDITABLE (field->value_row);
   const char *resource_text = gtk_editable_get_text (resource);
   const char *key_text = gtk_editable_get_text (key);
   g_autoptr(JsonNode) node = text_to_node (gtk_editable_get_text (value));
@@ -430,6 +456,7 @@ add_setting_row (SluiceDeploymentView *self,
   GtkWidget *value = adw_entry_row_new ();
   GtkWidget *button_row = adw_action_row_new ();
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Add"));
+  Field *field = field_new (self, environment, NULL);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("Add a Resource Setting"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (resource), _("Resource"));
@@ -438,11 +465,10 @@ add_setting_row (SluiceDeploymentView *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (button_row), _("Applied as a property of that resource"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (button_row), button);
-  g_object_set_data_full (G_OBJECT (button), "environment", g_strdup (environment), g_free);
-  g_object_set_data (G_OBJECT (button), "resource-row", resource);
-  g_object_set_data (G_OBJECT (button), "setting-row", key);
-  g_object_set_data (G_OBJECT (button), "value-row", value);
-  g_signal_connect (button, "clicked", G_CALLBACK (add_setting_cb), self);
+  field->resource_row = resource;
+  field->setting_row = key;
+  field->value_row = value;
+  connect_field (button, "clicked", G_CALLBACK (add_setting_cb), field);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), resource);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), key);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), value);
@@ -468,8 +494,7 @@ add_resource_rows (SluiceDeploymentView *self,
                     versioned != NULL && JSON_NODE_HOLDS_VALUE (versioned) &&
                     json_node_get_value_type (versioned) == G_TYPE_BOOLEAN && json_node_get_boolean (versioned),
                     &toggle);
-  g_object_set_data_full (G_OBJECT (toggle), "environment", g_strdup (environment), g_free);
-  g_signal_connect (toggle, "notify::active", G_CALLBACK (versioned_cb), self);
+  connect_field (toggle, "notify::active", G_CALLBACK (versioned_cb), field_new (self, environment, NULL));
   adw_preferences_group_add (group, row);
 
   gtk_string_list_append (choices, _("Not Set"));
@@ -485,8 +510,7 @@ add_resource_rows (SluiceDeploymentView *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("What happens to “ddk-bucket” when its stack is deleted"));
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (choices));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
-  g_object_set_data_full (G_OBJECT (row), "environment", g_strdup (environment), g_free);
-  g_signal_connect (row, "notify::selected", G_CALLBACK (policy_cb), self);
+  connect_field (row, "notify::selected", G_CALLBACK (policy_cb), field_new (self, environment, NULL));
   adw_preferences_group_add (group, row);
 
   /* Every other setting, of any resource, as text. */
@@ -498,6 +522,7 @@ add_resource_rows (SluiceDeploymentView *self,
         {
           g_autofree char *title = NULL;
           g_autofree char *text = NULL;
+          Field *field;
 
           if (g_str_equal (resources[i], BUCKET) &&
               (g_str_equal (keys[j], "versioned") || g_str_equal (keys[j], "removal_policy")))
@@ -507,11 +532,10 @@ add_resource_rows (SluiceDeploymentView *self,
                                                                        resources[i], keys[j]));
           row = adw_entry_row_new ();
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-          g_object_set_data_full (G_OBJECT (row), "environment", g_strdup (environment), g_free);
-          g_object_set_data_full (G_OBJECT (row), "resource", g_strdup (resources[i]), g_free);
-          g_object_set_data_full (G_OBJECT (row), "setting", g_strdup (keys[j]), g_free);
+          field = field_new (self, environment, keys[j]);
+          field->resource = g_strdup (resources[i]);
           set_row_text (self, ADW_ENTRY_ROW (row), text);
-          g_signal_connect (row, "changed", G_CALLBACK (setting_changed_cb), self);
+          connect_field (row, "changed", G_CALLBACK (setting_changed_cb), field);
           adw_preferences_group_add (group, row);
         }
     }
@@ -529,14 +553,15 @@ stage_group (SluiceDeploymentView *self,
   gboolean own = sluice_ddk_config_has_own_account (self->config, environment);
   g_autofree char *title = g_strdup_printf (_("Stage “%s”"), environment);
   GtkWidget *own_row;
+  Field *own_field;
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
   own_row = switch_row (_("Deploys to Its Own Account"),
                         _("Off: the stage deploys into the CI/CD account"), own, &toggle);
-  g_object_set_data_full (G_OBJECT (toggle), "environment", g_strdup (environment), g_free);
-  g_object_set_data (G_OBJECT (toggle), "account-row", account);
+  own_field = field_new (self, environment, NULL);
+  own_field->account_row = account;
   gtk_widget_set_sensitive (account, own || sluice_ddk_config_get_account (self->config, SLUICE_DDK_CICD) == NULL);
-  g_signal_connect (toggle, "notify::active", G_CALLBACK (own_account_cb), self);
+  connect_field (toggle, "notify::active", G_CALLBACK (own_account_cb), own_field);
 
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), own_row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), account);
@@ -580,86 +605,6 @@ refresh (SluiceDeploymentView *self)
   bind_entry (self, self->cicd_region_row, SLUICE_DDK_CICD, "region");
   rebuild_stages (self);
   config_changed_cb (self);
-}
-
-/* ------------------------------------------------------------------------------------------ */
-/* Saving                                                                                     */
-/* ------------------------------------------------------------------------------------------ */
-
-static void
-saved_cb (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(SluiceDeploymentView) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!sluice_ddk_config_save_finish (SLUICE_DDK_CONFIG (source), result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        set_status (self, error->message);
-      gtk_widget_set_sensitive (self->save_button, TRUE);
-      return;
-    }
-  gtk_widget_set_sensitive (self->save_button, TRUE);
-  set_status (self, _("ddk.json saved."));
-  update_problems (self);
-  g_signal_emit (self, signals[SIGNAL_SAVED], 0);
-}
-
-static void
-diff_response_cb (AdwMessageDialog     *dialog,
-                  const char           *response,
-                  SluiceDeploymentView *self)
-{
-  if (!g_str_equal (response, "save") || self->config == NULL)
-    return;
-  gtk_widget_set_sensitive (self->save_button, FALSE);
-  set_status (self, _("Saving ddk.json…"));
-  sluice_ddk_config_save_async (self->config, NULL, self->cancellable, saved_cb, g_object_ref (self));
-}
-
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  SluiceDeploymentView *self = SLUICE_DEPLOYMENT_VIEW (widget);
-  g_autofree char *diff = NULL;
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *dialog;
-  GtkWidget *scrolled;
-  GtkWidget *view;
-  GtkTextBuffer *buffer;
-
-  if (self->config == NULL)
-    return;
-
-  diff = sluice_ddk_config_diff (self->config);
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Save ddk.json?"),
-                                   _("These lines of the file change. Nothing else in it is rewritten."));
-  view = gtk_text_view_new ();
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  gtk_text_buffer_set_text (buffer, diff, -1);
-  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_monospace (GTK_TEXT_VIEW (view), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Changes to ddk.json"), -1);
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
-  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scrolled), 480);
-  gtk_widget_add_css_class (scrolled, "card");
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (diff_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -775,7 +720,7 @@ sluice_deployment_view_class_init (SluiceDeploymentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SluiceDeploymentView, status_label);
   gtk_widget_class_bind_template_child (widget_class, SluiceDeploymentView, save_button);
 
-  gtk_widget_class_install_action (widget_class, "deployment.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "deployment.save", NULL, _sluice_deployment_view_save_action);
 }
 
 static void
@@ -785,12 +730,10 @@ sluice_deployment_view_init (SluiceDeploymentView *self)
 
   self->cancellable = g_cancellable_new ();
   self->bootstrap_rows = g_ptr_array_new ();
-  g_signal_connect (self->cicd_account_row, "changed", G_CALLBACK (field_changed_cb), self);
-  g_signal_connect (self->cicd_region_row, "changed", G_CALLBACK (field_changed_cb), self);
-  g_object_set_data (G_OBJECT (self->cicd_account_row), "key", (gpointer) "account");
-  g_object_set_data (G_OBJECT (self->cicd_region_row), "key", (gpointer) "region");
-  g_object_set_data (G_OBJECT (self->cicd_account_row), "environment", (gpointer) SLUICE_DDK_CICD);
-  g_object_set_data (G_OBJECT (self->cicd_region_row), "environment", (gpointer) SLUICE_DDK_CICD);
+  connect_field (self->cicd_account_row, "changed", G_CALLBACK (field_changed_cb),
+                 field_new (self, SLUICE_DDK_CICD, "account"));
+  connect_field (self->cicd_region_row, "changed", G_CALLBACK (field_changed_cb),
+                 field_new (self, SLUICE_DDK_CICD, "region"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "deployment.save", FALSE);
 }
 
@@ -834,7 +777,7 @@ sluice_deployment_view_set_config (SluiceDeploymentView *self,
   g_set_object (&self->config, config);
   if (config != NULL)
     self->changed_id = g_signal_connect_swapped (config, "changed", G_CALLBACK (config_changed_cb), self);
-  set_status (self, NULL);
+  _sluice_deployment_view_set_status (self, NULL);
   refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFIG]);
 }

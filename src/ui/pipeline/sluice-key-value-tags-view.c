@@ -15,6 +15,7 @@
 #include "sluice-error-box.h"
 #include "sluice-key-value-tag-row.h"
 #include "sluice-key-value-tags-view.h"
+#include "sluice-pipeline-rules.h"
 #include "sluice-toast.h"
 
 /**
@@ -59,12 +60,6 @@ struct _SluiceKeyValueTagsView
 };
 
 G_DEFINE_FINAL_TYPE (SluiceKeyValueTagsView, sluice_key_value_tags_view, ADW_TYPE_BIN)
-
-/* data.all's console stops at 40; AWS limits each tag's key to 128 and its value to 256
- * characters and reserves keys starting with "aws:". */
-#define MAX_TAGS             40
-#define MAX_TAG_KEY_LENGTH   128
-#define MAX_TAG_VALUE_LENGTH 256
 
 enum {
   PROP_0,
@@ -118,7 +113,7 @@ set_boolean (SluiceKeyValueTagsView *self,
 static GtkWidget *
 validate_tags (SluiceKeyValueTagsView *self)
 {
-  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) earlier = g_ptr_array_new_with_free_func (g_free);
   GtkWidget *first_invalid = NULL;
 
   for (guint i = 0; i < self->rows->len; i++)
@@ -126,29 +121,22 @@ validate_tags (SluiceKeyValueTagsView *self)
       SluiceKeyValueTagRow *row = g_ptr_array_index (self->rows, i);
       g_autofree char *key = sluice_key_value_tag_row_dup_clean_key (row);
       g_autofree char *value = sluice_key_value_tag_row_dup_clean_value (row);
-      g_autofree char *folded = g_utf8_strdown (key, -1);
-      const char *key_error = NULL;
-      const char *value_error = NULL;
+      g_autofree char *key_error = NULL;
+      g_autofree char *value_error = NULL;
       gboolean show_missing = sluice_key_value_tag_row_get_key_edited (row) || self->save_tried;
 
-      if (*key == '\0')
-        key_error = _("Enter a key.");
-      else if (g_utf8_strlen (key, -1) > MAX_TAG_KEY_LENGTH)
-        key_error = _("A key can have at most 128 characters.");
-      else if (g_str_has_prefix (folded, "aws:"))
-        key_error = _("Keys starting with “aws:” are reserved for AWS.");
-      else if (g_hash_table_contains (keys, folded))
-        key_error = _("Another tag has this key. Keys are the same whatever their case.");
+      g_ptr_array_add (earlier, NULL);
+      if (sluice_pipeline_validate_tag_key (key, (const char * const *) earlier->pdata, &key_error))
+        earlier->pdata[earlier->len - 1] = g_steal_pointer (&key);
       else
-        g_hash_table_add (keys, g_steal_pointer (&folded));
-      if (g_utf8_strlen (value, -1) > MAX_TAG_VALUE_LENGTH)
-        value_error = _("A value can have at most 256 characters.");
+        g_ptr_array_remove_index (earlier, earlier->len - 1);
+      sluice_pipeline_validate_tag_value (value, &value_error);
 
       if (first_invalid == NULL && (key_error != NULL || value_error != NULL))
         first_invalid = key_error != NULL ? sluice_key_value_tag_row_get_key_field (row)
                                           : sluice_key_value_tag_row_get_value_field (row);
-      if (*key == '\0' && !show_missing)
-        key_error = NULL;
+      if (key != NULL && *key == '\0' && !show_missing)
+        g_clear_pointer (&key_error, g_free);
       sluice_key_value_tag_row_set_errors (row, key_error, value_error);
     }
   return first_invalid;
@@ -184,12 +172,13 @@ static void
 update_tags_state (SluiceKeyValueTagsView *self)
 {
   gboolean changed = sluice_key_value_tags_view_get_changed (self);
-  gboolean full = self->rows->len >= MAX_TAGS;
+  g_autofree char *full_message = NULL;
+  gboolean full = !sluice_pipeline_can_add_tag (self->rows->len, &full_message);
 
   validate_tags (self);
   set_boolean (self, &self->can_save, changed && !self->saving, PROP_CAN_SAVE);
   set_boolean (self, &self->can_add, !full && !self->saving, PROP_CAN_ADD);
-  gtk_widget_set_tooltip_text (self->add_tag_button, full ? _("A pipeline can have at most 40 key/value tags") : NULL);
+  gtk_widget_set_tooltip_text (self->add_tag_button, full_message);
   set_tags_editable (self, !self->saving);
   gtk_widget_set_visible (self->tags_empty, self->rows->len == 0);
   gtk_widget_set_visible (GTK_WIDGET (self->tags_saving_spinner), self->saving);
@@ -663,7 +652,7 @@ sluice_key_value_tags_view_add_tag (SluiceKeyValueTagsView *self)
 
   g_return_if_fail (SLUICE_IS_KEY_VALUE_TAGS_VIEW (self));
 
-  if (self->saving || self->rows->len >= MAX_TAGS)
+  if (self->saving || !sluice_pipeline_can_add_tag (self->rows->len, NULL))
     return;
   row = add_row (self, "", "", FALSE);
   update_tags_state (self);

@@ -151,7 +151,7 @@ update_state (SluicePipelineEditor *self)
   sluice_pipeline_validate_name (sluice_pipeline_draft_get_name (self->draft), &name_message);
   set_row_error (GTK_WIDGET (self->name_row), self->name_error, name_message);
 
-  sluice_description_count_update (self->description_count, self->draft);
+  sluice_pipeline_form_update_description_count (self->description_count, self->draft);
   sluice_pipeline_draft_validate_description (self->draft, &description_message);
   set_row_error (GTK_WIDGET (self->description_view), self->description_error, description_message);
 
@@ -168,16 +168,6 @@ update_state (SluicePipelineEditor *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_button), blocker);
 }
 
-static char *
-description_text (SluicePipelineEditor *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->description_view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
 static void
 name_changed_cb (SluicePipelineEditor *self)
 {
@@ -192,7 +182,7 @@ description_changed_cb (SluicePipelineEditor *self)
 
   if (self->syncing)
     return;
-  text = description_text (self);
+  text = sluice_pipeline_form_dup_description (self->description_view);
   sluice_pipeline_draft_set_description (self->draft, text);
 }
 

@@ -18,15 +18,31 @@
 /* ------------------------------------------------------------------------------------------ */
 
 /**
- * sluice_description_count_update:
+ * sluice_pipeline_form_dup_description:
+ * @view: the description's text view
+ *
+ * Returns: (transfer full): the description as typed
+ */
+char *
+sluice_pipeline_form_dup_description (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/**
+ * sluice_pipeline_form_update_description_count:
  * @label: the count, beside the Description heading
  *
  * Says how many characters the description may still grow by (or is over by, in red): the
  * limit is what keeps the whole request under data.all's 8 KB, at most 5000 characters.
  */
 void
-sluice_description_count_update (GtkLabel            *label,
-                                 SluicePipelineDraft *draft)
+sluice_pipeline_form_update_description_count (GtkLabel            *label,
+                                               SluicePipelineDraft *draft)
 {
   int left = sluice_pipeline_draft_get_description_left (draft);
   g_autofree char *count = NULL;

@@ -13,8 +13,9 @@
 
 G_BEGIN_DECLS
 
-/* The description's "N characters left" against data.all's request limit. */
-void sluice_description_count_update (GtkLabel            *label,
-                                      SluicePipelineDraft *draft);
+/* The description as typed, and its "N characters left" against data.all's request limit. */
+char *sluice_pipeline_form_dup_description          (GtkTextView         *view);
+void  sluice_pipeline_form_update_description_count (GtkLabel            *label,
+                                                     SluicePipelineDraft *draft);
 
 G_END_DECLS

@@ -18,15 +18,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SluicePipelinePage, sluice_pipeline_page, SLUICE, PIPELINE_PAGE, AdwBin)
 
-SluicePipelinePage *sluice_pipeline_page_new          (SluiceAccount      *account,
-                                                       SluicePipeline     *pipeline);
-SluicePipeline     *sluice_pipeline_page_get_pipeline (SluicePipelinePage *self);
-gboolean            sluice_pipeline_page_get_loading  (SluicePipelinePage *self);
+SluicePipelinePage *sluice_pipeline_page_new              (SluiceAccount      *account,
+                                                           SluicePipeline     *pipeline);
+SluicePipeline     *sluice_pipeline_page_get_pipeline     (SluicePipelinePage *self);
+gboolean            sluice_pipeline_page_get_loading      (SluicePipelinePage *self);
 const char         *sluice_pipeline_page_get_stack_status (SluicePipelinePage *self);
-const char         *sluice_pipeline_page_get_tab      (SluicePipelinePage *self);
-void                sluice_pipeline_page_set_tab      (SluicePipelinePage *self,
-                                                       const char         *name);
-gboolean            sluice_pipeline_page_get_busy     (SluicePipelinePage *self);
-void                sluice_pipeline_page_reload       (SluicePipelinePage *self);
+const char         *sluice_pipeline_page_get_tab          (SluicePipelinePage *self);
+void                sluice_pipeline_page_set_tab          (SluicePipelinePage *self,
+                                                           const char         *name);
+gboolean            sluice_pipeline_page_get_busy         (SluicePipelinePage *self);
+void                sluice_pipeline_page_reload           (SluicePipelinePage *self);
 
 G_END_DECLS

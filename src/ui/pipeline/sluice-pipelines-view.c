@@ -19,49 +19,8 @@
 #include "sluice-pipeline-filters.h"
 #include "sluice-pipeline-query.h"
 #include "sluice-pipeline-row.h"
-#include "sluice-pipelines-view.h"
+#include "sluice-pipelines-view-private.h"
 #include "sluice-toast.h"
-
-/* The automatic check: the count and the first page, at most once a minute, backing off
- * (doubling, up to a quarter of an hour) when the firewall or the gateway says no. */
-#define CHECK_INTERVAL_SECONDS     60
-#define CHECK_MAX_INTERVAL_SECONDS (16 * 60)
-#define CHECK_PAGE_SIZE            50
-
-struct _SluicePipelinesView
-{
-  AdwBin                parent_instance;
-
-  SluiceAccount        *account;
-  GSignalGroup         *account_signals;
-  SluicePipelineList   *pipelines;
-  GSignalGroup         *list_signals;
-  SluicePipelineQuery  *query;              /* what the list shows: search, filters, order */
-  GCancellable         *cancellable;        /* the list's load */
-  GCancellable         *check_cancellable;  /* the automatic check */
-  GError               *error;
-  SluiceBackoff        *check;              /* the automatic check's timer */
-  gint64                last_load;
-  char                 *open_uri;           /* to show once the list has it: a new pipeline */
-  GSignalGroup         *page_signals;       /* the pipeline whose page is shown */
-  char                 *title;
-  guint                 facets_id;
-
-  /* Template widgets */
-  AdwToastOverlay      *toast_overlay;
-  AdwLeaflet           *leaflet;
-  GtkWidget            *list_page;
-  AdwBin               *page_bin;
-  GtkSearchEntry       *search_entry;
-  GtkMenuButton        *filter_button;
-  SluicePipelineFilters *filters;
-  GtkStack             *content_stack;
-  GtkSpinner           *loading_spinner;
-  GtkGridView          *list_view;
-  AdwStatusPage        *error_page;
-  SluiceErrorBox       *error_box;
-  GtkLabel             *count_label;
-};
 
 G_DEFINE_FINAL_TYPE (SluicePipelinesView, sluice_pipelines_view, ADW_TYPE_BIN)
 
@@ -75,8 +34,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void load (SluicePipelinesView *self);
-static void schedule_check (SluicePipelinesView *self);
 
 static gboolean
 update_facets_cb (gpointer user_data)
@@ -195,7 +152,7 @@ load_cb (GObject      *source,
     }
   self->last_load = g_get_monotonic_time ();
   update_state (self);
-  schedule_check (self);
+  _sluice_pipelines_view_schedule_check (self);
 
   if (self->open_uri != NULL)
     {
@@ -207,8 +164,8 @@ load_cb (GObject      *source,
     }
 }
 
-static void
-load (SluicePipelinesView *self)
+void
+_sluice_pipelines_view_load (SluicePipelinesView *self)
 {
   if (self->account == NULL || self->pipelines == NULL ||
       sluice_account_get_state (self->account) != SLUICE_ACCOUNT_SIGNED_IN)
@@ -230,133 +187,6 @@ load (SluicePipelinesView *self)
   update_state (self);
 }
 
-static gboolean
-window_visible (SluicePipelinesView *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GdkSurface *surface;
-
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || root == NULL)
-    return FALSE;
-  surface = gtk_native_get_surface (GTK_NATIVE (root));
-  if (surface != NULL && GDK_IS_TOPLEVEL (surface) &&
-      (gdk_toplevel_get_state (GDK_TOPLEVEL (surface)) & GDK_TOPLEVEL_STATE_MINIMIZED) != 0)
-    return FALSE;
-  return TRUE;
-}
-
-static void
-check_cb (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(SluicePipelinesView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) data = NULL;
-  JsonObject *list = NULL;
-  JsonArray *nodes = NULL;
-  gboolean reload = FALSE;
-
-  data = sluice_dataall_client_execute_finish (SLUICE_DATAALL_CLIENT (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (data == NULL)
-    {
-      guint status = error->domain == SLUICE_DATAALL_ERROR ? sluice_dataall_error_get_http_status (error) : 0;
-
-      g_debug ("Automatic check failed: %s", error->message);
-      if (status == 403 || status == 429)
-        sluice_backoff_back_off (self->check);
-      schedule_check (self);
-      return;
-    }
-  sluice_backoff_reset (self->check);
-
-  if (JSON_NODE_HOLDS_OBJECT (data))
-    {
-      JsonNode *node = json_object_get_member (json_node_get_object (data), "listDataPipelines");
-
-      if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-        list = json_node_get_object (node);
-    }
-  if (list != NULL)
-    {
-      JsonNode *node = json_object_get_member (list, "nodes");
-
-      if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
-        nodes = json_node_get_array (node);
-    }
-
-  if (list == NULL || nodes == NULL ||
-      (guint) json_object_get_int_member_with_default (list, "count", 0) !=
-      g_list_model_get_n_items (G_LIST_MODEL (self->pipelines)))
-    reload = TRUE;
-
-  /* The first page is updated in place; a pipeline the list does not know means that more
-   * changed than this page shows. */
-  for (guint i = 0; !reload && i < json_array_get_length (nodes); i++)
-    {
-      JsonNode *element = json_array_get_element (nodes, i);
-      JsonObject *node = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
-      const char *uri = node != NULL ? json_object_get_string_member_with_default (node, "DataPipelineUri", NULL) : NULL;
-      SluicePipeline *pipeline = uri != NULL ? sluice_pipeline_list_find (self->pipelines, uri) : NULL;
-
-      if (pipeline == NULL)
-        reload = TRUE;
-      else
-        sluice_pipeline_update_from_json (pipeline, node);
-    }
-
-  if (reload)
-    load (self);
-  else
-    {
-      /* What changed in place may now sort or match differently: seen at once. */
-      sluice_pipeline_query_refresh (self->query);
-      schedule_check (self);
-    }
-}
-
-static void
-check_tick_cb (SluicePipelinesView *self)
-{
-  g_autoptr(JsonObject) variables = NULL;
-  JsonObject *filter;
-
-  if (self->account == NULL || self->pipelines == NULL ||
-      sluice_account_get_state (self->account) != SLUICE_ACCOUNT_SIGNED_IN ||
-      sluice_pipeline_list_get_loading (self->pipelines))
-    return;
-
-  if (!window_visible (self))
-    {
-      /* Look again later; a window that comes back is checked on map. */
-      schedule_check (self);
-      return;
-    }
-
-  variables = json_object_new ();
-  filter = json_object_new ();
-  json_object_set_int_member (filter, "page", 1);
-  json_object_set_int_member (filter, "pageSize", CHECK_PAGE_SIZE);
-  json_object_set_object_member (variables, "filter", filter);
-
-  g_cancellable_cancel (self->check_cancellable);
-  g_clear_object (&self->check_cancellable);
-  self->check_cancellable = g_cancellable_new ();
-  sluice_dataall_client_execute_async (sluice_account_get_client (self->account), "ListDataPipelines",
-                                       variables, self->check_cancellable, check_cb, g_object_ref (self));
-}
-
-static void
-schedule_check (SluicePipelinesView *self)
-{
-  sluice_backoff_stop (self->check);
-  if (self->account == NULL || self->error != NULL)
-    return;
-  sluice_backoff_start (self->check);
-}
-
 /* ------------------------------------------------------------------------------------------ */
 /* Callbacks                                                                                  */
 /* ------------------------------------------------------------------------------------------ */
@@ -367,7 +197,7 @@ account_state_cb (SluicePipelinesView *self)
   if (self->account != NULL && sluice_account_get_state (self->account) == SLUICE_ACCOUNT_SIGNED_IN)
     {
       if (self->last_load == 0 || self->error != NULL)
-        load (self);
+        _sluice_pipelines_view_load (self);
     }
   else
     {
@@ -504,7 +334,7 @@ refresh_action (GtkWidget  *widget,
   if (page_shown (self))
     sluice_pipeline_page_reload (SLUICE_PIPELINE_PAGE (adw_bin_get_child (self->page_bin)));
   else
-    load (self);
+    _sluice_pipelines_view_load (self);
 }
 
 static void
@@ -719,7 +549,7 @@ sluice_pipelines_view_init (SluicePipelinesView *self)
   if (g_getenv ("SLUICE_TEST_CHECK_SECONDS") != NULL)
     check_base = MAX (1, (guint) g_ascii_strtoull (g_getenv ("SLUICE_TEST_CHECK_SECONDS"), NULL, 10));
   self->check = sluice_backoff_new (check_base * 1000, MAX (check_base, CHECK_MAX_INTERVAL_SECONDS) * 1000);
-  g_signal_connect_swapped (self->check, "tick", G_CALLBACK (check_tick_cb), self);
+  g_signal_connect_swapped (self->check, "tick", G_CALLBACK (_sluice_pipelines_view_check_tick), self);
   self->query = sluice_pipeline_query_new (NULL);
   sluice_pipeline_filters_set_query (self->filters, self->query);
   /* Once per change of the search, however many items-changed told it. */
@@ -899,7 +729,7 @@ sluice_pipelines_view_show_new (SluicePipelinesView *self,
 
   g_free (self->open_uri);
   self->open_uri = g_strdup (uri);
-  load (self);
+  _sluice_pipelines_view_load (self);
 }
 
 /**

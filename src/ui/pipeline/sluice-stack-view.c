@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sluice-backoff.h"
 #include "sluice-copy-button.h"
 #include "sluice-dataall-api.h"
 #include "sluice-dataall-error.h"
@@ -44,8 +45,7 @@ struct _SluiceStackView
   SluiceStack       *stack_status;   /* the latest known stack */
   SluiceStack       *stack_details;  /* the latest with resources (getStack, updateStack) */
   gboolean           details_shown;  /* stack_detail_box shows stack_details */
-  guint              follow_id;
-  guint              follow_delay;   /* seconds until the next look at a busy stack */
+  SluiceBackoff     *follow;         /* the next look at a busy stack */
   gboolean           following;
   gboolean           requested;      /* the tab was opened: it loads its own data */
   gboolean           loading;
@@ -72,8 +72,8 @@ G_DEFINE_FINAL_TYPE (SluiceStackView, sluice_stack_view, ADW_TYPE_BIN)
 
 /* Following a busy stack: first look after 5 s, then twice as long each time, at most a
  * minute apart; data.all's firewall counts every request. */
-#define FOLLOW_FIRST_DELAY 5
-#define FOLLOW_MAX_DELAY   60
+#define FOLLOW_FIRST_MSEC (5 * 1000)
+#define FOLLOW_MAX_MSEC   (60 * 1000)
 
 /* The newest stack events shown; CloudFormation keeps far more. */
 #define MAX_EVENTS 10
@@ -286,26 +286,22 @@ get_stack_cb (GObject      *source,
   sluice_stack_view_set_stack (self, stack);
 }
 
-static gboolean
-follow_timeout_cb (gpointer user_data)
+static void
+follow_tick_cb (SluiceStackView *self)
 {
-  SluiceStackView *self = user_data;
-
-  self->follow_id = 0;
   self->following = TRUE;
   /* getStack describes the stack with its resources: following it also refreshes them. */
   sluice_dataall_client_get_stack_async (sluice_account_get_client (self->account), self->pipeline,
                                          self->cancellable, get_stack_cb, g_object_ref (self));
-  return G_SOURCE_REMOVE;
 }
 
 static void
 follow_stack (SluiceStackView *self)
 {
-  if (self->follow_id != 0 || self->following)
+  if (sluice_backoff_is_scheduled (self->follow) || self->following)
     return;
-  self->follow_delay = self->follow_delay == 0 ? FOLLOW_FIRST_DELAY : MIN (self->follow_delay * 2, FOLLOW_MAX_DELAY);
-  self->follow_id = g_timeout_add_seconds (self->follow_delay, follow_timeout_cb, self);
+  sluice_backoff_start (self->follow);
+  sluice_backoff_back_off (self->follow);
 }
 
 static void
@@ -340,7 +336,7 @@ update_stack_clicked_cb (GtkButton       *button,
 {
   if (self->pipeline == NULL)
     return;
-  g_clear_handle_id (&self->follow_id, g_source_remove);
+  sluice_backoff_stop (self->follow);
   gtk_widget_set_sensitive (self->update_stack_button, FALSE);
   self->following = TRUE;
   sluice_dataall_client_update_stack_async (sluice_account_get_client (self->account), self->pipeline,
@@ -390,7 +386,12 @@ sluice_stack_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->follow_id, g_source_remove);
+  if (self->follow != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->follow, self);
+      sluice_backoff_stop (self->follow);
+      g_clear_object (&self->follow);
+    }
 
   /* AdwBin would unparent its child a second time after the template did. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -521,6 +522,8 @@ sluice_stack_view_init (SluiceStackView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  self->follow = sluice_backoff_new (FOLLOW_FIRST_MSEC, FOLLOW_MAX_MSEC);
+  g_signal_connect_swapped (self->follow, "tick", G_CALLBACK (follow_tick_cb), self);
   g_signal_connect_object (self->logs, "notify::loading", G_CALLBACK (logs_loading_cb), self, G_CONNECT_SWAPPED);
   update_stack_rows (self);
 }
@@ -639,8 +642,8 @@ sluice_stack_view_set_stack (SluiceStackView *self,
     follow_stack (self);
   else
     {
-      g_clear_handle_id (&self->follow_id, g_source_remove);
-      self->follow_delay = 0;
+      sluice_backoff_stop (self->follow);
+      sluice_backoff_reset (self->follow);
       /* Settled: the deployment's last lines are there now. */
       if (was_busy && sluice_stack_logs_get_requested (self->logs))
         load_logs (self);
@@ -743,7 +746,7 @@ sluice_stack_view_follow_redeploy (SluiceStackView *self)
 
   if (self->pipeline == NULL)
     return;
-  g_clear_handle_id (&self->follow_id, g_source_remove);
-  self->follow_delay = 0;
+  sluice_backoff_stop (self->follow);
+  sluice_backoff_reset (self->follow);
   follow_stack (self);
 }

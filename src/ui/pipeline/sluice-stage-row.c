@@ -280,7 +280,7 @@ sluice_stage_row_set_name (SluiceStageRow *self,
 /**
  * sluice_stage_row_set_environments:
  * @self: a #SluiceStageRow
- * @names: the environments offered, as sluice_environment_names_new() gives them
+ * @names: the environments offered, as sluice_stages_editor_list_environments() gives them
  * @selected: the one chosen
  */
 void
@@ -310,7 +310,7 @@ sluice_stage_row_get_environment_row (SluiceStageRow *self)
 /**
  * sluice_stage_row_set_teams:
  * @self: a #SluiceStageRow
- * @names: the teams offered, as sluice_team_names_new() gives them
+ * @names: the teams offered, as sluice_stages_editor_list_teams() gives them
  * @selected: the one chosen
  */
 void

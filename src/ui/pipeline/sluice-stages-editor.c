@@ -51,7 +51,7 @@ static GParamSpec *properties[N_PROPS];
 static void queue_rebuild (SluiceStagesEditor *self);
 
 /**
- * sluice_environment_names_new:
+ * sluice_stages_editor_list_environments:
  * @catalog: the environments
  * @uri: (nullable): the chosen environment
  * @label: (nullable): its label
@@ -64,7 +64,7 @@ static void queue_rebuild (SluiceStagesEditor *self);
  * Returns: (transfer full): the items
  */
 GListModel *
-sluice_environment_names_new (SluiceEnvironmentCatalog *catalog,
+sluice_stages_editor_list_environments (SluiceEnvironmentCatalog *catalog,
                               const char               *uri,
                               const char               *label,
                               guint                    *selected)
@@ -93,7 +93,7 @@ sluice_environment_names_new (SluiceEnvironmentCatalog *catalog,
 }
 
 /**
- * sluice_team_names_new:
+ * sluice_stages_editor_list_teams:
  * @catalog: the environments
  * @environment_uri: (nullable): the chosen environment
  * @team: (nullable): the chosen team
@@ -105,7 +105,7 @@ sluice_environment_names_new (SluiceEnvironmentCatalog *catalog,
  * Returns: (transfer full): the items
  */
 GListModel *
-sluice_team_names_new (SluiceEnvironmentCatalog *catalog,
+sluice_stages_editor_list_teams (SluiceEnvironmentCatalog *catalog,
                        const char               *environment_uri,
                        const char               *team,
                        guint                    *selected)
@@ -138,15 +138,15 @@ sluice_team_names_new (SluiceEnvironmentCatalog *catalog,
 }
 
 /**
- * sluice_names_is_extra:
- * @model: items made by sluice_environment_names_new() or sluice_team_names_new()
+ * sluice_stages_editor_is_extra_choice:
+ * @model: items made by sluice_stages_editor_list_environments() or sluice_stages_editor_list_teams()
  * @n_choices: how many real choices the catalog has
  * @position: a selected position
  *
  * Returns: whether @position is the added last item: the choice already made
  */
 gboolean
-sluice_names_is_extra (GListModel *model,
+sluice_stages_editor_is_extra_choice (GListModel *model,
                        guint       n_choices,
                        guint       position)
 {
@@ -155,13 +155,13 @@ sluice_names_is_extra (GListModel *model,
 }
 
 /**
- * sluice_stage_title_new:
+ * sluice_stages_editor_format_stage_title:
  * @index: the stage's place, from 0
  *
  * Returns: (transfer full): the stage's title, "Stage 2: test"
  */
 char *
-sluice_stage_title_new (guint                   index,
+sluice_stages_editor_format_stage_title (guint                   index,
                         const SluiceDraftStage *stage)
 {
   return g_strdup_printf (_("Stage %u: %s"), index + 1,
@@ -204,7 +204,7 @@ update_row (SluiceStagesEditor *self,
   if (index >= sluice_pipeline_draft_get_n_stages (self->draft))
     return;
   stage = sluice_pipeline_draft_get_stage (self->draft, index);
-  title = sluice_stage_title_new (index, stage);
+  title = sluice_stages_editor_format_stage_title (index, stage);
   subtitle = stage_subtitle (self, stage, &problem);
   sluice_stage_row_set_summary (row, title, subtitle, problem);
 }
@@ -233,7 +233,7 @@ environment_selected_cb (SluiceStageRow     *row,
   if (self->syncing || environments == NULL)
     return;
   /* The extra last item is the stage's own environment, already chosen. */
-  if (sluice_names_is_extra (adw_combo_row_get_model (combo), g_list_model_get_n_items (environments), selected))
+  if (sluice_stages_editor_is_extra_choice (adw_combo_row_get_model (combo), g_list_model_get_n_items (environments), selected))
     return;
   if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
     environment = g_list_model_get_item (environments, selected - 1);
@@ -262,7 +262,7 @@ team_selected_cb (SluiceStageRow     *row,
   stage = sluice_pipeline_draft_get_stage (self->draft, index);
   teams = sluice_environment_catalog_get_teams (self->catalog, stage->environment_uri);
   /* The extra last item is the stage's own team, already chosen. */
-  if (sluice_names_is_extra (adw_combo_row_get_model (combo), teams ? g_list_model_get_n_items (teams) : 0,
+  if (sluice_stages_editor_is_extra_choice (adw_combo_row_get_model (combo), teams ? g_list_model_get_n_items (teams) : 0,
                              adw_combo_row_get_selected (combo)))
     return;
   team = sluice_environment_catalog_team_at (self->catalog, stage->environment_uri,
@@ -363,10 +363,10 @@ stage_row_new (SluiceStagesEditor *self,
   guint selected;
 
   sluice_stage_row_set_name (SLUICE_STAGE_ROW (row), stage->name);
-  environments = sluice_environment_names_new (self->catalog, stage->environment_uri,
+  environments = sluice_stages_editor_list_environments (self->catalog, stage->environment_uri,
                                                stage->environment_label, &selected);
   sluice_stage_row_set_environments (SLUICE_STAGE_ROW (row), environments, selected);
-  teams = sluice_team_names_new (self->catalog, stage->environment_uri, stage->team, &selected);
+  teams = sluice_stages_editor_list_teams (self->catalog, stage->environment_uri, stage->team, &selected);
   sluice_stage_row_set_teams (SLUICE_STAGE_ROW (row), teams, selected);
 
   g_signal_connect (row, "name-changed", G_CALLBACK (name_changed_cb), self);
