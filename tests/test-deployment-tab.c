@@ -564,7 +564,7 @@ test_refused (Fixture       *fixture,
 
   /* Refused, in a sentence, with Try Again; nothing pushed. */
   message = gtk_label_get_text (GTK_LABEL (result_label (tab)));
-  g_assert_nonnull (strstr (message, "Nothing was pushed"));
+  g_assert_nonnull (strstr (message, "Someone pushed to main since the clone was last updated, so nothing was pushed."));
   g_assert_nonnull (strstr (message, "git pull"));
   g_assert_true (gtk_widget_get_visible (sluice_test_find_widget (tab, GTK_TYPE_BUTTON, "_Try Again")));
   after = run_git (bare, "rev-parse", "main", NULL);

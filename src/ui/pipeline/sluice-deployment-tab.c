@@ -23,6 +23,9 @@
 
 #define DDK_FILE "ddk.json"
 #define TRUNK "main"
+/* Not translated: the repository's history is shared by everyone on the pipeline, whatever
+ * language their desktop speaks. */
+#define COMMIT_MESSAGE "Configure multi-account deployment"
 
 /**
  * SluiceDeploymentTab:
@@ -160,9 +163,9 @@ loaded_cb (GObject      *source,
   sluice_deployment_view_set_config (self->view, config);
   folder = display_path (self->clone_path);
   /* TRANSLATORS: the first %s is a folder, e.g. ~/Projects/dataall-sales-ingest; the second
-   * the commit message, translated as "Configure multi-account deployment" is */
+   * the commit message, which stays in English */
   where = g_strdup_printf (_("ddk.json of the clone in %s. Saving commits it (“%s”) and pushes it to main."),
-                           folder, _("Configure multi-account deployment"));
+                           folder, COMMIT_MESSAGE);
   gtk_label_set_text (self->clone_label, where);
   show_result (self, NULL, FALSE, FALSE);
   gtk_stack_set_visible_child_name (self->stack, "form");
@@ -358,7 +361,7 @@ commit_and_push (SluiceDeploymentTab *self)
   self->push_cancellable = g_cancellable_new ();
   set_pushing (self, TRUE);
   sluice_git_remote_commit_clone_file_async (remote, self->clone_path, TRUNK, DDK_FILE,
-                                             _("Configure multi-account deployment"), NULL, NULL,
+                                             COMMIT_MESSAGE, NULL, NULL,
                                              progress_cb, g_object_ref (self), g_object_unref,
                                              self->push_cancellable, committed_cb, g_object_ref (self));
 }
