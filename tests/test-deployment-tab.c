@@ -6,7 +6,7 @@
  * ddk.json, and an edit is saved, committed ("Configure multi-account deployment") and pushed
  * to main, which the system git reads back from the emulator's repository, with the clone's
  * main at the pushed commit; a push refused because main moved on keeps the form's values and
- * the saved file.
+ * the saved file, and so does Cancel.
  *
  * With SLUICE_SCREENSHOT_DIR set it saves deployment.png (the README's, on the pipeline page),
  * deployment-edited.png and deployment-refused.png.
@@ -582,6 +582,64 @@ test_refused (Fixture       *fixture,
   close_tab (window, tab);
 }
 
+/* Cancel while the keys are still being fetched: nothing is pushed, the file stays saved, and
+ * Try Again is offered. */
+static void
+test_cancel (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *bare = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *saved = NULL;
+  GtkWidget *view;
+  GtkWidget *window;
+  GtkWidget *tab;
+  GtkWidget *row;
+  AdwMessageDialog *dialog;
+
+  if (!have_session_bus ())
+    return;
+
+  clone_pipeline (fixture);
+  bare = bare_repository (fixture);
+  before = run_git (bare, "rev-parse", "main", NULL);
+  tab = open_tab (fixture, &window);
+  wait_for_page (tab, "form");
+
+  row = stage_row (tab, "dev", ADW_TYPE_ACTION_ROW, "Deploys to Its Own Account");
+  gtk_switch_set_active (GTK_SWITCH (sluice_test_find_widget (row, GTK_TYPE_SWITCH, NULL)), TRUE);
+  row = stage_row (tab, "dev", ADW_TYPE_ENTRY_ROW, "AWS Account");
+  gtk_editable_set_text (GTK_EDITABLE (row), "210987654321");
+
+  view = sluice_test_find_widget (tab, g_type_from_name ("SluiceDeploymentView"), NULL);
+  g_assert_true (gtk_widget_activate_action (view, "deployment.save", NULL));
+  g_assert_true (sluice_test_wait_for (dialog_shown_cb, NULL, 5000));
+  dialog = find_dialog ();
+  adw_message_dialog_response (dialog, "save");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (sluice_test_wait_for (busy_cb, tab, 10000));
+  /* The form is not editable meanwhile, and keeps its values. */
+  g_assert_false (gtk_widget_is_sensitive (row));
+  g_signal_emit_by_name (sluice_test_find_widget (tab, GTK_TYPE_BUTTON, "_Cancel"), "clicked");
+  g_assert_true (sluice_test_wait_for (idle_cb, tab, 30000));
+
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (result_label (tab))), "you cancelled"));
+  g_assert_true (gtk_widget_get_visible (sluice_test_find_widget (tab, GTK_TYPE_BUTTON, "_Try Again")));
+  g_assert_true (gtk_widget_is_sensitive (row));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "210987654321");
+  /* Give a worker that was not stopped the time to push: it must not have. */
+  sluice_test_iterate (1000);
+  after = run_git (bare, "rev-parse", "main", NULL);
+  g_assert_cmpstr (after, ==, before);
+  path = g_build_filename (fixture->clone, "ddk.json", NULL);
+  g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
+  g_assert_nonnull (strstr (saved, "210987654321"));
+
+  close_tab (window, tab);
+}
+
 static gboolean
 page_idle_cb (gpointer data)
 {
@@ -678,6 +736,7 @@ main (int   argc,
 
   g_test_add ("/sluice/deployment-tab/no-clone", Fixture, NULL, fixture_set_up, test_no_clone, fixture_tear_down);
   g_test_add ("/sluice/deployment-tab/commit-and-push", Fixture, NULL, fixture_set_up, test_commit_and_push, fixture_tear_down);
+  g_test_add ("/sluice/deployment-tab/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/sluice/deployment-tab/page", Fixture, NULL, fixture_set_up, test_page, fixture_tear_down);
   g_test_add ("/sluice/deployment-tab/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
 
