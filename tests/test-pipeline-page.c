@@ -120,7 +120,11 @@ test_shell (void)
   g_assert_true (sluice_key_value_tags_view_get_requested (tags_view));
   g_assert_true (sluice_test_wait_for (page_idle, page, 10000));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.next-tab", NULL));
+  g_assert_cmpstr (sluice_pipeline_page_get_tab (page), ==, "deployment");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.next-tab", NULL));
   g_assert_cmpstr (sluice_pipeline_page_get_tab (page), ==, "overview");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.previous-tab", NULL));
+  g_assert_cmpstr (sluice_pipeline_page_get_tab (page), ==, "deployment");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.previous-tab", NULL));
   g_assert_cmpstr (sluice_pipeline_page_get_tab (page), ==, "tags");
 

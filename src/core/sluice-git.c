@@ -1289,6 +1289,183 @@ tree_with_file (git_repository *repo,
   return ret;
 }
 
+/* ------------------------------------------------------------------------------------------ */
+/* Committing a clone's file                                                                  */
+/* ------------------------------------------------------------------------------------------ */
+
+/* The clone must be on @branch: its HEAD is the parent the new commit expects, and the file
+ * in its working tree is what is committed. */
+static GError *
+prepare_from_clone (Op *op)
+{
+  git_repository *clone = NULL;
+  git_reference *head = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *ref = g_strconcat ("refs/heads/", op->branch, NULL);
+  g_autoptr(GError) read_error = NULL;
+  GError *error = NULL;
+  char hex[GIT_OID_HEXSZ + 1];
+  char *data = NULL;
+  gsize length = 0;
+  int ret;
+
+  ret = git_repository_open (&clone, op->directory);
+  if (ret != 0)
+    return git_error_new (SLUICE_GIT_ERROR_NOT_FOUND, git_error_last () != NULL ? git_error_last ()->message : NULL,
+                          _("The folder “%s” is not a git clone."), op->directory);
+  ret = git_repository_head (&head, clone);
+  if (ret != 0 || git_reference_type (head) != GIT_REFERENCE_DIRECT ||
+      g_strcmp0 (git_reference_name (head), ref) != 0)
+    {
+      const char *name = ret == 0 ? git_reference_shorthand (head) : NULL;
+
+      error = git_error_new (SLUICE_GIT_ERROR_FAILED, name,
+                             _("The clone is not on the branch “%s”. Switch it to “%s” and try again: nothing was committed."),
+                             op->branch, op->branch);
+    }
+  if (error == NULL)
+    {
+      git_oid_tostr (hex, sizeof hex, git_reference_target (head));
+      g_free (op->expected_parent);
+      op->expected_parent = g_strdup (hex);
+      file = g_build_filename (op->directory, op->path, NULL);
+      if (!g_file_get_contents (file, &data, &length, &read_error))
+        error = git_error_new (SLUICE_GIT_ERROR_FAILED, read_error->message,
+                               _("Sluice cannot read “%s” in the clone."), op->path);
+    }
+  if (error == NULL)
+    {
+      g_clear_pointer (&op->contents, g_bytes_unref);
+      op->contents = g_bytes_new_take (data, length);
+    }
+  /* Without an author given, the one git would use in this clone; else the user's name. */
+  if (error == NULL && (op->author_name == NULL || op->author_email == NULL))
+    {
+      git_signature *identity = NULL;
+
+      g_clear_pointer (&op->author_name, g_free);
+      g_clear_pointer (&op->author_email, g_free);
+      if (git_signature_default (&identity, clone) == 0)
+        {
+          op->author_name = g_strdup (identity->name);
+          op->author_email = g_strdup (identity->email);
+        }
+      else
+        {
+          op->author_name = g_strdup (g_get_real_name ());
+          op->author_email = g_strdup_printf ("%s@%s", g_get_user_name (), g_get_host_name ());
+        }
+      git_signature_free (identity);
+      git_error_clear ();
+    }
+
+  git_reference_free (head);
+  git_repository_free (clone);
+
+  return error;
+}
+
+static int
+copy_object (git_odb       *from,
+             git_odb       *to,
+             const git_oid *id)
+{
+  git_odb_object *object = NULL;
+  git_oid written;
+  int ret;
+
+  if (git_odb_exists (to, id))
+    return 0;
+  ret = git_odb_read (&object, from, id);
+  if (ret == 0)
+    ret = git_odb_write (&written, to, git_odb_object_data (object), git_odb_object_size (object),
+                         git_odb_object_type (object));
+  git_odb_object_free (object);
+
+  return ret;
+}
+
+/* The pushed commit differs from the clone's HEAD by one file: its objects (the commit, the
+ * trees down to the file, the file) go into the clone, whose branch then moves forward to it,
+ * the very commit the server has now, without a second connection. */
+static GError *
+update_clone (Op             *op,
+              git_repository *scratch,
+              const git_oid  *commit_id)
+{
+  git_repository *clone = NULL;
+  git_odb *from = NULL;
+  git_odb *to = NULL;
+  git_commit *commit = NULL;
+  git_tree *tree = NULL;
+  git_reference *moved = NULL;
+  git_index *index = NULL;
+  g_autofree char *ref = g_strconcat ("refs/heads/", op->branch, NULL);
+  g_autofree char *tracking = g_strconcat ("refs/remotes/origin/", op->branch, NULL);
+  g_auto(GStrv) parts = g_strsplit (op->path, "/", -1);
+  git_oid parent;
+  GError *error = NULL;
+  int ret;
+
+  ret = git_repository_open (&clone, op->directory);
+  if (ret == 0)
+    ret = git_repository_odb (&from, scratch);
+  if (ret == 0)
+    ret = git_repository_odb (&to, clone);
+  if (ret == 0)
+    ret = git_commit_lookup (&commit, scratch, commit_id);
+  if (ret == 0)
+    ret = copy_object (from, to, commit_id);
+  if (ret == 0)
+    ret = git_commit_tree (&tree, commit);
+  if (ret == 0)
+    ret = copy_object (from, to, git_tree_id (tree));
+  for (guint i = 1; ret == 0 && parts[i - 1] != NULL; i++)
+    {
+      g_autofree char *prefix = NULL;
+      git_tree_entry *entry = NULL;
+      char *saved = parts[i];
+
+      parts[i] = NULL;
+      prefix = g_strjoinv ("/", parts);
+      parts[i] = saved;
+      ret = git_tree_entry_bypath (&entry, tree, prefix);
+      if (ret == 0)
+        ret = copy_object (from, to, git_tree_entry_id (entry));
+      git_tree_entry_free (entry);
+    }
+  if (ret == 0)
+    ret = git_reference_create (&moved, clone, tracking, commit_id, 1, "sluice: pushed");
+  git_reference_free (moved);
+  moved = NULL;
+  if (ret == 0)
+    ret = git_oid_fromstr (&parent, op->expected_parent);
+  /* Only if the branch is still where it was: a commit made in the clone meanwhile stays. */
+  if (ret == 0)
+    ret = git_reference_create_matching (&moved, clone, ref, commit_id, 1, &parent, "sluice: fast-forward");
+  if (ret == 0)
+    ret = git_repository_index (&index, clone);
+  if (ret == 0)
+    ret = git_index_read (index, TRUE);
+  if (ret == 0)
+    ret = git_index_add_bypath (index, op->path);
+  if (ret == 0)
+    ret = git_index_write (index);
+  if (ret != 0)
+    error = git_error_new (SLUICE_GIT_ERROR_FAILED, git_error_last () != NULL ? git_error_last ()->message : NULL,
+                           _("The commit was pushed, but the clone could not follow it: run “git pull” in it."));
+
+  git_index_free (index);
+  git_reference_free (moved);
+  git_tree_free (tree);
+  git_commit_free (commit);
+  git_odb_free (to);
+  git_odb_free (from);
+  git_repository_free (clone);
+
+  return error;
+}
+
 static GError *
 do_commit_file (Op *op)
 {
@@ -1307,10 +1484,15 @@ do_commit_file (Op *op)
   const void *data;
   int ret;
 
-  error = open_scratch (op, &scratch, &repo, &remote);
+  if (op->directory != NULL)
+    error = prepare_from_clone (op);
+  if (error == NULL)
+    error = open_scratch (op, &scratch, &repo, &remote);
   if (error == NULL)
     {
       set_live_remote (op, remote);
+      op->progress.phase = SLUICE_GIT_PHASE_CONNECTING;
+      report (op);
       ret = connect_remote (op, remote, GIT_DIRECTION_FETCH);
       if (ret != 0)
         error = map_git_error (op, ret);
@@ -1369,6 +1551,13 @@ do_commit_file (Op *op)
     error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The operation was cancelled."));
   if (error == NULL && updated != NULL)
     error = push_ref (op, remote, ref);
+  if (error == NULL && updated != NULL && op->directory != NULL)
+    error = update_clone (op, repo, git_reference_target (updated));
+  if (error == NULL)
+    {
+      op->progress.phase = SLUICE_GIT_PHASE_DONE;
+      report (op);
+    }
 
   git_reference_free (updated);
   git_signature_free (author);
@@ -1955,6 +2144,73 @@ sluice_git_remote_commit_file_finish (SluiceGitRemote  *self,
 
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sluice_git_remote_commit_file_async, NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  op = g_task_get_task_data (G_TASK (result));
+  return g_steal_pointer (&op->commit_id);
+}
+
+/**
+ * sluice_git_remote_commit_clone_file_async:
+ * @directory: a clone of the repository, on @branch
+ * @branch: the branch to commit on, e.g. "main"
+ * @path: the file's path in the repository, e.g. "ddk.json", as it is in @directory
+ * @message: the commit message
+ * @author_name: (nullable): the author; %NULL for the clone's git identity
+ * @author_email: (nullable): their e-mail address
+ * @progress_func: (nullable): called as the work goes on
+ *
+ * Commits the file as it is in the clone's working tree, with the clone's HEAD as the expected
+ * parent (so a clone behind the server is refused with %SLUICE_GIT_ERROR_PUSH_REJECTED and
+ * nothing is pushed), pushes it, and moves the clone's branch to the pushed commit.
+ */
+void
+sluice_git_remote_commit_clone_file_async (SluiceGitRemote       *self,
+                                           const char            *directory,
+                                           const char            *branch,
+                                           const char            *path,
+                                           const char            *message,
+                                           const char            *author_name,
+                                           const char            *author_email,
+                                           SluiceGitProgressFunc  progress_func,
+                                           gpointer               progress_data,
+                                           GDestroyNotify         progress_destroy,
+                                           GCancellable          *cancellable,
+                                           GAsyncReadyCallback    callback,
+                                           gpointer               user_data)
+{
+  Op *op;
+
+  g_return_if_fail (SLUICE_IS_GIT_REMOTE (self));
+  g_return_if_fail (directory != NULL && branch != NULL && path != NULL && message != NULL);
+
+  op = op_new (self, OP_COMMIT_FILE, cancellable);
+  op->directory = g_strdup (directory);
+  op->branch = g_strdup (branch);
+  op->path = g_strdup (path);
+  op->message = g_strdup (message);
+  op->reporter = reporter_new (progress_func, progress_data, progress_destroy);
+  op->author_name = g_strdup (author_name);
+  op->author_email = g_strdup (author_email);
+  get_credentials (start (self, op, sluice_git_remote_commit_clone_file_async, callback, user_data), FALSE);
+}
+
+/**
+ * sluice_git_remote_commit_clone_file_finish:
+ *
+ * Returns: (transfer full): the id (hex) of the commit now at the tip of the branch, in the
+ *   clone and on the server, or %NULL with @error set
+ */
+char *
+sluice_git_remote_commit_clone_file_finish (SluiceGitRemote  *self,
+                                            GAsyncResult     *result,
+                                            GError          **error)
+{
+  Op *op;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sluice_git_remote_commit_clone_file_async, NULL);
 
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return NULL;

@@ -142,4 +142,21 @@ char            *sluice_git_remote_commit_file_finish (SluiceGitRemote      *sel
                                                        GAsyncResult         *result,
                                                        GError              **error);
 
+void             sluice_git_remote_commit_clone_file_async  (SluiceGitRemote      *self,
+                                                             const char           *directory,
+                                                             const char           *branch,
+                                                             const char           *path,
+                                                             const char           *message,
+                                                             const char           *author_name,
+                                                             const char           *author_email,
+                                                             SluiceGitProgressFunc progress_func,
+                                                             gpointer              progress_data,
+                                                             GDestroyNotify        progress_destroy,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+char            *sluice_git_remote_commit_clone_file_finish (SluiceGitRemote      *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
+
 G_END_DECLS

@@ -13,6 +13,7 @@
 
 #include "sluice-a11y.h"
 #include "sluice-dataall-api.h"
+#include "sluice-deployment-tab.h"
 #include "sluice-error-box.h"
 #include "sluice-heading-box.h"
 #include "sluice-key-value-tags-view.h"
@@ -224,6 +225,9 @@ view_stack_changed_cb (SluicePipelinePage *self)
     sluice_stack_view_load (self->stack_view);
   else if (g_strcmp0 (name, "tags") == 0 && !sluice_key_value_tags_view_get_requested (self->tags_view))
     sluice_key_value_tags_view_load (self->tags_view);
+  else if (g_strcmp0 (name, "deployment") == 0)
+    sluice_deployment_tab_show (SLUICE_DEPLOYMENT_TAB (adw_view_stack_get_visible_child (self->view_stack)),
+                                self->account, self->pipeline);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -361,6 +365,7 @@ sluice_pipeline_page_class_init (SluicePipelinePageClass *klass)
     g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  g_type_ensure (SLUICE_TYPE_DEPLOYMENT_TAB);
   g_type_ensure (SLUICE_TYPE_ERROR_BOX);
   g_type_ensure (SLUICE_TYPE_HEADING_BOX);
   g_type_ensure (SLUICE_TYPE_KEY_VALUE_TAGS_VIEW);
