@@ -234,6 +234,14 @@ test_trunk (void)
   g_assert_cmpint (status_of (view, "Deploy-Stage-dev"), ==, SLUICE_STAGES_STATUS_SUCCEEDED);
   g_assert_cmpint (status_of (view, "ManualApproval-dev"), ==, SLUICE_STAGES_STATUS_WAITING);
   g_assert_cmpint (status_of (view, "Deploy-Stage-prod"), ==, SLUICE_STAGES_STATUS_NONE);
+  {
+    SluiceDeploymentLane *main_lane = sluice_deployment_get_lane (sluice_stages_view_get_deployment (view), 0);
+    g_autofree char *branch = g_strdup_printf ("branch:%s:main", main_lane->name);
+
+    /* Source read a revision from main: the branch exists */
+    g_assert_cmpint (sluice_stages_graph_get_node_status (_sluice_stages_view_get_graph (view), branch), ==,
+                     SLUICE_STAGES_STATUS_BRANCH_FOUND);
+  }
   /* the header has the deployment's state beside the stack's */
   g_assert_cmpstr (sluice_stages_view_get_summary (view), ==, "Waiting for approval");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page->deployment_badge)));
@@ -277,7 +285,7 @@ test_trunk (void)
   }
   buffer = gtk_text_view_get_buffer (_sluice_stages_view_get_comment_view (view));
   gtk_text_buffer_set_text (buffer, "Checked the dev tables, ship it", -1);
-  sluice_test_save_screenshot (window, "stages-review.png");
+  sluice_test_save_screenshot (GTK_WIDGET (dialog), "stages-review.png");
 
   /* prod's deploy will fail once, for the retry below */
   g_assert_true (sluice_test_emulator_add_fault (emulator, "{\"kind\": \"action-failure\", \"match\": \"deploy-prod\", \"message\": \"The stack update failed: the tables are locked\"}", &error));
@@ -366,19 +374,24 @@ test_trunk (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Every lane's branch drawn as pushed or missing. */
 static gboolean
 branch_checked (gpointer data)
 {
   SluiceStagesView *view = data;
   SluiceDeployment *deployment = sluice_stages_view_get_deployment (view);
-  SluiceDeploymentLane *lane;
-  g_autofree char *id = NULL;
 
   if (deployment == NULL || sluice_deployment_get_n_lanes (deployment) == 0)
     return FALSE;
-  lane = sluice_deployment_find_lane (deployment, sluice_deployment_get_lane (deployment, 0)->name);
-  id = g_strdup_printf ("branch:%s:%s", lane->name, lane->branch);
-  return sluice_stages_graph_get_node_status (_sluice_stages_view_get_graph (view), id) != SLUICE_STAGES_STATUS_NONE;
+  for (guint i = 0; i < sluice_deployment_get_n_lanes (deployment); i++)
+    {
+      SluiceDeploymentLane *lane = sluice_deployment_get_lane (deployment, i);
+      g_autofree char *id = g_strdup_printf ("branch:%s:%s", lane->name, lane->branch);
+
+      if (sluice_stages_graph_get_node_status (_sluice_stages_view_get_graph (view), id) == SLUICE_STAGES_STATUS_NONE)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static void

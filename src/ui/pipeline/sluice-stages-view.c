@@ -560,6 +560,7 @@ update_graph (SluiceStagesView *self,
     {
       SluiceDeploymentLane *lane = sluice_deployment_get_lane (self->deployment, i);
       const char *source_error = NULL;
+      gboolean source_read = FALSE;
 
       for (guint j = 0; j < lane->steps->len; j++)
         {
@@ -571,6 +572,10 @@ update_graph (SluiceStagesView *self,
 
           if (step->kind == SLUICE_DEPLOYMENT_STEP_SOURCE && step->status == SLUICE_DEPLOYMENT_STATUS_FAILED)
             source_error = step->error_message;
+          /* a source that read a revision from the branch says it exists */
+          if (step->kind == SLUICE_DEPLOYMENT_STEP_SOURCE && step->status == SLUICE_DEPLOYMENT_STATUS_SUCCEEDED &&
+              step->revision_id != NULL)
+            source_read = TRUE;
           if (step->changed > 0 || step->started > 0)
             since = g_date_time_new_from_unix_utc (step->changed > 0 ? step->changed : step->started);
           sluice_stages_graph_set_node_status (self->graph, id, graph_status (step->status), step->revision_id,
@@ -583,9 +588,10 @@ update_graph (SluiceStagesView *self,
       if (lane->branch != NULL)
         {
           g_autofree char *id = g_strdup_printf ("branch:%s:%s", lane->name, lane->branch);
-          SluiceStagesStatus status = !self->branches_known ? SLUICE_STAGES_STATUS_NONE
-                                      : lane->branch_missing ? SLUICE_STAGES_STATUS_BRANCH_MISSING
-                                      : SLUICE_STAGES_STATUS_BRANCH_FOUND;
+          SluiceStagesStatus status = self->branches_known
+                                      ? (lane->branch_missing ? SLUICE_STAGES_STATUS_BRANCH_MISSING
+                                                              : SLUICE_STAGES_STATUS_BRANCH_FOUND)
+                                      : source_read ? SLUICE_STAGES_STATUS_BRANCH_FOUND : SLUICE_STAGES_STATUS_NONE;
 
           sluice_stages_graph_set_node_status (self->graph, id, status, NULL, NULL, NULL,
                                                lane->branch_missing ? source_error : NULL);
