@@ -637,7 +637,7 @@ test_stack_tab (void)
   g_assert_cmpuint (switchers->len, >=, 1);
   {
     g_autoptr(GPtrArray) tabs = find_widgets (switchers->pdata[0], GTK_TYPE_TOGGLE_BUTTON, NULL);
-    const char *titles[] = { "Overview", "Stack", "Tags" };
+    const char *titles[] = { "Overview", "Stack", "Stages", "Tags" };
 
     g_assert_cmpuint (tabs->len, ==, G_N_ELEMENTS (titles));
     for (guint i = 0; i < tabs->len; i++)

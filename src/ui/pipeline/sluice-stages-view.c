@@ -1494,6 +1494,14 @@ sluice_stages_view_get_pipeline (SluiceStagesView *self)
   return self->pipeline;
 }
 
+/* The page follows the stack: once it is complete, the CodePipelines can be read. */
+static void
+stack_changed_cb (SluiceStagesView *self)
+{
+  if (self->requested && self->deployment == NULL && !self->disposed)
+    sluice_stages_view_load (self);
+}
+
 /**
  * sluice_stages_view_set_pipeline:
  *
@@ -1513,7 +1521,11 @@ sluice_stages_view_set_pipeline (SluiceStagesView *self,
       g_clear_object (&self->remote);
       g_clear_object (&self->deployment);
     }
+  if (self->pipeline != NULL)
+    g_signal_handlers_disconnect_by_data (self->pipeline, self);
   g_set_object (&self->pipeline, pipeline);
+  if (pipeline != NULL)
+    g_signal_connect_object (pipeline, "notify::stack", G_CALLBACK (stack_changed_cb), self, G_CONNECT_SWAPPED);
   if (self->requested)
     sluice_stages_view_load (self);
 }
