@@ -695,7 +695,6 @@ branches_cb (GObject      *source,
   branches = sluice_git_remote_list_branches_finish (SLUICE_GIT_REMOTE (source), result, NULL, &error);
   if (self->disposed)
     return;
-  g_debug ("branches: %s", branches != NULL ? "read" : error->message);
   /* a remote per listing: nothing of it stays connected between refreshes */
   if (SLUICE_GIT_REMOTE (source) == self->remote)
     g_clear_object (&self->remote);
