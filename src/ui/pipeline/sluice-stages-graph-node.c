@@ -496,7 +496,7 @@ make_line (SluiceStagesGraphNode *self,
       PangoAttribute *mono = pango_attr_family_new ("monospace");
 
       mono->start_index = 0;
-      mono->end_index = (guint) MIN (strlen (text), 7);
+      mono->end_index = (guint) strcspn (text, " ");
       pango_attr_list_insert (attrs, mono);
     }
   pango_layout_set_attributes (layout, attrs);
@@ -521,7 +521,8 @@ add_line (SluiceStagesGraphNode *self,
   g_ptr_array_add (self->layouts, make_line (self, role, text, width));
 }
 
-/* The lines, top to bottom; NULL entries are lines left empty (a reason spans two). */
+/* The lines, top to bottom: the header lines, then the status lines (a missing branch's
+ * reason is one layout of two lines). */
 static void
 ensure_layouts (SluiceStagesGraphNode *self,
                 int                    width)
