@@ -116,6 +116,8 @@ test_shell (void)
   g_assert_true (sluice_stack_view_get_requested (stack_view));
   g_assert_true (sluice_test_wait_for (page_idle, page, 10000));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.next-tab", NULL));
+  g_assert_cmpstr (sluice_pipeline_page_get_tab (page), ==, "stages");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.next-tab", NULL));
   g_assert_cmpstr (sluice_pipeline_page_get_tab (page), ==, "tags");
   g_assert_true (sluice_key_value_tags_view_get_requested (tags_view));
   g_assert_true (sluice_test_wait_for (page_idle, page, 10000));

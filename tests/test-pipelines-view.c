@@ -637,7 +637,7 @@ test_stack_tab (void)
   g_assert_cmpuint (switchers->len, >=, 1);
   {
     g_autoptr(GPtrArray) tabs = find_widgets (switchers->pdata[0], GTK_TYPE_TOGGLE_BUTTON, NULL);
-    const char *titles[] = { "Overview", "Stack", "Tags", "Deployment" };
+    const char *titles[] = { "Overview", "Stack", "Stages", "Tags", "Deployment" };
 
     g_assert_cmpuint (tabs->len, ==, G_N_ELEMENTS (titles));
     for (guint i = 0; i < tabs->len; i++)
@@ -704,9 +704,11 @@ test_stack_tab (void)
   copied = read_clipboard (GTK_WIDGET (page));
   g_assert_cmpstr (copied, ==, text);
 
-  /* Alt+3 and back, as actions. */
+  /* Alt+4 and back past the Stages tab, as actions. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.show-tab", "s", "tags"));
   g_assert_cmpstr (sluice_pipeline_page_get_tab (page), ==, "tags");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.previous-tab", NULL));
+  g_assert_cmpstr (sluice_pipeline_page_get_tab (page), ==, "stages");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.previous-tab", NULL));
   g_assert_cmpstr (sluice_pipeline_page_get_tab (page), ==, "stack");
   g_assert_true (sluice_test_wait_for (page_idle, page, 10000));

@@ -18,7 +18,7 @@
 #include "sluice-pipeline-page-private.h"
 #include "sluice-toast.h"
 
-static const char * const tab_names[] = { "overview", "stack", "tags", "deployment" };
+static const char * const tab_names[] = { "overview", "stack", "stages", "tags", "deployment" };
 
 /* ------------------------------------------------------------------------------------------ */
 /* Actions                                                                                    */
@@ -313,7 +313,7 @@ _sluice_pipeline_page_install_actions (GtkWidgetClass *widget_class)
   for (guint i = 0; i < G_N_ELEMENTS (tab_commands); i++)
     gtk_widget_class_install_action (widget_class, tab_commands[i], NULL, tab_command_action);
 
-  /* Tabs: Alt+1..4 as in GNOME's tabbed apps, Ctrl+Page Up/Down to the previous/next. */
+  /* Tabs: Alt+1..5 as in GNOME's tabbed apps, Ctrl+Page Up/Down to the previous/next. */
   for (guint i = 0; i < G_N_ELEMENTS (tab_names); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "page.show-tab", "s", tab_names[i]);

@@ -13,6 +13,7 @@
 #include "sluice-pipeline-overview.h"
 #include "sluice-pipeline-page.h"
 #include "sluice-stack-view.h"
+#include "sluice-stages-view.h"
 #include "sluice-status-badge.h"
 
 G_BEGIN_DECLS
@@ -50,6 +51,8 @@ struct _SluicePipelinePage
   SluicePipelineOverview *overview;
   SluiceStackView        *stack_view;
   SluiceKeyValueTagsView *tags_view;
+  SluiceStagesView       *stages_view;
+  GtkLabel               *deployment_badge;
 };
 
 /* A test hook: how many requests the page made for its Overview. */

@@ -177,6 +177,7 @@ show_pipeline (SluicePipelinePage *self)
     }
   sluice_stack_view_set_pipeline (self->stack_view, self->pipeline);
   sluice_key_value_tags_view_set_pipeline (self->tags_view, self->pipeline);
+  sluice_stages_view_set_pipeline (self->stages_view, self->pipeline);
   sluice_pipeline_overview_set_pipeline (self->overview, self->pipeline);
   gtk_stack_set_visible_child_name (self->stack, "content");
 }
@@ -225,9 +226,24 @@ view_stack_changed_cb (SluicePipelinePage *self)
     sluice_stack_view_load (self->stack_view);
   else if (g_strcmp0 (name, "tags") == 0 && !sluice_key_value_tags_view_get_requested (self->tags_view))
     sluice_key_value_tags_view_load (self->tags_view);
+  else if (g_strcmp0 (name, "stages") == 0 && !sluice_stages_view_get_requested (self->stages_view))
+    sluice_stages_view_load (self->stages_view);
   else if (g_strcmp0 (name, "deployment") == 0)
     sluice_deployment_tab_show (SLUICE_DEPLOYMENT_TAB (adw_view_stack_get_visible_child (self->view_stack)),
                                 self->account, self->pipeline);
+}
+
+/* The deployment's state beside the stack's, once the Stages tab has read it. */
+static void
+deployment_summary_cb (SluicePipelinePage *self)
+{
+  const char *summary = sluice_stages_view_get_summary (self->stages_view);
+  const char *classes[] = { "status-badge", sluice_stages_view_get_summary_class (self->stages_view), NULL };
+  g_autofree char *name = summary != NULL ? g_strdup_printf (_("Deployment: %s"), summary) : NULL;
+
+  gtk_label_set_text (self->deployment_badge, name);
+  gtk_widget_set_css_classes (GTK_WIDGET (self->deployment_badge), classes);
+  gtk_widget_set_visible (GTK_WIDGET (self->deployment_badge), summary != NULL);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -319,6 +335,7 @@ sluice_pipeline_page_constructed (GObject *object)
 
   sluice_stack_view_set_account (self->stack_view, self->account);
   sluice_key_value_tags_view_set_account (self->tags_view, self->account);
+  sluice_stages_view_set_account (self->stages_view, self->account);
   show_pipeline (self);
   sluice_pipeline_page_reload (self);
 }
@@ -371,6 +388,7 @@ sluice_pipeline_page_class_init (SluicePipelinePageClass *klass)
   g_type_ensure (SLUICE_TYPE_KEY_VALUE_TAGS_VIEW);
   g_type_ensure (SLUICE_TYPE_PIPELINE_OVERVIEW);
   g_type_ensure (SLUICE_TYPE_STACK_VIEW);
+  g_type_ensure (SLUICE_TYPE_STAGES_VIEW);
   g_type_ensure (SLUICE_TYPE_STATUS_BADGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/pipeline/sluice-pipeline-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, toast_overlay);
@@ -390,6 +408,8 @@ sluice_pipeline_page_class_init (SluicePipelinePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, overview);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, stack_view);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, tags_view);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, stages_view);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, deployment_badge);
   gtk_widget_class_bind_template_callback (widget_class, view_stack_changed_cb);
 
   _sluice_pipeline_page_install_actions (widget_class);
@@ -411,6 +431,7 @@ sluice_pipeline_page_init (SluicePipelinePage *self)
   g_signal_connect_object (self->tags_view, "notify::can-save", G_CALLBACK (tags_state_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->tags_view, "notify::can-add", G_CALLBACK (tags_state_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->tags_view, "saved", G_CALLBACK (tags_saved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stages_view, "notify::summary", G_CALLBACK (deployment_summary_cb), self, G_CONNECT_SWAPPED);
 
   name_switcher_buttons (self->switcher, self->view_stack);
   name_switcher_buttons (self->narrow_switcher, self->view_stack);
@@ -565,6 +586,8 @@ sluice_pipeline_page_reload (SluicePipelinePage *self)
            sluice_key_value_tags_view_get_requested (self->tags_view) &&
            !sluice_key_value_tags_view_get_changed (self->tags_view))
     sluice_key_value_tags_view_load (self->tags_view);
+  else if (self->complete && g_strcmp0 (tab, "stages") == 0 && sluice_stages_view_get_requested (self->stages_view))
+    sluice_stages_view_refresh (self->stages_view);
 
   if (self->loading)
     return;
