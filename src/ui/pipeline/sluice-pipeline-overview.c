@@ -11,6 +11,8 @@
 
 #include <glib/gi18n.h>
 
+#include "sluice-a11y.h"
+
 #include "sluice-copy-button.h"
 #include "sluice-git.h"
 #include "sluice-pipeline-format.h"
@@ -58,6 +60,16 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* A new label makes a new label widget: the button's name follows it (sluice-a11y.c). */
+static void
+set_button_label (GtkButton  *button,
+                  const char *mnemonic)
+{
+  gtk_button_set_label (button, mnemonic);
+  gtk_button_set_use_underline (button, TRUE);
+  sluice_a11y_name_mnemonic_buttons (GTK_WIDGET (button));
+}
+
 /* The clone remembered for the pipeline counts while its folder is still a repository: moved
  * or deleted, the page offers to clone again. */
 static void
@@ -80,7 +92,7 @@ update_clone (SluicePipelineOverview *self)
                                    path != NULL ? path : _("Not cloned on this computer yet"));
       gtk_widget_set_visible (self->open_button, path != NULL);
       gtk_widget_set_visible (self->copy_button, path != NULL);
-      gtk_button_set_label (GTK_BUTTON (self->clone_button), path != NULL ? _("Clone _Again…") : _("_Clone…"));
+      set_button_label (GTK_BUTTON (self->clone_button), path != NULL ? _("Clone _Again…") : _("_Clone…"));
       gtk_widget_set_tooltip_text (self->clone_button,
                                    path != NULL ? _("Make another clone, in another folder")
                                                 : _("Clone the repository to this computer (Ctrl+Shift+C)"));

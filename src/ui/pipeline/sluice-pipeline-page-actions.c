@@ -11,6 +11,8 @@
 
 #include <glib/gi18n.h>
 
+#include "sluice-a11y.h"
+
 #include "sluice-clone-dialog.h"
 #include "sluice-dataall-api.h"
 #include "sluice-delete-pipeline-dialog.h"
@@ -291,6 +293,16 @@ delete_action (GtkWidget  *widget,
                                            delete_confirmed_cb, g_object_ref (self));
 }
 
+/* A new label makes a new label widget: the button's name follows it (sluice-a11y.c). */
+static void
+set_button_label (GtkButton  *button,
+                  const char *mnemonic)
+{
+  gtk_button_set_label (button, mnemonic);
+  gtk_button_set_use_underline (button, TRUE);
+  sluice_a11y_name_mnemonic_buttons (GTK_WIDGET (button));
+}
+
 /* The Clone dialog for the page's pipeline. Ctrl+Shift+C always opens it, even with a clone
  * made: a second clone in another folder is a thing people do, and the dialog says so when
  * the folder proposed is that clone already. */
@@ -333,18 +345,17 @@ _sluice_pipeline_page_update_clone_button (SluicePipelinePage *self)
     {
       g_autofree char *tooltip = g_strdup_printf (_("Open the clone in %s"), path);
 
-      gtk_button_set_label (self->clone_button, _("Open _Folder"));
+      set_button_label (self->clone_button, _("Open _Folder"));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->clone_button), "page.open-clone");
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->clone_button), tooltip);
     }
   else
     {
-      gtk_button_set_label (self->clone_button, _("_Clone…"));
+      set_button_label (self->clone_button, _("_Clone…"));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->clone_button), "page.clone");
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->clone_button),
                                    _("Clone the repository to this computer (Ctrl+Shift+C)"));
     }
-  gtk_button_set_use_underline (self->clone_button, TRUE);
 }
 
 /* ------------------------------------------------------------------------------------------ */

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sluice-a11y.h"
 #include "sluice-git.h"
 #include "sluice-stage-branches.h"
 
@@ -391,6 +392,7 @@ sluice_stage_branches_init (SluiceStageBranches *self)
   gtk_widget_set_tooltip_text (self->cancel_button, _("Stop creating branches; those pushed stay"));
   gtk_box_append (GTK_BOX (self->suffix), self->cancel_button);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), self->suffix);
+  sluice_a11y_name_mnemonic_buttons (self->suffix);
 
   self->status_row = adw_action_row_new ();
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->status_row), FALSE);
