@@ -93,7 +93,7 @@ test_shell (void)
   g_assert_nonnull (sluice_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "customer-360"));
   g_assert_cmpuint (sluice_pipeline_page_get_n_requests (page), ==, 1);
   g_assert_cmpstr (sluice_pipeline_page_get_tab (page), ==, "overview");
-  g_assert_nonnull (sluice_test_find_widget (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "Git Clone"));
+  g_assert_nonnull (sluice_test_find_widget (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "Local Clone"));
 
   /* Three tabs, each a class of its own; only the one shown loads. */
   tabs = ADW_VIEW_STACK (sluice_test_find_widget (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK, NULL));

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include "sluice-git.h"
+
 #include <string.h>
 
 #include "sluice-account.h"
@@ -197,8 +199,16 @@ test_list_search_open (void)
   g_assert_cmpuint (sluice_pipeline_page_get_n_requests (page), <=, 2);
   g_assert_nonnull (sluice_pipeline_get_stages (sluice_pipeline_page_get_pipeline (page)));
   g_assert_cmpuint (g_list_model_get_n_items (sluice_pipeline_get_stages (sluice_pipeline_page_get_pipeline (page))), ==, 3);
-  clone = g_strdup_printf ("git clone codecommit::eu-west-1://%s",
-                           sluice_pipeline_get_repo (sluice_pipeline_page_get_pipeline (page)));
+  /* The repository's HTTPS URL, as the git layer builds it (plain git clones it). */
+  {
+    g_autoptr(SluiceGitRemote) remote = sluice_git_remote_new_for_pipeline (account,
+                                                                            sluice_pipeline_page_get_pipeline (page),
+                                                                            NULL);
+
+    g_assert_nonnull (remote);
+    clone = g_strdup (sluice_git_remote_get_url (remote));
+    g_assert_true (g_str_has_suffix (clone, sluice_pipeline_get_repo (sluice_pipeline_page_get_pipeline (page))));
+  }
   g_assert_nonnull (sluice_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, clone));
   g_assert_nonnull (sluice_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "Build Environment"));
   g_assert_nonnull (sluice_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "ENVTEAM_ROLENAME"));

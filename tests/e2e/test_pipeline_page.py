@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """The pipelines browser and the pipeline page, clicked through as a person would.
 
-Against the emulator: search for a pipeline, open it, copy its clone command, fetch its AWS
+Against the emulator: search for a pipeline, open it, copy its repository URL, fetch its AWS
 credentials, follow its stack to CREATE_COMPLETE, edit its description and a stage, and delete
 it. What the app did is checked where it lands: the clipboard, the keyring, the emulator's API.
 
@@ -176,12 +176,12 @@ class PipelinePageTest(unittest.TestCase):
 
         # Open it with a click on its row.
         app.click(app.wait('label', LABEL))
-        app.wait('push button', 'Copy Clone Command', timeout=15)
+        app.wait('push button', 'Copy Repository URL', timeout=15)
         self.shoot(app, 'Sluice', 'e2e-pipeline-page.png')
 
-        # Copy the clone command: the clipboard has it.
-        app.action(app.wait('push button', 'Copy Clone Command'))
-        expected = f"git clone codecommit::{created['environment']['region']}://{created['repo']}"
+        # Copy the repository's HTTPS URL (plain git clones it through git-credential-sluice).
+        app.action(app.wait('push button', 'Copy Repository URL'))
+        expected = f"https://git-codecommit.{created['environment']['region']}.amazonaws.com/v1/repos/{created['repo']}"
         atspi.wait_for(lambda: clipboard_text() == expected, timeout=15, what=f'{expected!r} on the clipboard')
 
         # AWS credentials: fetched into the keyring and copied as environment variables.

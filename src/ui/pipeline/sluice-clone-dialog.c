@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sluice-a11y.h"
 #include "sluice-clone-dialog.h"
 #include "sluice-git.h"
 #include "sluice-settings.h"
@@ -787,6 +788,7 @@ static void
 sluice_clone_dialog_init (SluiceCloneDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sluice_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 
   self->settings = sluice_settings_new ();
   self->cancellable = g_cancellable_new ();

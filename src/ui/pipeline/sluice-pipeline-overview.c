@@ -11,23 +11,40 @@
 
 #include <glib/gi18n.h>
 
+#include "sluice-a11y.h"
+
 #include "sluice-copy-button.h"
+#include "sluice-git.h"
 #include "sluice-pipeline-format.h"
 #include "sluice-pipeline-overview.h"
+#include "sluice-settings.h"
+#include "sluice-toast.h"
 #include "sluice-ui-rows.h"
 
 /**
  * SluicePipelineOverview:
  *
  * A pipeline's CI/CD environment, details, development stages and each stage's build
- * environment, with copy buttons for the clone command and the variables. Everything in it
- * comes with getDataPipeline: it asks data.all for nothing itself.
+ * environment, with copy buttons for the variables. Everything in it comes with
+ * getDataPipeline: it asks data.all for nothing itself. Besides, from this computer: the
+ * pipeline's local clone (remembered per pipeline in GSettings, shown while its folder is
+ * there) with Open Folder and Copy Path, else a Clone button; and, for GitFlow, the stage
+ * branches missing on the remote (#SluiceStageBranches, which asks git).
  */
 struct _SluicePipelineOverview
 {
   AdwBin          parent_instance;
 
   SluicePipeline *pipeline;
+  SluiceAccount  *account;
+  GSettings      *settings;
+  char           *clone_path;    /* the clone remembered, while its folder is a repository */
+  GtkWidget      *branches;      /* SluiceStageBranches, kept across rebuilds */
+
+  AdwActionRow   *clone_row;
+  GtkWidget      *open_button;
+  GtkWidget      *copy_button;
+  GtkWidget      *clone_button;
 
   GtkBox         *overview_box;
 };
@@ -37,10 +54,117 @@ G_DEFINE_FINAL_TYPE (SluicePipelineOverview, sluice_pipeline_overview, ADW_TYPE_
 enum {
   PROP_0,
   PROP_PIPELINE,
+  PROP_CLONE_PATH,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* A new label makes a new label widget: the button's name follows it (sluice-a11y.c). */
+static void
+set_button_label (GtkButton  *button,
+                  const char *mnemonic)
+{
+  gtk_button_set_label (button, mnemonic);
+  gtk_button_set_use_underline (button, TRUE);
+  sluice_a11y_name_mnemonic_buttons (GTK_WIDGET (button));
+}
+
+/* The clone remembered for the pipeline counts while its folder is still a repository: moved
+ * or deleted, the page offers to clone again. */
+static void
+update_clone (SluicePipelineOverview *self)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *git = NULL;
+
+  if (self->account != NULL && self->pipeline != NULL)
+    path = sluice_settings_get_clone_path (self->settings, sluice_account_get_id (self->account),
+                                           sluice_pipeline_get_uri (self->pipeline));
+  if (path != NULL)
+    git = g_build_filename (path, ".git", NULL);
+  if (git != NULL && !g_file_test (git, G_FILE_TEST_IS_DIR))
+    g_clear_pointer (&path, g_free);
+
+  if (self->clone_row != NULL)
+    {
+      adw_action_row_set_subtitle (self->clone_row,
+                                   path != NULL ? path : _("Not cloned on this computer yet"));
+      gtk_widget_set_visible (self->open_button, path != NULL);
+      gtk_widget_set_visible (self->copy_button, path != NULL);
+      set_button_label (GTK_BUTTON (self->clone_button), path != NULL ? _("Clone _Again…") : _("_Clone…"));
+      gtk_widget_set_tooltip_text (self->clone_button,
+                                   path != NULL ? _("Make another clone, in another folder")
+                                                : _("Clone the repository to this computer (Ctrl+Shift+C)"));
+    }
+  if (g_strcmp0 (path, self->clone_path) != 0)
+    {
+      g_free (self->clone_path);
+      self->clone_path = g_steal_pointer (&path);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLONE_PATH]);
+    }
+}
+
+static void
+add_clone_row (SluicePipelineOverview *self,
+               AdwPreferencesGroup    *group)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Local Clone"));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_widget_add_css_class (row, "property");
+
+  self->open_button = gtk_button_new_from_icon_name ("folder-open-symbolic");
+  gtk_widget_set_valign (self->open_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->open_button, "flat");
+  gtk_widget_set_tooltip_text (self->open_button, _("Open Folder"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->open_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Open Folder"), -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->open_button), "overview.open-clone");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), self->open_button);
+
+  self->copy_button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+  gtk_widget_set_valign (self->copy_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->copy_button, "flat");
+  gtk_widget_set_tooltip_text (self->copy_button, _("Copy Path"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->copy_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Copy Path"), -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->copy_button), "overview.copy-clone-path");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), self->copy_button);
+
+  /* page.clone: the pipeline page's action, which opens the Clone dialog. */
+  self->clone_button = gtk_button_new_with_mnemonic (_("_Clone…"));
+  gtk_widget_set_valign (self->clone_button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->clone_button), "page.clone");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), self->clone_button);
+
+  adw_preferences_group_add (group, row);
+  self->clone_row = ADW_ACTION_ROW (row);
+  update_clone (self);
+}
+
+static void
+open_clone_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  sluice_pipeline_overview_open_clone (SLUICE_PIPELINE_OVERVIEW (widget));
+}
+
+static void
+copy_clone_path_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SluicePipelineOverview *self = SLUICE_PIPELINE_OVERVIEW (widget);
+
+  update_clone (self);
+  if (self->clone_path == NULL)
+    return;
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), self->clone_path);
+  sluice_toast_show (widget, _("Path copied"));
+}
 
 /* Everything in it comes with getDataPipeline: the Overview costs one request. */
 static void
@@ -50,20 +174,26 @@ build (SluicePipelineOverview *self)
   SluiceEnvironment *environment;
   GListModel *stages;
   guint n_stages;
-  g_autofree char *clone = NULL;
+  g_autoptr(SluiceGitRemote) remote = NULL;
+  const char *url = NULL;
   g_autofree char *created = NULL;
   g_autofree char *tags = NULL;
   const char * const *tag_list;
   AdwPreferencesGroup *group;
   AdwActionRow *row;
 
+  if (self->branches != NULL && gtk_widget_get_parent (self->branches) != NULL)
+    gtk_box_remove (self->overview_box, self->branches);
+  self->clone_row = NULL;
   sluice_ui_clear_box (self->overview_box);
   if (pipeline == NULL)
     return;
   environment = sluice_pipeline_get_environment (pipeline);
   stages = sluice_pipeline_get_stages (pipeline);
   n_stages = stages != NULL ? g_list_model_get_n_items (stages) : 0;
-  clone = sluice_pipeline_format_clone_command (pipeline);
+  if (self->account != NULL)
+    remote = sluice_git_remote_new_for_pipeline (self->account, pipeline, NULL);
+  url = remote != NULL ? sluice_git_remote_get_url (remote) : NULL;
   created = sluice_pipeline_format_date (sluice_pipeline_get_created (pipeline));
   tag_list = sluice_pipeline_get_tags (pipeline);
 
@@ -79,11 +209,23 @@ build (SluicePipelineOverview *self)
   sluice_ui_add_value_row (group, _("Repository"), sluice_pipeline_get_repo (pipeline));
   sluice_ui_add_value_row (group, _("Strategy"),
                            sluice_pipeline_format_strategy (sluice_pipeline_get_dev_strategy (pipeline)));
-  row = sluice_ui_add_value_row (group, _("Git Clone"), clone);
-  if (clone != NULL)
+  row = sluice_ui_add_value_row (group, _("Repository URL"), url);
+  if (url != NULL)
     {
-      adw_action_row_add_suffix (row, sluice_copy_button_new (_("Copy Clone Command"), clone,
-                                                              _("Clone command copied")));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (row),
+                                   _("Clones made by Sluice work with plain git on the command line: "
+                                     "git-credential-sluice signs its requests with the pipeline’s keys."));
+      adw_action_row_add_suffix (row, sluice_copy_button_new (_("Copy Repository URL"), url,
+                                                              _("Repository URL copied")));
+    }
+  add_clone_row (self, group);
+
+  if (g_strcmp0 (sluice_pipeline_get_dev_strategy (pipeline), "gitflow") == 0 && self->account != NULL)
+    {
+      if (self->branches == NULL)
+        self->branches = g_object_ref_sink (sluice_stage_branches_new (self->account));
+      gtk_box_append (self->overview_box, self->branches);
+      sluice_stage_branches_set_pipeline (SLUICE_STAGE_BRANCHES (self->branches), pipeline);
     }
 
   /* Details */
@@ -155,7 +297,13 @@ sluice_pipeline_overview_dispose (GObject *object)
   /* AdwBin would unparent its child a second time after the template did. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SLUICE_TYPE_PIPELINE_OVERVIEW);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->branches);
   g_clear_object (&self->pipeline);
+  g_clear_object (&self->account);
+  g_clear_pointer (&self->clone_path, g_free);
 
   G_OBJECT_CLASS (sluice_pipeline_overview_parent_class)->dispose (object);
 }
@@ -172,6 +320,9 @@ sluice_pipeline_overview_get_property (GObject    *object,
     {
     case PROP_PIPELINE:
       g_value_set_object (value, self->pipeline);
+      break;
+    case PROP_CLONE_PATH:
+      g_value_set_string (value, self->clone_path);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -214,7 +365,19 @@ sluice_pipeline_overview_class_init (SluicePipelineOverviewClass *klass)
   properties[PROP_PIPELINE] =
     g_param_spec_object ("pipeline", NULL, NULL, SLUICE_TYPE_PIPELINE,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * SluicePipelineOverview:clone-path:
+   *
+   * The pipeline's clone on this computer, remembered by the Clone dialog, while its folder
+   * is still a repository.
+   */
+  properties[PROP_CLONE_PATH] =
+    g_param_spec_string ("clone-path", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "overview.open-clone", NULL, open_clone_action);
+  gtk_widget_class_install_action (widget_class, "overview.copy-clone-path", NULL, copy_clone_path_action);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/pipeline/sluice-pipeline-overview.ui");
@@ -225,6 +388,11 @@ static void
 sluice_pipeline_overview_init (SluicePipelineOverview *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The Clone dialog remembers a clone: the row follows, and the page's header with it. A
+   * folder deleted meanwhile is noticed when the page is shown again or reloaded. */
+  self->settings = sluice_settings_new ();
+  g_signal_connect_swapped (self->settings, "changed::pipeline-clones", G_CALLBACK (update_clone), self);
+  g_signal_connect (self, "map", G_CALLBACK (update_clone), NULL);
 }
 
 GtkWidget *
@@ -258,4 +426,72 @@ sluice_pipeline_overview_set_pipeline (SluicePipelineOverview *self,
   g_set_object (&self->pipeline, pipeline);
   build (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PIPELINE]);
+}
+
+/**
+ * sluice_pipeline_overview_set_account:
+ * @self: a #SluicePipelineOverview
+ * @account: the account the pipeline belongs to (its clones are remembered per account)
+ */
+void
+sluice_pipeline_overview_set_account (SluicePipelineOverview *self,
+                                      SluiceAccount          *account)
+{
+  g_return_if_fail (SLUICE_IS_PIPELINE_OVERVIEW (self));
+  g_return_if_fail (account == NULL || SLUICE_IS_ACCOUNT (account));
+
+  g_set_object (&self->account, account);
+  build (self);
+}
+
+/**
+ * sluice_pipeline_overview_get_clone_path:
+ * @self: a #SluicePipelineOverview
+ *
+ * Returns: (nullable): the pipeline's clone on this computer, if it is still there
+ */
+const char *
+sluice_pipeline_overview_get_clone_path (SluicePipelineOverview *self)
+{
+  g_return_val_if_fail (SLUICE_IS_PIPELINE_OVERVIEW (self), NULL);
+
+  return self->clone_path;
+}
+
+/**
+ * sluice_pipeline_overview_open_clone:
+ * @self: a #SluicePipelineOverview
+ *
+ * Opens the clone's folder with the desktop's default handler (the file manager).
+ */
+void
+sluice_pipeline_overview_open_clone (SluicePipelineOverview *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *uri = NULL;
+  GtkRoot *root;
+
+  g_return_if_fail (SLUICE_IS_PIPELINE_OVERVIEW (self));
+
+  update_clone (self);
+  if (self->clone_path == NULL)
+    return;
+  file = g_file_new_for_path (self->clone_path);
+  uri = g_file_get_uri (file);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+}
+
+/**
+ * sluice_pipeline_overview_get_stage_branches:
+ * @self: a #SluicePipelineOverview
+ *
+ * Returns: (transfer none) (nullable): the stage branches of a GitFlow pipeline
+ */
+SluiceStageBranches *
+sluice_pipeline_overview_get_stage_branches (SluicePipelineOverview *self)
+{
+  g_return_val_if_fail (SLUICE_IS_PIPELINE_OVERVIEW (self), NULL);
+
+  return self->branches != NULL ? SLUICE_STAGE_BRANCHES (self->branches) : NULL;
 }

@@ -9,7 +9,9 @@
 
 #include <adwaita.h>
 
+#include "sluice-account.h"
 #include "sluice-pipeline.h"
+#include "sluice-stage-branches.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +23,10 @@ GtkWidget      *sluice_pipeline_overview_new          (void);
 SluicePipeline *sluice_pipeline_overview_get_pipeline (SluicePipelineOverview *self);
 void            sluice_pipeline_overview_set_pipeline (SluicePipelineOverview *self,
                                                        SluicePipeline         *pipeline);
+void            sluice_pipeline_overview_set_account  (SluicePipelineOverview *self,
+                                                       SluiceAccount          *account);
+const char     *sluice_pipeline_overview_get_clone_path (SluicePipelineOverview *self);
+void            sluice_pipeline_overview_open_clone   (SluicePipelineOverview *self);
+SluiceStageBranches *sluice_pipeline_overview_get_stage_branches (SluicePipelineOverview *self);
 
 G_END_DECLS

@@ -11,6 +11,9 @@
 
 #include <glib/gi18n.h>
 
+#include "sluice-a11y.h"
+
+#include "sluice-clone-dialog.h"
 #include "sluice-dataall-api.h"
 #include "sluice-delete-pipeline-dialog.h"
 #include "sluice-pipeline-credentials.h"
@@ -290,6 +293,71 @@ delete_action (GtkWidget  *widget,
                                            delete_confirmed_cb, g_object_ref (self));
 }
 
+/* A new label makes a new label widget: the button's name follows it (sluice-a11y.c). */
+static void
+set_button_label (GtkButton  *button,
+                  const char *mnemonic)
+{
+  gtk_button_set_label (button, mnemonic);
+  gtk_button_set_use_underline (button, TRUE);
+  sluice_a11y_name_mnemonic_buttons (GTK_WIDGET (button));
+}
+
+/* The Clone dialog for the page's pipeline. Ctrl+Shift+C always opens it, even with a clone
+ * made: a second clone in another folder is a thing people do, and the dialog says so when
+ * the folder proposed is that clone already. */
+static void
+clone_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  SluicePipelinePage *self = SLUICE_PIPELINE_PAGE (widget);
+  SluiceCloneDialog *dialog;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (!self->complete)
+    return;
+  dialog = sluice_clone_dialog_new (self->account, self->pipeline);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_clone_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  sluice_pipeline_overview_open_clone (SLUICE_PIPELINE_PAGE (widget)->overview);
+}
+
+/* With a clone on this computer the header's button opens it, as a file manager's recent
+ * folder would: once cloned, going to the files is what people come back for, and cloning the
+ * same repository again is rare (the Overview's Local Clone row keeps Clone Again…, and
+ * Ctrl+Shift+C still opens the dialog). A button that keeps saying "Clone…" would invite a
+ * second clone by mistake. */
+void
+_sluice_pipeline_page_update_clone_button (SluicePipelinePage *self)
+{
+  const char *path = sluice_pipeline_overview_get_clone_path (self->overview);
+
+  if (path != NULL)
+    {
+      g_autofree char *tooltip = g_strdup_printf (_("Open the clone in %s"), path);
+
+      set_button_label (self->clone_button, _("Open _Folder"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->clone_button), "page.open-clone");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->clone_button), tooltip);
+    }
+  else
+    {
+      set_button_label (self->clone_button, _("_Clone…"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->clone_button), "page.clone");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->clone_button),
+                                   _("Clone the repository to this computer (Ctrl+Shift+C)"));
+    }
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* Installing them                                                                            */
 /* ------------------------------------------------------------------------------------------ */
@@ -307,6 +375,10 @@ _sluice_pipeline_page_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "page.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "page.edit", NULL, edit_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "page.edit", NULL);
+  gtk_widget_class_install_action (widget_class, "page.clone", NULL, clone_action);
+  gtk_widget_class_install_action (widget_class, "page.open-clone", NULL, open_clone_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "page.clone", NULL);
   gtk_widget_class_install_action (widget_class, "page.show-tab", "s", show_tab_action);
   gtk_widget_class_install_action (widget_class, "page.next-tab", NULL, cycle_tab_action);
   gtk_widget_class_install_action (widget_class, "page.previous-tab", NULL, cycle_tab_action);

@@ -41,6 +41,7 @@ struct _SluicePipelinePage
   GtkSpinner             *stack_spinner;
   GtkSpinner             *spinner;
   GtkMenuButton          *credentials_button;
+  GtkButton              *clone_button;
   GtkStack               *stack;
   GtkSpinner             *loading_spinner;
   AdwStatusPage          *error_page;
@@ -61,5 +62,6 @@ guint sluice_pipeline_page_get_n_requests   (SluicePipelinePage *self);
 void  _sluice_pipeline_page_set_loading     (SluicePipelinePage *self,
                                              gboolean            loading);
 void  _sluice_pipeline_page_install_actions (GtkWidgetClass     *widget_class);
+void  _sluice_pipeline_page_update_clone_button (SluicePipelinePage *self);
 
 G_END_DECLS

@@ -166,6 +166,7 @@ show_pipeline (SluicePipelinePage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->credentials_button), self->complete);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete", self->complete);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.edit", self->complete);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.clone", self->complete);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.show-tab", self->complete);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.next-tab", self->complete);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.previous-tab", self->complete);
@@ -336,6 +337,10 @@ sluice_pipeline_page_constructed (GObject *object)
   sluice_stack_view_set_account (self->stack_view, self->account);
   sluice_key_value_tags_view_set_account (self->tags_view, self->account);
   sluice_stages_view_set_account (self->stages_view, self->account);
+  sluice_pipeline_overview_set_account (self->overview, self->account);
+  g_signal_connect_object (self->overview, "notify::clone-path",
+                           G_CALLBACK (_sluice_pipeline_page_update_clone_button), self, G_CONNECT_SWAPPED);
+  _sluice_pipeline_page_update_clone_button (self);
   show_pipeline (self);
   sluice_pipeline_page_reload (self);
 }
@@ -398,6 +403,7 @@ sluice_pipeline_page_class_init (SluicePipelinePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, stack_spinner);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, spinner);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, credentials_button);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, clone_button);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, stack);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelinePage, error_page);
