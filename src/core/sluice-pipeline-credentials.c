@@ -385,6 +385,77 @@ fetch_from_dataall (GTask *task)
 /* Public API                                                                                 */
 /* ------------------------------------------------------------------------------------------ */
 
+/* One fetch at a time per pipeline and data.all account: two at once would both replace the
+ * pipeline's keyring item, and libsecret fails (and, in 0.20, can return a task twice) when an
+ * item it is reading is deleted under it. A fetch that waited then finds the keys the first one
+ * stored, or, when forced, renews them after it. Touched from the main context only. */
+static GHashTable *fetches_in_flight;  /* "account\npipeline" -> GQueue of waiting GTasks */
+
+static void
+start_fetch (GTask *task)
+{
+  Fetch *fetch = g_task_get_task_data (task);
+  g_autoptr(GTask) lookup = NULL;
+
+  if (fetch->force)
+    {
+      fetch_from_dataall (task);
+      return;
+    }
+
+  lookup = g_task_new (NULL, g_task_get_cancellable (task), lookup_cb, task);
+  g_task_set_source_tag (lookup, lookup_thread);
+  g_task_set_task_data (lookup, fetch, NULL);
+  g_task_run_in_thread (lookup, lookup_thread);
+}
+
+static char *
+fetch_key (Fetch *fetch)
+{
+  return g_strconcat (fetch->dataall_account != NULL ? fetch->dataall_account : "", "\n",
+                      fetch->pipeline_uri, NULL);
+}
+
+static void
+fetch_completed_cb (GTask      *task,
+                    GParamSpec *pspec,
+                    gpointer    user_data)
+{
+  g_autofree char *key = fetch_key (g_task_get_task_data (task));
+  GQueue *waiting = g_hash_table_lookup (fetches_in_flight, key);
+  GTask *next;
+
+  g_signal_handlers_disconnect_by_func (task, fetch_completed_cb, user_data);
+  next = waiting != NULL ? g_queue_pop_head (waiting) : NULL;
+  if (next == NULL)
+    {
+      g_hash_table_remove (fetches_in_flight, key);
+      return;
+    }
+  g_signal_connect (next, "notify::completed", G_CALLBACK (fetch_completed_cb), NULL);
+  start_fetch (next);
+}
+
+static void
+queue_fetch (GTask *task)
+{
+  g_autofree char *key = fetch_key (g_task_get_task_data (task));
+  GQueue *waiting;
+
+  if (fetches_in_flight == NULL)
+    fetches_in_flight = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               (GDestroyNotify) g_queue_free);
+  waiting = g_hash_table_lookup (fetches_in_flight, key);
+  if (waiting != NULL)
+    {
+      g_queue_push_tail (waiting, task);
+      return;
+    }
+  g_hash_table_insert (fetches_in_flight, g_steal_pointer (&key), g_queue_new ());
+  g_signal_connect (task, "notify::completed", G_CALLBACK (fetch_completed_cb), NULL);
+  start_fetch (task);
+}
+
 /**
  * sluice_pipeline_credentials_fetch_async:
  * @account: the data.all account that asks
@@ -419,7 +490,6 @@ sluice_pipeline_credentials_fetch_async (SluiceAccount       *account,
                                          gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) lookup = NULL;
   Fetch *fetch;
 
   g_return_if_fail (SLUICE_IS_ACCOUNT (account));
@@ -446,16 +516,7 @@ sluice_pipeline_credentials_fetch_async (SluiceAccount       *account,
       return;
     }
 
-  if (force)
-    {
-      fetch_from_dataall (g_steal_pointer (&task));
-      return;
-    }
-
-  lookup = g_task_new (NULL, cancellable, lookup_cb, g_object_ref (task));
-  g_task_set_source_tag (lookup, lookup_thread);
-  g_task_set_task_data (lookup, fetch, NULL);
-  g_task_run_in_thread (lookup, lookup_thread);
+  queue_fetch (g_steal_pointer (&task));
 }
 
 /**
