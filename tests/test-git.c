@@ -939,13 +939,15 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *helper = NULL;
+  g_autofree char *git = NULL;
 
   sluice_test_init_core (&argc, &argv);
   /* What the clones' config runs: the helper of this build. */
   helper = g_test_build_filename (G_TEST_BUILT, "..", "src", "git-credential-sluice", NULL);
   g_setenv ("SLUICE_GIT_CREDENTIAL_HELPER", helper, TRUE);
 
-  if (g_find_program_in_path ("git") == NULL)
+  git = g_find_program_in_path ("git");
+  if (git == NULL)
     {
       g_test_skip ("git is not installed");
       return g_test_run ();

