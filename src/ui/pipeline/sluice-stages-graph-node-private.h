@@ -40,6 +40,9 @@ struct _SluiceStagesGraphNode
   int                 static_width;
   int                 static_height;
   gboolean            static_missing;
+  /* A new state's accessible name and tooltip wait for the frame that shows it. */
+  GdkFrameClock      *a11y_clock;
+  gulong              a11y_handler;
 };
 
 /* The words of the node's lines. */

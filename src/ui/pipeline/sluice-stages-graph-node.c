@@ -584,6 +584,45 @@ sluice_stages_graph_node_state_flags_changed (GtkWidget     *widget,
 /* ------------------------------------------------------------------------------------------ */
 
 static void
+flush_accessible (SluiceStagesGraphNode *self)
+{
+  if (self->a11y_handler == 0)
+    return;
+  g_clear_signal_handler (&self->a11y_handler, self->a11y_clock);
+  g_clear_weak_pointer (&self->a11y_clock);
+  _sluice_stages_graph_node_update_accessible (self);
+}
+
+static void
+after_paint_cb (GdkFrameClock         *clock,
+                SluiceStagesGraphNode *self)
+{
+  flush_accessible (self);
+}
+
+/* A new state reaches the accessible name and description, and the tooltip, right after the
+ * frame that shows it: their AT-SPI signals (two D-Bus messages a node) would otherwise hold
+ * up that frame when a refresh changes every node. A node that is not on screen is updated at
+ * once. */
+static void
+queue_accessible_update (SluiceStagesGraphNode *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      g_clear_signal_handler (&self->a11y_handler, self->a11y_clock);
+      g_clear_weak_pointer (&self->a11y_clock);
+      _sluice_stages_graph_node_update_accessible (self);
+      return;
+    }
+  if (self->a11y_handler != 0)
+    return;
+  g_set_weak_pointer (&self->a11y_clock, clock);
+  self->a11y_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), self);
+}
+
+static void
 pressed_cb (GtkGestureClick       *gesture,
             int                    n_press,
             double                 x,
@@ -607,6 +646,23 @@ released_cb (GtkGestureClick       *gesture,
 /* ------------------------------------------------------------------------------------------ */
 /* GObject                                                                                    */
 /* ------------------------------------------------------------------------------------------ */
+
+static void
+sluice_stages_graph_node_unmap (GtkWidget *widget)
+{
+  flush_accessible (SLUICE_STAGES_GRAPH_NODE (widget));
+  GTK_WIDGET_CLASS (sluice_stages_graph_node_parent_class)->unmap (widget);
+}
+
+static void
+sluice_stages_graph_node_dispose (GObject *object)
+{
+  SluiceStagesGraphNode *self = SLUICE_STAGES_GRAPH_NODE (object);
+
+  g_clear_signal_handler (&self->a11y_handler, self->a11y_clock);
+  g_clear_weak_pointer (&self->a11y_clock);
+  G_OBJECT_CLASS (sluice_stages_graph_node_parent_class)->dispose (object);
+}
 
 static void
 sluice_stages_graph_node_finalize (GObject *object)
@@ -633,12 +689,14 @@ sluice_stages_graph_node_class_init (SluiceStagesGraphNodeClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = sluice_stages_graph_node_dispose;
   object_class->finalize = sluice_stages_graph_node_finalize;
 
   widget_class->snapshot = sluice_stages_graph_node_snapshot;
   widget_class->measure = sluice_stages_graph_node_measure;
   widget_class->css_changed = sluice_stages_graph_node_css_changed;
   widget_class->state_flags_changed = sluice_stages_graph_node_state_flags_changed;
+  widget_class->unmap = sluice_stages_graph_node_unmap;
 
   /**
    * SluiceStagesGraphNode::activate:
@@ -747,7 +805,7 @@ sluice_stages_graph_node_set_state (SluiceStagesGraphNode *self,
   self->ago = sluice_stages_format_ago (self->since, now);
 
   invalidate_status_layouts (self);
-  _sluice_stages_graph_node_update_accessible (self);
+  queue_accessible_update (self);
 }
 
 /**
@@ -767,7 +825,7 @@ sluice_stages_graph_node_update_time (SluiceStagesGraphNode *self,
   g_free (self->ago);
   self->ago = g_steal_pointer (&ago);
   invalidate_status_layouts (self);
-  _sluice_stages_graph_node_update_accessible (self);
+  queue_accessible_update (self);
 }
 
 /**

@@ -27,6 +27,7 @@ struct _SluiceStagesHistory
 
   GList               *where_rows;
   GList               *history_groups;
+  char                *shown;   /* what the rows were made from (see signature()) */
 
   /* Template widgets */
   AdwPreferencesGroup *where_group;
@@ -71,6 +72,49 @@ info_row (const char *title,
   return row;
 }
 
+static const char *
+or_empty (const char *text)
+{
+  return text != NULL ? text : "";
+}
+
+/* What the rows show, in one string: a refresh that changes none of it (most of them, while a
+ * pipeline waits or rests) keeps the rows instead of making them all again. */
+static char *
+signature (SluiceDeployment *deployment,
+           gint64            now)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < sluice_deployment_get_n_lanes (deployment); i++)
+    {
+      SluiceDeploymentLane *lane = sluice_deployment_get_lane (deployment, i);
+
+      g_string_append_printf (out, "%s\n", lane->name);
+      for (guint j = 0; j < lane->steps->len; j++)
+        {
+          SluiceDeploymentStep *step = g_ptr_array_index (lane->steps, j);
+
+          if (step->kind == SLUICE_DEPLOYMENT_STEP_DEPLOY)
+            g_string_append_printf (out, "%s|%s|%s|%s\n", or_empty (step->name), or_empty (step->stage),
+                                    or_empty (step->deployed_revision_id), or_empty (step->deployed_revision_summary));
+        }
+      for (guint j = 0; j < lane->executions->len && j < 10; j++)
+        {
+          SluiceCodePipelineExecution *execution = g_ptr_array_index (lane->executions, j);
+
+          /* a running execution's duration grows */
+          g_string_append_printf (out, "%s|%d|%s|%s|%s|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT "\n",
+                                  or_empty (execution->execution_id), (int) execution->status,
+                                  or_empty (execution->revision_id), or_empty (execution->revision_summary),
+                                  or_empty (execution->trigger_type), execution->start_time,
+                                  execution->status == SLUICE_CODEPIPELINE_STATUS_IN_PROGRESS
+                                  ? now : execution->last_update_time);
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
 /**
  * sluice_stages_history_update:
  * @deployment: the deployment as last read
@@ -83,7 +127,12 @@ sluice_stages_history_update (SluiceStagesHistory *self,
 {
   guint n_lanes = sluice_deployment_get_n_lanes (deployment);
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autofree char *shown = signature (deployment, now);
 
+  if (g_strcmp0 (shown, self->shown) == 0)
+    return;
+  g_free (self->shown);
+  self->shown = g_steal_pointer (&shown);
   clear_rows (self);
 
   for (guint i = 0; i < n_lanes; i++)
@@ -153,12 +202,22 @@ sluice_stages_history_dispose (GObject *object)
 }
 
 static void
+sluice_stages_history_finalize (GObject *object)
+{
+  SluiceStagesHistory *self = SLUICE_STAGES_HISTORY (object);
+
+  g_free (self->shown);
+  G_OBJECT_CLASS (sluice_stages_history_parent_class)->finalize (object);
+}
+
+static void
 sluice_stages_history_class_init (SluiceStagesHistoryClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sluice_stages_history_dispose;
+  object_class->finalize = sluice_stages_history_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/pipeline/sluice-stages-history.ui");
   gtk_widget_class_bind_template_child (widget_class, SluiceStagesHistory, where_group);
