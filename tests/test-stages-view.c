@@ -204,6 +204,14 @@ show_stages (SluicePipelinePage *page)
   return view;
 }
 
+static gboolean
+badge_shown (gpointer data)
+{
+  SluicePipelinePage *page = data;
+
+  return gtk_widget_get_visible (GTK_WIDGET (page->deployment_badge));
+}
+
 static void
 test_trunk (void)
 {
@@ -225,6 +233,16 @@ test_trunk (void)
     return;
   account = sluice_test_emulator_new_account (emulator, "test-stages-trunk", "engineer@example.com");
   window = window_with_page (account, "sales-ingest", &page);
+
+  /* The header has the deployment's state from the page's opening on, on the Overview: one
+   * data.all request for the Overview, CodePipeline asked after it. */
+  g_assert_cmpstr (sluice_pipeline_page_get_tab (page), ==, "overview");
+  g_assert_true (sluice_test_wait_for (badge_shown, page, 10000));
+  g_assert_cmpstr (gtk_label_get_text (page->deployment_badge), ==, "Deployment: Waiting for approval");
+  g_assert_cmpuint (sluice_pipeline_page_get_n_requests (page), ==, 1);
+  g_assert_false (sluice_stages_view_get_requested (page->stages_view));
+  sluice_test_save_screenshot (window, "stages-header-overview.png");
+
   view = show_stages (page);
 
   /* sales-ingest (trunk, dev and prod) waits for its dev approval: the graph shows where. */

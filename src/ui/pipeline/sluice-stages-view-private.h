@@ -49,7 +49,9 @@ struct _SluiceStagesView
   guint                     timeout_id;
   guint                     interval;
   guint                     n_refreshes;
-  gboolean                  requested;
+  gboolean                  requested;       /* the tab was shown */
+  gboolean                  following;       /* the page reads the deployment for its header */
+  gboolean                  branches_wanted; /* asked for the branches while a refresh ran */
   gboolean                  loading;
   gboolean                  has_data;
   gboolean                  branches_known;

@@ -343,12 +343,30 @@ refresh_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Refreshes on its own only while the tab is on screen. */
+/* The page around the tab is on screen (whichever tab it shows). */
+static gboolean
+page_shown (SluiceStagesView *self)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  return parent != NULL && gtk_widget_get_mapped (parent);
+}
+
+/* Refreshes on its own while the tab is on screen, or, for the header, while its page is. */
 static void
 schedule_refresh (SluiceStagesView *self)
 {
   stop_timer (self);
-  if (!self->requested || self->loading || !gtk_widget_get_mapped (GTK_WIDGET (self)) || self->deployment == NULL)
+  if (self->loading || self->deployment == NULL)
+    return;
+  /* the tab was shown while the page's refresh ran: the branches come now */
+  if (self->branches_wanted)
+    {
+      self->branches_wanted = FALSE;
+      start_refresh (self, TRUE);
+      return;
+    }
+  if (!(self->requested && gtk_widget_get_mapped (GTK_WIDGET (self))) && !(self->following && page_shown (self)))
     return;
   self->timeout_id = g_timeout_add (self->interval, refresh_timeout_cb, self);
 }
@@ -434,7 +452,10 @@ start_refresh (SluiceStagesView *self,
   if (self->deployment == NULL)
     return;
   if (self->loading)
-    return;
+    {
+      self->branches_wanted |= read_branches;
+      return;
+    }
   set_loading (self, TRUE);
   if (self->cancellable == NULL)
     self->cancellable = g_cancellable_new ();
@@ -485,6 +506,9 @@ sluice_stages_view_unmap (GtkWidget *widget)
 
   stop_timer (self);
   GTK_WIDGET_CLASS (sluice_stages_view_parent_class)->unmap (widget);
+  /* another tab of the page: the header's summary still follows */
+  if (self->following && !self->disposed)
+    schedule_refresh (self);
 }
 
 static void
@@ -613,8 +637,12 @@ sluice_stages_view_get_pipeline (SluiceStagesView *self)
 static void
 stack_changed_cb (SluiceStagesView *self)
 {
-  if (self->requested && self->deployment == NULL && !self->disposed)
+  if (self->deployment != NULL || self->disposed)
+    return;
+  if (self->requested)
     sluice_stages_view_load (self);
+  else if (self->following)
+    sluice_stages_view_follow (self);
 }
 
 /**
@@ -683,6 +711,29 @@ sluice_stages_view_load (SluiceStagesView *self)
   if (!self->has_data)
     gtk_stack_set_visible_child_name (self->stack, "loading");
   start_refresh (self, TRUE);
+}
+
+/**
+ * sluice_stages_view_follow:
+ *
+ * Reads the deployment without the tab being shown, for the summary the page's header shows
+ * (no branches: they only matter to the graph); the page calls it once data.all has answered
+ * for its Overview. Afterwards the deployment refreshes on its own while the page is shown.
+ */
+void
+sluice_stages_view_follow (SluiceStagesView *self)
+{
+  g_return_if_fail (SLUICE_IS_STAGES_VIEW (self));
+
+  self->following = TRUE;
+  if (!check_ready (self))
+    {
+      stop_timer (self);
+      set_summary (self, NULL, NULL);
+      return;
+    }
+  build_model (self);
+  start_refresh (self, FALSE);
 }
 
 /**
