@@ -27,6 +27,12 @@ typedef enum
   ACTION_ENABLE,
 } StagesAction;
 
+/* A test's look at the notifications the tab sends (see notify_step()). */
+typedef void (*SluiceStagesNotifyHook) (const char *id,
+                                        const char *title,
+                                        const char *body,
+                                        gpointer    user_data);
+
 /* The tab is one class in two files: sluice-stages-view.c (state, refresh, the graph and the
  * history) and sluice-stages-view-actions.c (a node's details, the Review dialog, the
  * confirmations and the CodePipeline calls they make). */
@@ -66,6 +72,9 @@ struct _SluiceStagesView
   char                     *dialog_step;
   StagesAction              dialog_action;   /* what a confirmation confirms */
 
+  SluiceStagesNotifyHook    notify_hook;
+  gpointer                  notify_hook_data;
+
   /* Template widgets */
   GtkStack                 *stack;
   AdwStatusPage            *message_page;
@@ -91,6 +100,10 @@ guint              _sluice_stages_view_get_interval     (SluiceStagesView *self)
 /* The last action's failure as shown, or NULL. */
 const char        *_sluice_stages_view_get_action_error (SluiceStagesView *self);
 gboolean           _sluice_stages_view_get_acting       (SluiceStagesView *self);
+/* Every notification the tab sends goes to @hook too, also without a registered application. */
+void               _sluice_stages_view_set_notify_hook  (SluiceStagesView       *self,
+                                                         SluiceStagesNotifyHook  hook,
+                                                         gpointer                user_data);
 /* Whether the history and "what is where" show this text somewhere. */
 gboolean           _sluice_stages_view_history_shows    (SluiceStagesView *self,
                                                          const char       *text);

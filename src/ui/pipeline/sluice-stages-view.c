@@ -232,7 +232,9 @@ notify_step (SluiceStagesView     *self,
   g_autofree char *revision = sluice_stages_short_revision (step->revision_id, step->revision_summary);
   const char *what = step->stage != NULL ? step->stage : step->name;
 
-  if (app == NULL || !g_application_get_is_registered (app))
+  const char *body;
+
+  if ((app == NULL || !g_application_get_is_registered (app)) && self->notify_hook == NULL)
     return;
   switch (step->status)
     {
@@ -254,11 +256,14 @@ notify_step (SluiceStagesView     *self,
     default:
       return;
     }
+  body = step->status == SLUICE_DEPLOYMENT_STATUS_FAILED && step->error_message != NULL ? step->error_message : revision;
   notification = g_notification_new (title);
-  g_notification_set_body (notification, step->status == SLUICE_DEPLOYMENT_STATUS_FAILED &&
-                                         step->error_message != NULL ? step->error_message : revision);
+  g_notification_set_body (notification, body);
   id = g_strdup_printf ("stages-%s-%s-%s", sluice_pipeline_get_uri (self->pipeline), lane->name, step->name);
-  g_application_send_notification (app, id, notification);
+  if (self->notify_hook != NULL)
+    self->notify_hook (id, title, body, self->notify_hook_data);
+  if (app != NULL && g_application_get_is_registered (app))
+    g_application_send_notification (app, id, notification);
 }
 
 
@@ -837,4 +842,13 @@ _sluice_stages_view_history_shows (SluiceStagesView *self,
                                    const char       *text)
 {
   return sluice_stages_history_shows (self->history, text);
+}
+
+void
+_sluice_stages_view_set_notify_hook (SluiceStagesView       *self,
+                                     SluiceStagesNotifyHook  hook,
+                                     gpointer                user_data)
+{
+  self->notify_hook = hook;
+  self->notify_hook_data = user_data;
 }
