@@ -58,6 +58,7 @@ struct _SluiceStagesView
   gboolean                  requested;       /* the tab was shown */
   gboolean                  following;       /* the page reads the deployment for its header */
   gboolean                  branches_wanted; /* asked for the branches while a refresh ran */
+  gboolean                  stale;           /* an answer came while out of any window */
   gboolean                  loading;
   gboolean                  has_data;
   gboolean                  branches_known;

@@ -393,6 +393,14 @@ refresh_cb (GObject      *source,
     return;
   set_loading (self, FALSE);
   self->n_refreshes++;
+  /* The page was closed while the refresh ran: its widgets are out of any window, where GTK
+   * 4.8's AT-SPI context of a widget that was in one asks for that window's focus. The next
+   * refresh, once in a window again, shows the deployment. */
+  if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    {
+      self->stale = TRUE;
+      return;
+    }
   self->interval = sluice_deployment_next_interval (self->deployment, self->interval, changed || !ok);
   if (!ok)
     {
@@ -445,7 +453,7 @@ branches_cb (GObject      *source,
     }
   sluice_deployment_set_remote_branches (self->deployment, (const char * const *) branches);
   self->branches_known = TRUE;
-  if (self->has_data)
+  if (self->has_data && gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
     update_graph (self, FALSE);
 }
 
@@ -502,6 +510,19 @@ sluice_stages_view_map (GtkWidget *widget)
   /* shown again: catch up at once, then back off as before */
   if (self->requested && self->has_data && self->timeout_id == 0 && !self->loading)
     start_refresh (self, FALSE);
+}
+
+static void
+sluice_stages_view_root (GtkWidget *widget)
+{
+  SluiceStagesView *self = SLUICE_STAGES_VIEW (widget);
+
+  GTK_WIDGET_CLASS (sluice_stages_view_parent_class)->root (widget);
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      start_refresh (self, FALSE);
+    }
 }
 
 static void
@@ -583,6 +604,7 @@ sluice_stages_view_class_init (SluiceStagesViewClass *klass)
   object_class->get_property = sluice_stages_view_get_property;
   widget_class->map = sluice_stages_view_map;
   widget_class->unmap = sluice_stages_view_unmap;
+  widget_class->root = sluice_stages_view_root;
 
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -694,6 +716,20 @@ sluice_stages_view_get_loading (SluiceStagesView *self)
   return self->loading;
 }
 
+/* The model for the pipeline as it is now, or a sentence (and no summary) why there is none. */
+static gboolean
+prepare (SluiceStagesView *self)
+{
+  if (!check_ready (self))
+    {
+      stop_timer (self);
+      set_summary (self, NULL, NULL);
+      return FALSE;
+    }
+  build_model (self);
+  return TRUE;
+}
+
 /**
  * sluice_stages_view_load:
  *
@@ -706,13 +742,8 @@ sluice_stages_view_load (SluiceStagesView *self)
   g_return_if_fail (SLUICE_IS_STAGES_VIEW (self));
 
   self->requested = TRUE;
-  if (!check_ready (self))
-    {
-      stop_timer (self);
-      set_summary (self, NULL, NULL);
-      return;
-    }
-  build_model (self);
+  if (!prepare (self))
+    return;
   if (!self->has_data)
     gtk_stack_set_visible_child_name (self->stack, "loading");
   start_refresh (self, TRUE);
@@ -731,14 +762,8 @@ sluice_stages_view_follow (SluiceStagesView *self)
   g_return_if_fail (SLUICE_IS_STAGES_VIEW (self));
 
   self->following = TRUE;
-  if (!check_ready (self))
-    {
-      stop_timer (self);
-      set_summary (self, NULL, NULL);
-      return;
-    }
-  build_model (self);
-  start_refresh (self, FALSE);
+  if (prepare (self))
+    start_refresh (self, FALSE);
 }
 
 /**
