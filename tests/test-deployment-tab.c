@@ -458,6 +458,26 @@ test_no_clone (Fixture       *fixture,
   close_tab (window, tab);
 }
 
+/* A clone made elsewhere (the page header's Clone…, Ctrl+Shift+C) while the tab says there is
+ * none: the tab opens it, without being asked again. */
+static void
+test_clone_elsewhere (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWidget *window;
+  GtkWidget *tab;
+
+  if (!have_session_bus ())
+    return;
+
+  tab = open_tab (fixture, &window);
+  g_assert_cmpstr (page_of (tab), ==, "no-clone");
+  clone_pipeline (fixture);
+  wait_for_page (tab, "form");
+  g_assert_cmpstr (sluice_deployment_tab_get_clone_path (SLUICE_DEPLOYMENT_TAB (tab)), ==, fixture->clone);
+  close_tab (window, tab);
+}
+
 static void
 test_commit_and_push (Fixture       *fixture,
                       gconstpointer  data)
@@ -735,6 +755,7 @@ main (int   argc,
     }
 
   g_test_add ("/sluice/deployment-tab/no-clone", Fixture, NULL, fixture_set_up, test_no_clone, fixture_tear_down);
+  g_test_add ("/sluice/deployment-tab/clone-elsewhere", Fixture, NULL, fixture_set_up, test_clone_elsewhere, fixture_tear_down);
   g_test_add ("/sluice/deployment-tab/commit-and-push", Fixture, NULL, fixture_set_up, test_commit_and_push, fixture_tear_down);
   g_test_add ("/sluice/deployment-tab/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/sluice/deployment-tab/page", Fixture, NULL, fixture_set_up, test_page, fixture_tear_down);
