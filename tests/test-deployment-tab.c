@@ -530,17 +530,22 @@ test_commit_and_push (Fixture       *fixture,
   subject = run_git (bare, "log", "-1", "--format=%s <%ae>", "main", NULL);
   g_assert_cmpstr (subject, ==, "Configure multi-account deployment <" ENGINEER ">");
 
-  /* The clone follows: its main is the pushed commit, and nothing is left to commit but the
-   * backup of the previous file. */
+  /* The clone follows: its main is the pushed commit, and nothing is left to commit; the
+   * backup of the previous file is kept, out of git's way (the clone's info/exclude). */
   remote_head = run_git (bare, "rev-parse", "main", NULL);
   local_head = run_git (fixture->clone, "rev-parse", "main", NULL);
   g_assert_cmpstr (local_head, ==, remote_head);
   g_free (local_head);
   local_head = run_git (fixture->clone, "rev-parse", "origin/main", NULL);
   g_assert_cmpstr (local_head, ==, remote_head);
-  status = run_git (fixture->clone, "status", "--porcelain", "--untracked-files=no", NULL);
+  status = run_git (fixture->clone, "status", "--porcelain", "--untracked-files=all", NULL);
   g_assert_cmpstr (status, ==, "");
   path = g_build_filename (fixture->clone, "ddk.json", NULL);
+  {
+    g_autofree char *backup = g_strconcat (path, "~", NULL);
+
+    g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  }
   g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
   g_strchomp (saved);
   g_assert_cmpstr (saved, ==, pushed);

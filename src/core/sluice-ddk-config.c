@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "sluice-ddk-config.h"
+#include "sluice-git.h"
 
 /* Deeper than any configuration needs; keeps the scanner's and json-glib's recursion bounded. */
 #define MAX_DEPTH 128
@@ -1800,6 +1801,28 @@ save_data_free (SaveData *data)
   g_free (data);
 }
 
+/* The save keeps the previous file as "ddk.json~" (g_file_replace's backup). In a clone that
+ * backup would sit in `git status` as an untracked file, inviting a commit of it: it goes into
+ * the clone's own info/exclude instead (shared with nobody, unlike a .gitignore, which would
+ * be a change to commit). A backup elsewhere, e.g. in the cache, would leave no copy beside
+ * the file where people look for one. */
+static void
+exclude_backup_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  SaveData *data = task_data;
+  g_autofree char *path = g_file_get_path (data->file);
+  g_autofree char *backup = path != NULL ? g_strconcat (path, "~", NULL) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (backup != NULL && g_file_test (backup, G_FILE_TEST_IS_REGULAR) &&
+      !sluice_git_exclude_path (backup, &error))
+    g_warning ("%s", error->message);
+  g_task_return_boolean (task, TRUE);
+}
+
 static void
 save_cb (GObject      *source,
          GAsyncResult *result,
@@ -1857,7 +1880,9 @@ save_cb (GObject      *source,
   self->style = saved->style;
   memset (&saved->style, 0, sizeof saved->style);
   update_modified (self);
-  g_task_return_boolean (task, TRUE);
+  /* Saved: what is left cannot fail the save, and the task is not cancelled any more. */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_run_in_thread (task, exclude_backup_thread);
 }
 
 void
