@@ -458,6 +458,26 @@ test_no_clone (Fixture       *fixture,
   close_tab (window, tab);
 }
 
+/* A clone made elsewhere (the page header's Clone…, Ctrl+Shift+C) while the tab says there is
+ * none: the tab opens it, without being asked again. */
+static void
+test_clone_elsewhere (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWidget *window;
+  GtkWidget *tab;
+
+  if (!have_session_bus ())
+    return;
+
+  tab = open_tab (fixture, &window);
+  g_assert_cmpstr (page_of (tab), ==, "no-clone");
+  clone_pipeline (fixture);
+  wait_for_page (tab, "form");
+  g_assert_cmpstr (sluice_deployment_tab_get_clone_path (SLUICE_DEPLOYMENT_TAB (tab)), ==, fixture->clone);
+  close_tab (window, tab);
+}
+
 static void
 test_commit_and_push (Fixture       *fixture,
                       gconstpointer  data)
@@ -510,17 +530,22 @@ test_commit_and_push (Fixture       *fixture,
   subject = run_git (bare, "log", "-1", "--format=%s <%ae>", "main", NULL);
   g_assert_cmpstr (subject, ==, "Configure multi-account deployment <" ENGINEER ">");
 
-  /* The clone follows: its main is the pushed commit, and nothing is left to commit but the
-   * backup of the previous file. */
+  /* The clone follows: its main is the pushed commit, and nothing is left to commit; the
+   * backup of the previous file is kept, out of git's way (the clone's info/exclude). */
   remote_head = run_git (bare, "rev-parse", "main", NULL);
   local_head = run_git (fixture->clone, "rev-parse", "main", NULL);
   g_assert_cmpstr (local_head, ==, remote_head);
   g_free (local_head);
   local_head = run_git (fixture->clone, "rev-parse", "origin/main", NULL);
   g_assert_cmpstr (local_head, ==, remote_head);
-  status = run_git (fixture->clone, "status", "--porcelain", "--untracked-files=no", NULL);
+  status = run_git (fixture->clone, "status", "--porcelain", "--untracked-files=all", NULL);
   g_assert_cmpstr (status, ==, "");
   path = g_build_filename (fixture->clone, "ddk.json", NULL);
+  {
+    g_autofree char *backup = g_strconcat (path, "~", NULL);
+
+    g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  }
   g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
   g_strchomp (saved);
   g_assert_cmpstr (saved, ==, pushed);
@@ -735,6 +760,7 @@ main (int   argc,
     }
 
   g_test_add ("/sluice/deployment-tab/no-clone", Fixture, NULL, fixture_set_up, test_no_clone, fixture_tear_down);
+  g_test_add ("/sluice/deployment-tab/clone-elsewhere", Fixture, NULL, fixture_set_up, test_clone_elsewhere, fixture_tear_down);
   g_test_add ("/sluice/deployment-tab/commit-and-push", Fixture, NULL, fixture_set_up, test_commit_and_push, fixture_tear_down);
   g_test_add ("/sluice/deployment-tab/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/sluice/deployment-tab/page", Fixture, NULL, fixture_set_up, test_page, fixture_tear_down);

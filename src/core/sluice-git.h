@@ -93,6 +93,8 @@ GStrv            sluice_git_missing_stage_branches    (SluicePipeline       *pip
 gboolean         sluice_git_check_destination         (const char           *directory,
                                                        const char           *url,
                                                        GError              **error);
+gboolean         sluice_git_exclude_path              (const char           *path,
+                                                       GError              **error);
 char            *sluice_git_get_credential_helper     (void);
 
 void             sluice_git_remote_clone_async        (SluiceGitRemote      *self,
