@@ -50,7 +50,12 @@ GError     *sluice_codepipeline_error_new_unreadable (const char              *w
 const char *sluice_codepipeline_member_string        (JsonObject              *object,
                                                       const char              *name);
 
-/* -- the mutations' small answers (sluice-codepipeline-answers.c) -- */
+/* -- answers (sluice-codepipeline-answers.c) -- */
+
+JsonNode   *sluice_codepipeline_answer_load            (JsonParser  *parser,
+                                                        const char  *data,
+                                                        gsize        size,
+                                                        GError     **error);
 
 char       *sluice_codepipeline_execution_id_from_json (JsonNode  *root,
                                                         GError   **error);

@@ -218,18 +218,15 @@ sluice_codepipeline_error_from_response (guint       http_status,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *type_name = NULL;
   g_autofree char *raw = NULL;
+  JsonNode *root;
   JsonObject *object = NULL;
   const char *message = NULL;
   gsize size = 0;
   const char *data = body ? g_bytes_get_data (body, &size) : NULL;
 
-  if (data != NULL && size > 0 && json_parser_load_from_data (parser, data, size, NULL))
-    {
-      JsonNode *root = json_parser_get_root (parser);
-
-      if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
-        object = json_node_get_object (root);
-    }
+  root = sluice_codepipeline_answer_load (parser, data, size, NULL);
+  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    object = json_node_get_object (root);
   type_name = clean_type_name (sluice_codepipeline_member_string (object, "__type"));
   if (type_name == NULL)
     type_name = clean_type_name (error_type_header);

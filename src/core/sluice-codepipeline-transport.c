@@ -135,6 +135,7 @@ response_cb (GObject      *source,
   g_autoptr(GBytes) body = NULL;
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) error = NULL;
+  JsonNode *root;
   gpointer parsed;
   guint status;
   gsize size = 0;
@@ -177,13 +178,13 @@ response_cb (GObject      *source,
 
   data = g_bytes_get_data (body, &size);
   parser = json_parser_new ();
-  if (data == NULL || size == 0 || !json_parser_load_from_data (parser, data, size, &error))
+  root = sluice_codepipeline_answer_load (parser, data, size, &error);
+  if (root == NULL)
     {
-      g_task_return_error (task,
-                           sluice_codepipeline_error_new_unreadable (error ? error->message : "The answer is empty"));
+      g_task_return_error (task, sluice_codepipeline_error_new_unreadable (error->message));
       return;
     }
-  parsed = call->parse (json_parser_get_root (parser), &call->next_token, &error);
+  parsed = call->parse (root, &call->next_token, &error);
   if (parsed == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
