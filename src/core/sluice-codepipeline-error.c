@@ -123,11 +123,12 @@ sentence_for (SluiceCodePipelineError code)
     }
 }
 
+/* The error of @code with its sentence; the server's words are kept beside it. */
 GError *
 sluice_codepipeline_error_new (SluiceCodePipelineError  code,
-           guint                    http_status,
-           const char              *type_name,
-           const char              *detail)
+                               guint                    http_status,
+                               const char              *type_name,
+                               const char              *detail)
 {
   GError *error = g_error_new_literal (SLUICE_CODEPIPELINE_ERROR, code, sentence_for (code));
   SluiceCodePipelineErrorPrivate *priv = sluice_codepipeline_error_get_private (error);
@@ -190,7 +191,7 @@ clean_type_name (const char *raw)
 
 const char *
 sluice_codepipeline_member_string (JsonObject *object,
-               const char *name)
+                                   const char *name)
 {
   JsonNode *node;
 
