@@ -32,7 +32,7 @@
 
 #define ENGINEER    "engineer@example.com"
 #define MAX_RETRIES 1      /* queries: one retry, so every case stays short */
-#define TIMEOUT_MS  300    /* the client's per-attempt timeout in this test */
+#define TIMEOUT_MS  600    /* the client's per-attempt timeout here (ASan under load needs more than 300) */
 #define SLOW_MS     1000   /* what `slow` waits: past the timeout */
 #define PERSISTENT  50     /* a fault that outlasts every retry */
 #define CP_TIMEOUT_S 1     /* the CodePipeline client's timeout here (whole seconds) */
