@@ -9,7 +9,10 @@
 
 #include <locale.h>
 
+#include <glib/gstdio.h>
+
 #include "sluice-core-resources.h"
+
 #include "sluice-test-core-utils.h"
 
 void
@@ -48,4 +51,23 @@ sluice_test_wait_for (gboolean (*predicate) (gpointer data),
     }
 
   return TRUE;
+}
+
+/* Removes @path and everything under it (symbolic links are removed, not followed). */
+void
+sluice_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        sluice_test_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
 }

@@ -17,5 +17,6 @@ void      sluice_test_iterate   (guint         msec);
 gboolean  sluice_test_wait_for  (gboolean    (*predicate) (gpointer data),
                                  gpointer      data,
                                  guint         timeout_msec);
+void      sluice_test_remove_tree (const char *path);
 
 G_END_DECLS
