@@ -934,6 +934,61 @@ test_disk_full (Fixture       *fixture,
   }
 }
 
+/* The helper line a clone's config gets: this build's helper outside Flatpak; inside (an
+ * instance file naming the app), `flatpak run --command=git-credential-sluice APP-ID`, which a
+ * terminal on the host can run, never the sandbox's /app/bin path. */
+static void
+test_credential_helper_line (void)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("SLUICE_GIT_CREDENTIAL_HELPER"));
+  g_autofree char *dir = g_dir_make_tmp ("sluice-flatpak-info-XXXXXX", NULL);
+  g_autofree char *info = g_build_filename (dir, ".flatpak-info", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing", NULL);
+  g_autofree char *host = NULL;
+  g_autofree char *sandboxed = NULL;
+  g_autofree char *overridden = NULL;
+  g_autofree char *not_an_app = NULL;
+  g_autofree char *expected_host = NULL;
+  g_autofree char *expected_override = NULL;
+  g_autofree char *quoted = NULL;
+
+  g_assert_nonnull (saved);
+  g_assert_true (g_file_set_contents (info,
+                                      "[Application]\n"
+                                      "name=io.github.sluice.Sluice\n"
+                                      "runtime=runtime/org.gnome.Platform/x86_64/43\n"
+                                      "\n[Instance]\napp-path=/var/lib/flatpak/app/io.github.sluice.Sluice\n",
+                                      -1, NULL));
+
+  /* Outside Flatpak: the helper's own path, quoted for the shell. */
+  quoted = g_shell_quote (saved);
+  expected_host = g_strdup_printf ("!%s --region 'eu-west-1' --endpoint 'http://127.0.0.1:9/'"
+                                   " --pipeline 'pipe uri' --dataall-account 'acc'", quoted);
+  host = sluice_git_credential_helper_line (missing, "eu-west-1", "http://127.0.0.1:9/", "pipe uri", "acc");
+  g_assert_cmpstr (host, ==, expected_host);
+
+  /* $SLUICE_GIT_CREDENTIAL_HELPER wins even inside Flatpak. */
+  overridden = sluice_git_credential_helper_line (info, "eu-west-1", NULL, NULL, NULL);
+  expected_override = g_strdup_printf ("!%s --region 'eu-west-1'", quoted);
+  g_assert_cmpstr (overridden, ==, expected_override);
+
+  g_unsetenv ("SLUICE_GIT_CREDENTIAL_HELPER");
+  sandboxed = sluice_git_credential_helper_line (info, "eu-west-1", NULL, "pipe", "acc");
+  g_assert_cmpstr (sandboxed, ==, "!flatpak run --command=git-credential-sluice 'io.github.sluice.Sluice'"
+                                  " --region 'eu-west-1' --pipeline 'pipe' --dataall-account 'acc'");
+  g_assert_null (strstr (sandboxed, "/app/"));
+
+  /* An instance file without a valid app name is no Flatpak. */
+  g_assert_true (g_file_set_contents (info, "[Application]\nname=not an id\n", -1, NULL));
+  not_an_app = sluice_git_credential_helper_line (info, NULL, NULL, NULL, NULL);
+  g_assert_true (g_str_has_prefix (not_an_app, "!"));
+  g_assert_null (strstr (not_an_app, "flatpak run"));
+
+  g_setenv ("SLUICE_GIT_CREDENTIAL_HELPER", saved, TRUE);
+  g_unlink (info);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -954,6 +1009,7 @@ main (int   argc,
     }
 
   g_test_add_func ("/sluice/git/urls", test_urls);
+  g_test_add_func ("/sluice/git/credential-helper-line", test_credential_helper_line);
   g_test_add ("/sluice/git/clone", Fixture, NULL, fixture_set_up, test_clone, fixture_tear_down);
   g_test_add ("/sluice/git/clone-branch", Fixture, NULL, fixture_set_up, test_clone_branch, fixture_tear_down);
   g_test_add ("/sluice/git/wrong-keys", Fixture, NULL, fixture_set_up, test_wrong_keys, fixture_tear_down);

@@ -895,6 +895,94 @@ sluice_git_get_credential_helper (void)
   return g_strdup ("git-credential-sluice");
 }
 
+/* The app id when this process runs inside Flatpak: the [Application] name of FLATPAK_INFO
+ * (/.flatpak-info there), else NULL. */
+static char *
+flatpak_app_id (const char *flatpak_info)
+{
+  g_autoptr(GKeyFile) info = g_key_file_new ();
+  g_autofree char *name = NULL;
+
+  if (flatpak_info == NULL || !g_key_file_load_from_file (info, flatpak_info, G_KEY_FILE_NONE, NULL))
+    return NULL;
+  name = g_key_file_get_string (info, "Application", "name", NULL);
+  if (name == NULL || !g_application_id_is_valid (name))
+    return NULL;
+
+  return g_steal_pointer (&name);
+}
+
+/**
+ * sluice_git_credential_helper_line:
+ * @flatpak_info: (nullable): the Flatpak instance file to look at (`/.flatpak-info`), or %NULL
+ * @region: (nullable): the repository's region
+ * @endpoint: (nullable): the CodeCommit endpoint override
+ * @pipeline_uri: (nullable): which pipeline's keys
+ * @dataall_account: (nullable): the data.all account that fetched them
+ *
+ * The `credential.<host>.helper` value a clone's config gets: "!" and a shell command line
+ * (so a path with spaces works), which git completes with `get`, `store` or `erase`. Inside
+ * Flatpak (@flatpak_info names an application) the helper is asked through
+ * `flatpak run --command=git-credential-sluice APP-ID`, since the `/app/bin` path means
+ * nothing to git in a terminal on the host; elsewhere it is sluice_git_get_credential_helper().
+ * `$SLUICE_GIT_CREDENTIAL_HELPER` wins over both.
+ *
+ * Returns: (transfer full): the helper line; it names identifiers only, no secret
+ */
+char *
+sluice_git_credential_helper_line (const char *flatpak_info,
+                                   const char *region,
+                                   const char *endpoint,
+                                   const char *pipeline_uri,
+                                   const char *dataall_account)
+{
+  const char *env = g_getenv ("SLUICE_GIT_CREDENTIAL_HELPER");
+  g_autofree char *app_id = NULL;
+  GString *command = g_string_new ("!");
+
+  if ((env == NULL || *env == '\0') && (app_id = flatpak_app_id (flatpak_info)) != NULL)
+    {
+      g_autofree char *quoted = g_shell_quote (app_id);
+
+      g_string_append_printf (command, "flatpak run --command=git-credential-sluice %s", quoted);
+    }
+  else
+    {
+      g_autofree char *helper = sluice_git_get_credential_helper ();
+      g_autofree char *quoted = g_shell_quote (helper);
+
+      g_string_append (command, quoted);
+    }
+
+  if (region != NULL)
+    {
+      g_autofree char *quoted = g_shell_quote (region);
+
+      g_string_append_printf (command, " --region %s", quoted);
+    }
+  if (endpoint != NULL)
+    {
+      g_autofree char *quoted = g_shell_quote (endpoint);
+
+      g_string_append_printf (command, " --endpoint %s", quoted);
+    }
+  /* Which keys: the pipeline's, as this data.all account fetched them (identifiers, no secret). */
+  if (pipeline_uri != NULL)
+    {
+      g_autofree char *quoted = g_shell_quote (pipeline_uri);
+
+      g_string_append_printf (command, " --pipeline %s", quoted);
+      if (dataall_account != NULL)
+        {
+          g_autofree char *account = g_shell_quote (dataall_account);
+
+          g_string_append_printf (command, " --dataall-account %s", account);
+        }
+    }
+
+  return g_string_free (command, FALSE);
+}
+
 /* Command-line git in the clone asks git-credential-sluice, for this host only, with the
  * repository path (the password signs it). No other helper of the user's (a store, a
  * keychain) is asked for or told this host's short-lived passwords: the empty value first
@@ -904,12 +992,10 @@ configure_credential_helper (git_repository *repo,
                              Op             *op)
 {
   g_autoptr(GUri) uri = g_uri_parse (op->url, G_URI_FLAGS_NONE, NULL);
-  g_autofree char *helper = sluice_git_get_credential_helper ();
-  g_autofree char *quoted = g_shell_quote (helper);
   g_autofree char *base = NULL;
   g_autofree char *helper_key = NULL;
   g_autofree char *path_key = NULL;
-  g_autoptr(GString) command = g_string_new (NULL);
+  g_autofree char *command = NULL;
   git_config *config = NULL;
   int ret;
 
@@ -920,40 +1006,14 @@ configure_credential_helper (git_repository *repo,
            : g_strdup_printf ("%s://%s", g_uri_get_scheme (uri), g_uri_get_host (uri));
   helper_key = g_strdup_printf ("credential.%s.helper", base);
   path_key = g_strdup_printf ("credential.%s.useHttpPath", base);
-
-  /* "!" runs it through the shell, so a path with spaces works. */
-  g_string_append_printf (command, "!%s", quoted);
-  if (op->region != NULL)
-    {
-      g_autofree char *region = g_shell_quote (op->region);
-
-      g_string_append_printf (command, " --region %s", region);
-    }
-  if (op->endpoint_override != NULL)
-    {
-      g_autofree char *endpoint = g_shell_quote (op->endpoint_override);
-
-      g_string_append_printf (command, " --endpoint %s", endpoint);
-    }
-  /* Which keys: the pipeline's, as this data.all account fetched them (identifiers, no secret). */
-  if (op->pipeline_uri != NULL)
-    {
-      g_autofree char *pipeline = g_shell_quote (op->pipeline_uri);
-
-      g_string_append_printf (command, " --pipeline %s", pipeline);
-      if (op->dataall_account != NULL)
-        {
-          g_autofree char *account = g_shell_quote (op->dataall_account);
-
-          g_string_append_printf (command, " --dataall-account %s", account);
-        }
-    }
+  command = sluice_git_credential_helper_line ("/.flatpak-info", op->region, op->endpoint_override,
+                                               op->pipeline_uri, op->dataall_account);
 
   ret = git_repository_config (&config, repo);
   if (ret == 0)
     ret = git_config_set_string (config, helper_key, "");
   if (ret == 0)
-    ret = git_config_set_multivar (config, helper_key, "^git-credential-sluice-never-matches$", command->str);
+    ret = git_config_set_multivar (config, helper_key, "^git-credential-sluice-never-matches$", command);
   if (ret == 0)
     ret = git_config_set_bool (config, path_key, TRUE);
   git_config_free (config);
