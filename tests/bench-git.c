@@ -31,6 +31,7 @@
 #include "sluice-git.h"
 #include "sluice-pipeline-list.h"
 #include "sluice-resources.h"
+#include "sluice-test-core-utils.h"
 #include "sluice-test-emulator.h"
 #include "sluice-test-git.h"
 
@@ -54,37 +55,6 @@ heartbeat_cb (gpointer user_data)
   heartbeat->longest = MAX (heartbeat->longest, now - heartbeat->last);
   heartbeat->last = now;
   return G_SOURCE_CONTINUE;
-}
-
-static void
-got_result_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  *slot = g_object_ref (result);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-    }
-  g_rmdir (path);
 }
 
 static int
@@ -118,9 +88,8 @@ sluice_clone (SluiceGitRemote  *remote,
   heartbeat->last = g_get_monotonic_time ();
   id = g_timeout_add (10, heartbeat_cb, heartbeat);
   start = g_get_monotonic_time ();
-  sluice_git_remote_clone_async (remote, dest, NULL, NULL, NULL, NULL, NULL, got_result_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  sluice_git_remote_clone_async (remote, dest, NULL, NULL, NULL, NULL, NULL, sluice_test_got_result_cb, &result);
+  sluice_test_wait_result (&result);
   *ms = (g_get_monotonic_time () - start) / 1000.0;
   heartbeat_cb (heartbeat);
   g_source_remove (id);
@@ -211,9 +180,8 @@ main (int   argc,
   client = sluice_dataall_client_new (sluice_test_emulator_get_url (emulator));
   sluice_dataall_client_set_token (client, token);
   list = sluice_pipeline_list_new ();
-  sluice_pipeline_list_load_async (list, client, NULL, NULL, got_result_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  sluice_pipeline_list_load_async (list, client, NULL, NULL, sluice_test_got_result_cb, &result);
+  sluice_test_wait_result (&result);
   if (!sluice_pipeline_list_load_finish (list, result, &error))
     {
       g_printerr ("bench-git: %s\n", error->message);
@@ -230,10 +198,8 @@ main (int   argc,
         continue;
       /* The list leaves the repository out; the pipeline itself has it. */
       sluice_dataall_client_get_pipeline_async (client, sluice_pipeline_get_uri (pipeline), NULL,
-                                                got_result_cb, &got);
-      while (got == NULL)
-        g_main_context_iteration (NULL, TRUE);
-      full = sluice_dataall_client_get_pipeline_finish (client, got, &error);
+                                                sluice_test_got_result_cb, &got);
+      full = sluice_dataall_client_get_pipeline_finish (client, sluice_test_wait_result (&got), &error);
       if (full == NULL)
         {
           g_printerr ("bench-git: %s\n", error->message);
@@ -256,7 +222,7 @@ main (int   argc,
         g_printerr ("bench-git: %s (%s)\n", error->message, sluice_git_error_get_detail (error));
         return 1;
       }
-    remove_tree (first);
+    sluice_test_remove_tree (first);
   }
   repo_path = g_strconcat (db, ".repos/", repo, NULL);
   if (!sluice_test_git_generate_history (repo_path, N_COMMITS, &error))
@@ -284,8 +250,8 @@ main (int   argc,
           g_printerr ("bench-git: git clone: %s\n", error->message);
           return 1;
         }
-      remove_tree (a);
-      remove_tree (b);
+      sluice_test_remove_tree (a);
+      sluice_test_remove_tree (b);
     }
 
   {
@@ -301,6 +267,6 @@ main (int   argc,
   }
 
   g_clear_pointer (&emulator, sluice_test_emulator_stop);
-  remove_tree (dir);
+  sluice_test_remove_tree (dir);
   return 0;
 }

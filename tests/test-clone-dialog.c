@@ -30,99 +30,23 @@
 #include "sluice-test-git.h"
 #include "sluice-test-utils.h"
 
-#define ENGINEER "engineer@example.com"
 #define PIPELINE "customer-360"
 
 typedef struct
 {
-  SluiceTestEmulator *emulator;
-  char               *dir;
-  SluiceAccount      *account;
-  SluicePipeline     *pipeline;
+  SluiceTestGitPipeline git;
 } Fixture;
 
 /* ------------------------------------------------------------------------------------------ */
 /* Helpers                                                                                    */
 /* ------------------------------------------------------------------------------------------ */
 
-static void
-got_result_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  *slot = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_result (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-    }
-  g_rmdir (path);
-}
-
-static SluicePipeline *
-find_pipeline (SluiceAccount *account,
-               const char    *label)
-{
-  g_autoptr(SluicePipelineList) list = sluice_pipeline_list_new ();
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  sluice_pipeline_list_load_async (list, sluice_account_get_client (account), NULL, NULL,
-                                   got_result_cb, &result);
-  g_assert_true (sluice_pipeline_list_load_finish (list, wait_result (&result), &error));
-  g_assert_no_error (error);
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
-    {
-      g_autoptr(SluicePipeline) pipeline = g_list_model_get_item (G_LIST_MODEL (list), i);
-      g_autoptr(GAsyncResult) got = NULL;
-      SluicePipeline *full;
-
-      if (g_strcmp0 (sluice_pipeline_get_label (pipeline), label) != 0)
-        continue;
-      sluice_dataall_client_get_pipeline_async (sluice_account_get_client (account),
-                                                sluice_pipeline_get_uri (pipeline), NULL,
-                                                got_result_cb, &got);
-      full = sluice_dataall_client_get_pipeline_finish (sluice_account_get_client (account),
-                                                        wait_result (&got), &error);
-      g_assert_no_error (error);
-      return full;
-    }
-  g_assert_not_reached ();
-}
-
 /* Gives the emulator's repository of the pipeline @n more commits on main. */
 static void
 generate_history (Fixture *fixture,
                   guint    n)
 {
-  g_autofree char *repo = g_strconcat (fixture->dir, "/emulator.db.repos/",
-                                       sluice_pipeline_get_repo (fixture->pipeline), NULL);
+  g_autofree char *repo = sluice_test_git_pipeline_repository (&fixture->git);
   g_autoptr(GError) error = NULL;
 
   g_assert_true (sluice_test_git_generate_history (repo, n, &error));
@@ -245,7 +169,7 @@ finalized_cb (gpointer data)
 static SluiceCloneDialog *
 open_dialog (Fixture *fixture)
 {
-  SluiceCloneDialog *dialog = sluice_clone_dialog_new (fixture->account, fixture->pipeline);
+  SluiceCloneDialog *dialog = sluice_clone_dialog_new (fixture->git.account, fixture->git.pipeline);
 
   gtk_window_present (GTK_WINDOW (dialog));
   sluice_test_flush_widget (GTK_WIDGET (dialog));
@@ -270,52 +194,14 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *db = NULL;
-  g_autofree char *id = g_strdup_printf ("test-clone-dialog-%08x", g_random_int ());
-  const char *args[] = { "--auto-approve", ENGINEER, "--db", NULL, NULL };
-
-  fixture->dir = g_dir_make_tmp ("sluice-test-clone-dialog-XXXXXX", &error);
-  g_assert_no_error (error);
-  db = g_build_filename (fixture->dir, "emulator.db", NULL);
-  args[3] = db;
-  fixture->emulator = sluice_test_emulator_start (args, &error);
-  g_assert_no_error (error);
-  g_setenv ("AWS_ENDPOINT_URL_CODECOMMIT", sluice_test_emulator_get_codecommit (fixture->emulator), TRUE);
-  fixture->account = sluice_test_emulator_new_account (fixture->emulator, id, ENGINEER);
-  fixture->pipeline = find_pipeline (fixture->account, PIPELINE);
-}
-
-/* The keys this test's account stored: gone, so that no other test (nor git-credential-sluice
- * choosing by repository name) finds keys of an emulator that has stopped. */
-static void
-forget_keys (SluiceAccount *account)
-{
-  g_autoptr(GListModel) stored = NULL;
-
-  if (account == NULL || g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
-    return;
-  stored = sluice_keyring_list_aws_credentials_sync (SLUICE_KEYRING_ATTR_DATAALL_ACCOUNT,
-                                                     sluice_account_get_id (account), NULL, NULL);
-  for (guint i = 0; stored != NULL && i < g_list_model_get_n_items (stored); i++)
-    {
-      g_autoptr(SluiceAwsCredentials) credentials = g_list_model_get_item (stored, i);
-
-      sluice_keyring_delete_aws_credentials_sync (sluice_aws_credentials_get_name (credentials), NULL, NULL);
-    }
+  sluice_test_git_pipeline_set_up (&fixture->git, "test-clone-dialog", PIPELINE);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  forget_keys (fixture->account);
-  g_clear_object (&fixture->pipeline);
-  g_clear_object (&fixture->account);
-  g_clear_pointer (&fixture->emulator, sluice_test_emulator_stop);
-  g_unsetenv ("AWS_ENDPOINT_URL_CODECOMMIT");
-  remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
+  sluice_test_git_pipeline_tear_down (&fixture->git);
 }
 
 static gboolean
@@ -339,7 +225,7 @@ test_clone (Fixture       *fixture,
 {
   SluiceCloneDialog *dialog;
   g_autofree char *dest = g_build_filename (g_get_home_dir (), "Projects",
-                                            sluice_pipeline_get_repo (fixture->pipeline), NULL);
+                                            sluice_pipeline_get_repo (fixture->git.pipeline), NULL);
   g_autofree char *job = NULL;
   g_autofree char *remembered = NULL;
   g_autofree char *parent = NULL;
@@ -365,7 +251,7 @@ test_clone (Fixture       *fixture,
   /* By default, ~/Projects/<repository>, shown as such. */
   g_assert_cmpstr (sluice_clone_dialog_get_destination (dialog), ==, dest);
   {
-    g_autofree char *shown = g_strconcat ("~/Projects/", sluice_pipeline_get_repo (fixture->pipeline), NULL);
+    g_autofree char *shown = g_strconcat ("~/Projects/", sluice_pipeline_get_repo (fixture->git.pipeline), NULL);
 
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (dialog, ADW_TYPE_ENTRY_ROW, "Folder"))), ==, shown);
   }
@@ -387,8 +273,8 @@ test_clone (Fixture       *fixture,
    * the parent folder for the next clone. */
   job = g_build_filename (dest, "jobs", "job-199.txt", NULL);
   g_assert_true (g_file_test (job, G_FILE_TEST_IS_REGULAR));
-  remembered = sluice_settings_get_clone_path (settings, sluice_account_get_id (fixture->account),
-                                               sluice_pipeline_get_uri (fixture->pipeline));
+  remembered = sluice_settings_get_clone_path (settings, sluice_account_get_id (fixture->git.account),
+                                               sluice_pipeline_get_uri (fixture->git.pipeline));
   g_assert_cmpstr (remembered, ==, dest);
   parent = sluice_settings_get_clone_parent (settings);
   g_assert_true (g_str_has_suffix (parent, "/Projects"));
@@ -403,8 +289,8 @@ test_clone (Fixture       *fixture,
     g_autoptr(GAsyncResult) result = NULL;
     g_autoptr(GError) error = NULL;
 
-    gdk_clipboard_read_text_async (clipboard, NULL, got_result_cb, &result);
-    copied = gdk_clipboard_read_text_finish (clipboard, wait_result (&result), &error);
+    gdk_clipboard_read_text_async (clipboard, NULL, sluice_test_got_result_cb, &result);
+    copied = gdk_clipboard_read_text_finish (clipboard, sluice_test_wait_result (&result), &error);
     g_assert_no_error (error);
     g_assert_cmpstr (copied, ==, dest);
   }
@@ -419,7 +305,7 @@ test_clone (Fixture       *fixture,
   g_assert_cmpstr (page_of (dialog), ==, "done");
   g_assert_nonnull (find (dialog, ADW_TYPE_STATUS_PAGE, "Already Cloned"));
   close_dialog (dialog);
-  remove_tree (dest);
+  sluice_test_remove_tree (dest);
 }
 
 static void
@@ -427,9 +313,9 @@ test_not_empty (Fixture       *fixture,
                 gconstpointer  data)
 {
   SluiceCloneDialog *dialog;
-  g_autofree char *dest = g_build_filename (fixture->dir, "full", NULL);
+  g_autofree char *dest = g_build_filename (fixture->git.dir, "full", NULL);
   g_autofree char *file = g_build_filename (dest, "notes.txt", NULL);
-  g_autofree char *fresh = g_build_filename (fixture->dir, "fresh", NULL);
+  g_autofree char *fresh = g_build_filename (fixture->git.dir, "fresh", NULL);
 
   if (!have_session_bus ())
     return;
@@ -466,7 +352,7 @@ test_cancel (Fixture       *fixture,
              gconstpointer  data)
 {
   SluiceCloneDialog *dialog;
-  g_autofree char *dest = g_build_filename (fixture->dir, "cancelled", NULL);
+  g_autofree char *dest = g_build_filename (fixture->git.dir, "cancelled", NULL);
   g_autofree char *fault = NULL;
   g_autofree char *expected = NULL;
   g_autoptr(GError) error = NULL;
@@ -476,8 +362,8 @@ test_cancel (Fixture       *fixture,
 
   dialog = open_dialog (fixture);
   fault = g_strdup_printf ("{\"kind\": \"slow\", \"delay_ms\": 3000, \"match\": \"/v1/repos/%s/git-upload-pack\"}",
-                           sluice_pipeline_get_repo (fixture->pipeline));
-  g_assert_true (sluice_test_emulator_add_fault (fixture->emulator, fault, &error));
+                           sluice_pipeline_get_repo (fixture->git.pipeline));
+  g_assert_true (sluice_test_emulator_add_fault (fixture->git.emulator, fault, &error));
   g_assert_no_error (error);
 
   sluice_clone_dialog_set_destination (dialog, dest);
@@ -495,7 +381,7 @@ test_cancel (Fixture       *fixture,
   g_assert_true (gtk_widget_is_sensitive (find (dialog, GTK_TYPE_BUTTON, "C_lone")));
 
   /* Closing the dialog mid-clone cancels too, and still nothing is left. */
-  g_assert_true (sluice_test_emulator_add_fault (fixture->emulator, fault, &error));
+  g_assert_true (sluice_test_emulator_add_fault (fixture->git.emulator, fault, &error));
   g_assert_no_error (error);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "clone.start", NULL);
   g_assert_true (sluice_test_wait_for (exists_cb, dest, 10000));
@@ -510,7 +396,7 @@ test_refused (Fixture       *fixture,
               gconstpointer  data)
 {
   SluiceCloneDialog *dialog;
-  g_autofree char *dest = g_build_filename (fixture->dir, "refused", NULL);
+  g_autofree char *dest = g_build_filename (fixture->git.dir, "refused", NULL);
   g_autofree char *answer = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *details;
@@ -521,7 +407,7 @@ test_refused (Fixture       *fixture,
 
   dialog = open_dialog (fixture);
   /* CodeCommit's clock a day ahead: every signature is refused, renewed keys too. */
-  answer = sluice_test_emulator_request (fixture->emulator, "POST", "/_emulator/clock",
+  answer = sluice_test_emulator_request (fixture->git.emulator, "POST", "/_emulator/clock",
                                          "{\"advance\": 86400}", &status, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (status, ==, 200);
@@ -566,6 +452,6 @@ main (int   argc,
   g_test_add ("/sluice/clone-dialog/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
 
   ret = g_test_run ();
-  remove_tree (home);
+  sluice_test_remove_tree (home);
   return ret;
 }
