@@ -186,6 +186,80 @@ close_dialog (SluiceCloneDialog *dialog)
   g_assert_null (dialog);
 }
 
+/* The stand-in terminals main() installs: each writes the folder it was started in to its log.
+ * One is found as xdg-terminal-exec on PATH (when the test puts its folder there), the other
+ * as the desktop file of a TerminalEmulator in this test's own XDG_DATA_HOME. */
+static char *terminal_bin;          /* holds xdg-terminal-exec */
+static char *terminal_xdg_log;
+static char *terminal_desktop_log;
+static char *original_path;
+
+static void
+write_script (const char *path,
+              const char *log)
+{
+  g_autofree char *quoted = g_shell_quote (log);
+  g_autofree char *script = g_strdup_printf ("#!/bin/sh\npwd -P > %s.part && mv %s.part %s\n",
+                                             quoted, quoted, quoted);
+
+  g_assert_true (g_file_set_contents (path, script, -1, NULL));
+  g_assert_cmpint (g_chmod (path, 0755), ==, 0);
+}
+
+static void
+install_stand_in_terminals (const char *home)
+{
+  g_autofree char *apps = g_build_filename (g_get_user_data_dir (), "applications", NULL);
+  g_autofree char *desktop_exec = g_build_filename (home, "stand-in-terminal", NULL);
+  g_autofree char *desktop_file = g_build_filename (apps, "sluice-test-terminal.desktop", NULL);
+  g_autofree char *xdg_exec = NULL;
+  g_autofree char *entry = NULL;
+
+  terminal_bin = g_build_filename (home, "terminal-bin", NULL);
+  terminal_xdg_log = g_build_filename (home, "terminal-xdg.log", NULL);
+  terminal_desktop_log = g_build_filename (home, "terminal-desktop.log", NULL);
+  xdg_exec = g_build_filename (terminal_bin, "xdg-terminal-exec", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (terminal_bin, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (apps, 0700), ==, 0);
+  write_script (xdg_exec, terminal_xdg_log);
+  write_script (desktop_exec, terminal_desktop_log);
+  entry = g_strdup_printf ("[Desktop Entry]\nType=Application\nName=Stand-in Terminal\n"
+                           "Exec=%s\nTerminal=false\nCategories=System;TerminalEmulator;\n", desktop_exec);
+  g_assert_true (g_file_set_contents (desktop_file, entry, -1, NULL));
+}
+
+/* PATH with or without the stand-in xdg-terminal-exec. */
+static void
+use_xdg_terminal_exec (gboolean use)
+{
+  g_autofree char *path = g_strconcat (terminal_bin, ":", original_path, NULL);
+
+  g_setenv ("PATH", use ? path : original_path, TRUE);
+}
+
+static gboolean
+file_written_cb (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_IS_REGULAR);
+}
+
+/* Clicks Open in Terminal and returns the folder the stand-in writing @log was started in. */
+static char *
+open_terminal (SluiceCloneDialog *dialog,
+               const char        *log)
+{
+  GtkWidget *button = find (dialog, GTK_TYPE_BUTTON, "Open in _Terminal");
+  char *folder = NULL;
+
+  g_unlink (log);
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_activate (button));
+  g_assert_true (sluice_test_wait_for (file_written_cb, (gpointer) log, 10000));
+  g_assert_true (g_file_get_contents (log, &folder, NULL, NULL));
+  g_strchomp (folder);
+  return folder;
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* Fixture                                                                                    */
 /* ------------------------------------------------------------------------------------------ */
@@ -294,9 +368,18 @@ test_clone (Fixture       *fixture,
     g_assert_no_error (error);
     g_assert_cmpstr (copied, ==, dest);
   }
+
+  /* Open in Terminal: without xdg-terminal-exec, the desktop's TerminalEmulator, in the clone. */
+  {
+    g_autofree char *folder = open_terminal (dialog, terminal_desktop_log);
+
+    g_assert_cmpstr (folder, ==, dest);
+    g_assert_false (g_file_test (terminal_xdg_log, G_FILE_TEST_EXISTS));
+  }
   close_dialog (dialog);
 
   /* A second dialog for the pipeline: its clone is already there, and offered. */
+  use_xdg_terminal_exec (TRUE);
   dialog = open_dialog (fixture);
   g_assert_cmpstr (sluice_clone_dialog_get_destination (dialog), ==, dest);
   g_assert_false (gtk_widget_is_sensitive (find (dialog, GTK_TYPE_BUTTON, "C_lone")));
@@ -304,7 +387,17 @@ test_clone (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (dialog), "clone.open-existing", NULL);
   g_assert_cmpstr (page_of (dialog), ==, "done");
   g_assert_nonnull (find (dialog, ADW_TYPE_STATUS_PAGE, "Already Cloned"));
+  /* ... where Open in Terminal prefers xdg-terminal-exec, the user's chosen terminal. */
+  {
+    g_autofree char *folder = NULL;
+
+    g_unlink (terminal_desktop_log);
+    folder = open_terminal (dialog, terminal_xdg_log);
+    g_assert_cmpstr (folder, ==, dest);
+    g_assert_false (g_file_test (terminal_desktop_log, G_FILE_TEST_EXISTS));
+  }
   close_dialog (dialog);
+  use_xdg_terminal_exec (FALSE);
   sluice_test_remove_tree (dest);
 }
 
@@ -391,6 +484,113 @@ test_cancel (Fixture       *fixture,
   g_assert_true (sluice_test_wait_for (finalized_cb, &dialog, 5000));
 }
 
+static GtkWindow *
+visible_file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        found = toplevel;
+    }
+  return found;
+}
+
+static gboolean
+chooser_shown_cb (gpointer data)
+{
+  return visible_file_chooser () != NULL;
+}
+
+static gboolean
+has_current_folder_cb (gpointer data)
+{
+  g_autoptr(GFile) folder = gtk_file_chooser_get_current_folder (data);
+
+  return folder != NULL;
+}
+
+static gboolean
+chooser_gone_cb (gpointer data)
+{
+  return visible_file_chooser () == NULL;
+}
+
+/* Choose Folder… opens GTK 4.8's GtkFileChooserNative (without a portal: its own dialog, which
+ * the test answers); the chosen folder holds the clone, shows in the Folder row and is
+ * remembered for the next clone; Cancel changes nothing. */
+static void
+test_choose_folder (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  SluiceCloneDialog *dialog;
+  g_autoptr(GSettings) settings = sluice_settings_new ();
+  g_autofree char *chosen = g_build_filename (fixture->git.dir, "work area", NULL);
+  g_autofree char *expected = g_build_filename (chosen, sluice_pipeline_get_repo (fixture->git.pipeline), NULL);
+  g_autofree char *parent = NULL;
+  g_autoptr(GFile) chosen_file = g_file_new_for_path (chosen);
+  g_autoptr(GFile) start = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *chooser;
+
+  if (!have_session_bus ())
+    return;
+  g_assert_cmpint (g_mkdir (chosen, 0700), ==, 0);
+
+  dialog = open_dialog (fixture);
+  gtk_widget_activate (find (dialog, GTK_TYPE_BUTTON, "Choose Folder…"));
+  g_assert_true (sluice_test_wait_for (chooser_shown_cb, NULL, 5000));
+  chooser = visible_file_chooser ();
+  g_assert_cmpstr (gtk_window_get_title (chooser), ==, "Choose a Folder for the Clone");
+  g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
+  g_assert_true (gtk_window_get_modal (chooser));
+  /* It starts where the clone would go (~/Projects), else in the home folder. */
+  g_assert_true (sluice_test_wait_for (has_current_folder_cb, chooser, 5000));
+  start = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+  {
+    g_autofree char *where = g_path_get_dirname (sluice_clone_dialog_get_destination (dialog));
+
+    g_assert_cmpstr (g_file_peek_path (start), ==, g_file_test (where, G_FILE_TEST_IS_DIR) ? where : g_get_home_dir ());
+  }
+
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), chosen_file, &error));
+  g_assert_no_error (error);
+  sluice_test_iterate (200);
+  sluice_test_save_screenshot (GTK_WIDGET (chooser), "clone-dialog-chooser.png");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  g_assert_true (sluice_test_wait_for (chooser_gone_cb, NULL, 5000));
+
+  /* The chosen folder flows into the Folder row, and is remembered. */
+  g_assert_cmpstr (sluice_clone_dialog_get_destination (dialog), ==, expected);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (dialog, ADW_TYPE_ENTRY_ROW, "Folder"))), ==, expected);
+  g_assert_true (gtk_widget_is_sensitive (find (dialog, GTK_TYPE_BUTTON, "C_lone")));
+  parent = sluice_settings_get_clone_parent (settings);
+  g_assert_cmpstr (parent, ==, chosen);
+
+  /* Cancel leaves the destination as it was. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "clone.choose-folder", NULL);
+  g_assert_true (sluice_test_wait_for (chooser_shown_cb, NULL, 5000));
+  chooser = visible_file_chooser ();
+  g_assert_true (sluice_test_wait_for (has_current_folder_cb, chooser, 5000));
+  g_clear_object (&start);
+  start = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (g_file_peek_path (start), ==, chosen);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  g_assert_true (sluice_test_wait_for (chooser_gone_cb, NULL, 5000));
+  g_assert_cmpstr (sluice_clone_dialog_get_destination (dialog), ==, expected);
+  close_dialog (dialog);
+
+  /* The next clone of any pipeline goes there too. */
+  dialog = open_dialog (fixture);
+  g_assert_cmpstr (sluice_clone_dialog_get_destination (dialog), ==, expected);
+  close_dialog (dialog);
+  g_settings_reset (settings, "clone-parent");
+}
+
 static void
 test_refused (Fixture       *fixture,
               gconstpointer  data)
@@ -438,7 +638,15 @@ main (int   argc,
   home = g_dir_make_tmp ("sluice-test-clone-home-XXXXXX", NULL);
   g_assert_nonnull (home);
   g_setenv ("HOME", home, TRUE);
+  /* ... and a data folder of its own, for the stand-in terminal's desktop file. */
+  {
+    g_autofree char *data = g_build_filename (home, "data", NULL);
+
+    g_setenv ("XDG_DATA_HOME", data, TRUE);
+  }
+  original_path = g_strdup (g_getenv ("PATH"));
   sluice_test_init_ui (&argc, &argv);
+  install_stand_in_terminals (home);
 
   if (g_find_program_in_path ("git") == NULL)
     {
@@ -447,11 +655,16 @@ main (int   argc,
     }
 
   g_test_add ("/sluice/clone-dialog/clone", Fixture, NULL, fixture_set_up, test_clone, fixture_tear_down);
+  g_test_add ("/sluice/clone-dialog/choose-folder", Fixture, NULL, fixture_set_up, test_choose_folder, fixture_tear_down);
   g_test_add ("/sluice/clone-dialog/not-empty", Fixture, NULL, fixture_set_up, test_not_empty, fixture_tear_down);
   g_test_add ("/sluice/clone-dialog/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
   g_test_add ("/sluice/clone-dialog/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
 
   ret = g_test_run ();
   sluice_test_remove_tree (home);
+  g_free (terminal_bin);
+  g_free (terminal_xdg_log);
+  g_free (terminal_desktop_log);
+  g_free (original_path);
   return ret;
 }
