@@ -484,26 +484,10 @@ test_cancel (Fixture       *fixture,
   g_assert_true (sluice_test_wait_for (finalized_cb, &dialog, 5000));
 }
 
-static GtkWindow *
-visible_file_chooser (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWindow *found = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_FILE_CHOOSER (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        found = toplevel;
-    }
-  return found;
-}
-
 static gboolean
 chooser_shown_cb (gpointer data)
 {
-  return visible_file_chooser () != NULL;
+  return sluice_test_find_toplevel (GTK_TYPE_FILE_CHOOSER) != NULL;
 }
 
 static gboolean
@@ -517,7 +501,7 @@ has_current_folder_cb (gpointer data)
 static gboolean
 chooser_gone_cb (gpointer data)
 {
-  return visible_file_chooser () == NULL;
+  return sluice_test_find_toplevel (GTK_TYPE_FILE_CHOOSER) == NULL;
 }
 
 /* Choose Folder… opens GTK 4.8's GtkFileChooserNative (without a portal: its own dialog, which
@@ -544,7 +528,7 @@ test_choose_folder (Fixture       *fixture,
   dialog = open_dialog (fixture);
   gtk_widget_activate (find (dialog, GTK_TYPE_BUTTON, "Choose Folder…"));
   g_assert_true (sluice_test_wait_for (chooser_shown_cb, NULL, 5000));
-  chooser = visible_file_chooser ();
+  chooser = sluice_test_find_toplevel (GTK_TYPE_FILE_CHOOSER);
   g_assert_cmpstr (gtk_window_get_title (chooser), ==, "Choose a Folder for the Clone");
   g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
   g_assert_true (gtk_window_get_modal (chooser));
@@ -574,7 +558,7 @@ test_choose_folder (Fixture       *fixture,
   /* Cancel leaves the destination as it was. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "clone.choose-folder", NULL);
   g_assert_true (sluice_test_wait_for (chooser_shown_cb, NULL, 5000));
-  chooser = visible_file_chooser ();
+  chooser = sluice_test_find_toplevel (GTK_TYPE_FILE_CHOOSER);
   g_assert_true (sluice_test_wait_for (has_current_folder_cb, chooser, 5000));
   g_clear_object (&start);
   start = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));

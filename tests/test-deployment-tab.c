@@ -146,25 +146,10 @@ idle_cb (gpointer data)
   return !sluice_deployment_tab_get_busy (data);
 }
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
 static gboolean
 dialog_shown_cb (gpointer data)
 {
-  return find_dialog () != NULL;
+  return sluice_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
 static gboolean
@@ -183,7 +168,7 @@ save_and_push (GtkWidget *tab)
   g_assert_nonnull (view);
   g_assert_true (gtk_widget_activate_action (view, "deployment.save", NULL));
   g_assert_true (sluice_test_wait_for (dialog_shown_cb, NULL, 5000));
-  dialog = find_dialog ();
+  dialog = ADW_MESSAGE_DIALOG (sluice_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   adw_message_dialog_response (dialog, "save");
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_true (sluice_test_wait_for (busy_cb, tab, 10000));
@@ -500,7 +485,7 @@ test_cancel (Fixture       *fixture,
   view = sluice_test_find_widget (tab, g_type_from_name ("SluiceDeploymentView"), NULL);
   g_assert_true (gtk_widget_activate_action (view, "deployment.save", NULL));
   g_assert_true (sluice_test_wait_for (dialog_shown_cb, NULL, 5000));
-  dialog = find_dialog ();
+  dialog = ADW_MESSAGE_DIALOG (sluice_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   adw_message_dialog_response (dialog, "save");
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_true (sluice_test_wait_for (busy_cb, tab, 10000));

@@ -81,22 +81,6 @@ window_with_page (SluiceAccount       *account,
   return window;
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWindow *found = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        found = GTK_WINDOW (toplevel);
-    }
-  return found;
-}
-
 /* The page's shortcut for page.clone, as the class binds it. */
 static gboolean
 has_shortcut (GtkWidget  *widget,
@@ -198,11 +182,11 @@ test_clone_button (Fixture       *fixture,
   g_assert_null (sluice_pipeline_overview_get_stage_branches (page->overview));
 
   /* The button opens the Clone dialog for this pipeline. */
-  g_assert_null (find_toplevel (SLUICE_TYPE_CLONE_DIALOG));
+  g_assert_null (sluice_test_find_toplevel (SLUICE_TYPE_CLONE_DIALOG));
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (page->clone_button)));
   g_signal_emit_by_name (page->clone_button, "clicked");
   sluice_test_iterate (50);
-  dialog = SLUICE_CLONE_DIALOG (find_toplevel (SLUICE_TYPE_CLONE_DIALOG));
+  dialog = SLUICE_CLONE_DIALOG (sluice_test_find_toplevel (SLUICE_TYPE_CLONE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
   sluice_clone_dialog_set_destination (dialog, dest);
@@ -245,7 +229,7 @@ test_clone_button (Fixture       *fixture,
 
   /* Ctrl+Shift+C still opens the dialog (a second clone elsewhere). */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.clone", NULL));
-  dialog = SLUICE_CLONE_DIALOG (find_toplevel (SLUICE_TYPE_CLONE_DIALOG));
+  dialog = SLUICE_CLONE_DIALOG (sluice_test_find_toplevel (SLUICE_TYPE_CLONE_DIALOG));
   g_assert_nonnull (dialog);
   gtk_window_destroy (GTK_WINDOW (dialog));
   sluice_test_iterate (100);
@@ -316,7 +300,7 @@ test_missing_branches (Fixture       *fixture,
 
   /* Cancelling the confirmation creates nothing. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (branches), "branches.create", NULL));
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (sluice_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "cancel");
   sluice_test_iterate (100);
@@ -327,7 +311,7 @@ test_missing_branches (Fixture       *fixture,
 
   /* The confirmation names the branches; confirmed, each is pushed, with its result. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (branches), "branches.create", NULL));
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (sluice_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   body = adw_message_dialog_get_body (dialog);
   g_assert_nonnull (strstr (body, "dev, test"));

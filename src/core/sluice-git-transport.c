@@ -621,6 +621,20 @@ flatpak_app_id (const char *flatpak_info)
   return g_steal_pointer (&name);
 }
 
+/* " OPTION 'VALUE'" when there is a value. */
+static void
+append_option (GString    *command,
+               const char *option,
+               const char *value)
+{
+  g_autofree char *quoted = NULL;
+
+  if (value == NULL)
+    return;
+  quoted = g_shell_quote (value);
+  g_string_append_printf (command, " %s %s", option, quoted);
+}
+
 /**
  * sluice_git_credential_helper_line:
  * @flatpak_info: (nullable): the Flatpak instance file to look at (`/.flatpak-info`), or %NULL
@@ -663,30 +677,13 @@ sluice_git_credential_helper_line (const char *flatpak_info,
       g_string_append (command, quoted);
     }
 
-  if (region != NULL)
-    {
-      g_autofree char *quoted = g_shell_quote (region);
-
-      g_string_append_printf (command, " --region %s", quoted);
-    }
-  if (endpoint != NULL)
-    {
-      g_autofree char *quoted = g_shell_quote (endpoint);
-
-      g_string_append_printf (command, " --endpoint %s", quoted);
-    }
+  append_option (command, "--region", region);
+  append_option (command, "--endpoint", endpoint);
   /* Which keys: the pipeline's, as this data.all account fetched them (identifiers, no secret). */
   if (pipeline_uri != NULL)
     {
-      g_autofree char *quoted = g_shell_quote (pipeline_uri);
-
-      g_string_append_printf (command, " --pipeline %s", quoted);
-      if (dataall_account != NULL)
-        {
-          g_autofree char *account = g_shell_quote (dataall_account);
-
-          g_string_append_printf (command, " --dataall-account %s", account);
-        }
+      append_option (command, "--pipeline", pipeline_uri);
+      append_option (command, "--dataall-account", dataall_account);
     }
 
   return g_string_free (command, FALSE);
