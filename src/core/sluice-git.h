@@ -96,6 +96,11 @@ gboolean         sluice_git_check_destination         (const char           *dir
 gboolean         sluice_git_exclude_path              (const char           *path,
                                                        GError              **error);
 char            *sluice_git_get_credential_helper     (void);
+char            *sluice_git_credential_helper_line    (const char           *flatpak_info,
+                                                       const char           *region,
+                                                       const char           *endpoint,
+                                                       const char           *pipeline_uri,
+                                                       const char           *dataall_account);
 
 void             sluice_git_remote_clone_async        (SluiceGitRemote      *self,
                                                        const char           *directory,
