@@ -592,6 +592,31 @@ test_settings (void)
 
 /* A draft survives a restart: saved through one keyfile backend, read by a new one on the
  * same file, as a new process would. */
+/* The Edit dialog's unsaved edits, one per pipeline, beside the wizard's draft. */
+static void
+test_edit_drafts (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  g_autoptr(SluicePipelineDraft) wizard = filled_draft ();
+  g_autoptr(SluicePipelineDraft) edit = filled_draft ();
+  g_autoptr(SluicePipelineDraft) loaded = NULL;
+
+  sluice_pipeline_draft_set_description (edit, "Edited, not saved.");
+  sluice_pipeline_draft_save (wizard, settings, "account-1");
+  sluice_pipeline_draft_save_edit (edit, settings, "account-1", "pipe0001");
+  g_assert_null (sluice_pipeline_draft_load_edit (settings, "account-1", "pipe0002"));
+  g_assert_null (sluice_pipeline_draft_load_edit (settings, "account-2", "pipe0001"));
+  loaded = sluice_pipeline_draft_load_edit (settings, "account-1", "pipe0001");
+  g_assert_cmpstr (sluice_pipeline_draft_get_description (loaded), ==, "Edited, not saved.");
+  g_clear_object (&loaded);
+
+  sluice_pipeline_draft_discard_edit (settings, "account-1", "pipe0001");
+  g_assert_null (sluice_pipeline_draft_load_edit (settings, "account-1", "pipe0001"));
+  loaded = sluice_pipeline_draft_load (settings, "account-1");
+  g_assert_cmpstr (sluice_pipeline_draft_get_name (loaded), ==, "Orders ETL");
+  sluice_pipeline_draft_discard (settings, "account-1");
+}
+
 static void
 test_restart (void)
 {
@@ -679,6 +704,7 @@ main (int   argc,
   g_test_add_func ("/sluice/pipeline-draft/json", test_json);
   g_test_add_func ("/sluice/pipeline-draft/progress", test_progress);
   g_test_add_func ("/sluice/pipeline-draft/settings", test_settings);
+  g_test_add_func ("/sluice/pipeline-draft/edit-drafts", test_edit_drafts);
   g_test_add_func ("/sluice/pipeline-draft/restart", test_restart);
 
   return g_test_run ();

@@ -1076,3 +1076,70 @@ sluice_pipeline_draft_discard (GSettings  *settings,
     return;
   write_drafts (settings, drafts, account_id, NULL);
 }
+
+/* ------------------------------------------------------------------------------------------ */
+/* Edits of an existing pipeline                                                              */
+/* ------------------------------------------------------------------------------------------ */
+
+/* The Edit dialog's drafts share the setting, under a key no account id takes. */
+static char *
+edit_key (const char *account_id,
+          const char *pipeline_uri)
+{
+  return g_strdup_printf ("edit:%s:%s", account_id, pipeline_uri);
+}
+
+/**
+ * sluice_pipeline_draft_save_edit:
+ * @settings: the application's settings
+ * @account_id: the account the pipeline belongs to
+ * @pipeline_uri: the pipeline edited
+ *
+ * Keeps the Edit dialog's unsaved edits of a pipeline (the whole draft), so that they survive
+ * a crash; sluice_pipeline_draft_load_edit() gives them back.
+ */
+void
+sluice_pipeline_draft_save_edit (SluicePipelineDraft *self,
+                                 GSettings           *settings,
+                                 const char          *account_id,
+                                 const char          *pipeline_uri)
+{
+  g_autofree char *key = NULL;
+
+  g_return_if_fail (SLUICE_IS_PIPELINE_DRAFT (self));
+  g_return_if_fail (account_id != NULL && pipeline_uri != NULL);
+
+  key = edit_key (account_id, pipeline_uri);
+  sluice_pipeline_draft_save (self, settings, key);
+}
+
+/**
+ * sluice_pipeline_draft_load_edit:
+ *
+ * Returns: (transfer full) (nullable): the unsaved edits of the pipeline, %NULL if none
+ */
+SluicePipelineDraft *
+sluice_pipeline_draft_load_edit (GSettings  *settings,
+                                 const char *account_id,
+                                 const char *pipeline_uri)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (account_id != NULL && pipeline_uri != NULL, NULL);
+
+  key = edit_key (account_id, pipeline_uri);
+  return sluice_pipeline_draft_load (settings, key);
+}
+
+void
+sluice_pipeline_draft_discard_edit (GSettings  *settings,
+                                    const char *account_id,
+                                    const char *pipeline_uri)
+{
+  g_autofree char *key = NULL;
+
+  g_return_if_fail (account_id != NULL && pipeline_uri != NULL);
+
+  key = edit_key (account_id, pipeline_uri);
+  sluice_pipeline_draft_discard (settings, key);
+}

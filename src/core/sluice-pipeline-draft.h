@@ -141,6 +141,16 @@ SluicePipelineDraft    *sluice_pipeline_draft_load                   (GSettings 
                                                                       const char           *account_id);
 void                    sluice_pipeline_draft_discard                (GSettings            *settings,
                                                                       const char           *account_id);
+void                    sluice_pipeline_draft_save_edit              (SluicePipelineDraft  *self,
+                                                                      GSettings            *settings,
+                                                                      const char           *account_id,
+                                                                      const char           *pipeline_uri);
+SluicePipelineDraft    *sluice_pipeline_draft_load_edit              (GSettings            *settings,
+                                                                      const char           *account_id,
+                                                                      const char           *pipeline_uri);
+void                    sluice_pipeline_draft_discard_edit           (GSettings            *settings,
+                                                                      const char           *account_id,
+                                                                      const char           *pipeline_uri);
 
 G_END_DECLS
 
