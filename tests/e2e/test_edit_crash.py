@@ -11,7 +11,6 @@ Prints "kills survived with nothing lost: N/M" for the closing note.
 import signal
 import sys
 import time
-import urllib.parse
 
 import sluice_atspi as atspi
 import test_pipeline_page as page
@@ -74,11 +73,7 @@ class EditCrashTest(WizardTestCase):
         dialog = self.open_editor(app)
         app.wait('text', 'Description', root=dialog).set_text_contents(DESCRIPTION)
 
-        for token in self.emu.control('GET', 'secrets')['refresh_tokens']:
-            r = self.emu.request('POST', '/oauth2/revoke', urllib.parse.urlencode(
-                {'token': token, 'client_id': self.emu.info['client_id']}),
-                {'Content-Type': 'application/x-www-form-urlencoded'})
-            self.assertEqual(r.status, 200)
+        self.revoke_refresh_tokens()
         self.emu.control('POST', 'faults', {'kind': 'expire-tokens', 'match': 'UpdateDataPipeline'})
         app.action(app.wait('push button', 'Save', root=dialog))
 

@@ -13,11 +13,10 @@
 
 Prints "kills survived with nothing lost: N/M" for the closing note.
 """
-import os
 import pathlib
 import signal
+import sys
 import time
-import urllib.parse
 
 import sluice_atspi as atspi
 from sluice_wizard import Wizard, WizardTestCase, main, text_of
@@ -32,7 +31,7 @@ KILLS = {'done': 0, 'intact': 0}
 class CrashTest(WizardTestCase):
     @classmethod
     def tearDownClass(cls):
-        print(f'kills survived with nothing lost: {KILLS["intact"]}/{KILLS["done"]}', file=__import__('sys').stderr)
+        print(f'kills survived with nothing lost: {KILLS["intact"]}/{KILLS["done"]}', file=sys.stderr)
 
     # -- helpers ------------------------------------------------------------------------------
     def keyfile(self):
@@ -56,15 +55,6 @@ class CrashTest(WizardTestCase):
         app.point_at(main_window)
         app.key('n', ['control'])
         return app, Wizard(app, app.wait('frame', 'New Pipeline'))
-
-    def fill_all(self, wizard):
-        wizard.fill_details(NAME, DESCRIPTION)
-        wizard.next(2)
-        wizard.fill_cicd()
-        wizard.next(3)
-        wizard.fill_three_stages()
-        wizard.next(4)
-        wizard.next(5)
 
     # -- the tests ----------------------------------------------------------------------------
     def test_killed_after_typing_on_each_step(self):
@@ -125,7 +115,7 @@ class CrashTest(WizardTestCase):
         self.start_emulator()
         app = self.start_signed_in()
         wizard = self.open_wizard(app)
-        self.fill_all(wizard)
+        wizard.fill_to_review(NAME, DESCRIPTION)
         # The first stage goes through; the second is held 3 s, and data.all adds it after.
         self.emu.control('POST', 'faults', {'kind': 'slow', 'delay_ms': 3000,
                                             'match': 'createDataPipelineEnvironment', 'skip': 1})
@@ -159,15 +149,11 @@ class CrashTest(WizardTestCase):
         self.start_emulator()
         app = self.start_signed_in()
         wizard = self.open_wizard(app)
-        self.fill_all(wizard)
+        wizard.fill_to_review(NAME, DESCRIPTION)
 
         # Signed out elsewhere: every refresh token revoked, and the access tokens expire on the
         # second stage's mutation.
-        for token in self.emu.control('GET', 'secrets')['refresh_tokens']:
-            r = self.emu.request('POST', '/oauth2/revoke', urllib.parse.urlencode(
-                {'token': token, 'client_id': self.emu.info['client_id']}),
-                {'Content-Type': 'application/x-www-form-urlencoded'})
-            self.assertEqual(r.status, 200)
+        self.revoke_refresh_tokens()
         self.emu.control('POST', 'faults', {'kind': 'expire-tokens', 'match': 'createDataPipelineEnvironment',
                                             'skip': 1})
         wizard.next(6)
