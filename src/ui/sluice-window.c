@@ -629,6 +629,9 @@ sluice_window_init (SluiceWindow *self)
                            G_CONNECT_SWAPPED);
   select_sidebar_row_for_page (self, "pipelines");
   stack_visible_child_cb (self, NULL, self->stack);
+  /* The content is where the user works: when the leaflet folds later (a narrower window,
+   * or a page that grew wider), it stays on screen rather than giving way to the sidebar. */
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
 /* ------------------------------------------------------------------------ */
