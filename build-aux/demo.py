@@ -164,6 +164,60 @@ def pipeline_screenshots(app, out):
     window_gone(pid, 'Edit Pipeline')
 
 
+def move_clock(info, seconds):
+    """Moves the emulator's clock on (a test hook): the newest pipeline's stack completes."""
+    request = urllib.request.Request(info['url'] + '/_emulator/clock', data=json.dumps({'advance': seconds}).encode(),
+                                     headers={'Content-Type': 'application/json', 'User-Agent': 'sluice-demo'})
+    urllib.request.urlopen(request, timeout=10).read()
+
+
+def shoot_dialog(pid, path):
+    """A dialog without a title of its own (an AdwMessageDialog): the smaller of the app's two
+    visible windows."""
+    import sluice_atspi as atspi
+
+    subprocess.run(['xdotool', 'mousemove', '1279', '799'], check=False)
+    time.sleep(0.8)
+    windows = atspi.wait_for(lambda: (lambda w: w if len(w) >= 2 else None)(atspi.x_windows(pid)), timeout=10,
+                             what='the dialog window')
+    wid = min(windows, key=lambda w: w[3] * w[4])[0]
+    subprocess.run(['import', '-window', wid, str(path)], check=True)
+    print(f'demo: wrote {path}', file=sys.stderr)
+
+
+def stages_screenshots(app, out):
+    """The Stages tab of each strategy's demo pipeline, and the Review dialog of trunk's approval."""
+    import sluice_atspi as atspi
+
+    pid = app.proc.pid
+    for label, strategy, node in (('sales-ingest', 'trunk', 'ManualApproval-dev: Waiting for approval'),
+                                  ('ml-features', 'gitflow', 'Branch dev: Missing'),
+                                  ('customer-360', 'cdk-trunk', 'Stage prod: Succeeded')):
+        app.click(app.wait('label', label, timeout=20))
+        app.click(app.wait('page tab', 'Stages Stages', timeout=20))
+        found = app.wait('push button', node, timeout=60)
+        # the history and what is where come with the same answers; a moment for the frame
+        time.sleep(1)
+        shoot(pid, 'Sluice', out / f'stages-tab-{strategy}.png')
+        if strategy == 'trunk':
+            app.click(found)
+            app.action(app.wait('push button', lambda n: n.replace('_', '') in ('Review…', 'Review… Review…'),
+                                timeout=15))
+            app.wait('text', lambda n: n.startswith('Comments'), timeout=15)
+            atspi.Atspi.generate_keyboard_event(0, 'Checked in dev: the row counts match.',
+                                                atspi.Atspi.KeySynthType.STRING)
+            shoot_dialog(pid, out / 'stages-review.png')
+            app.key('Escape')
+            time.sleep(1.5)  # the dialog gone before the tree is read again (GTK 4.8)
+        app.click(app.wait('push button', 'Back to Pipelines', timeout=15))
+        time.sleep(0.5)
+
+
+def aws_endpoints(info):
+    """The emulator's CodePipeline and CodeCommit, where Sluice's AWS calls go instead of AWS."""
+    return {'AWS_ENDPOINT_URL_CODEPIPELINE': info['codepipeline'], 'AWS_ENDPOINT_URL_CODECOMMIT': info['codecommit']}
+
+
 def connect_args(info):
     return ['--connect', info['url'], '--issuer', info['oauth'], '--client-id', info['client_id']]
 
@@ -173,7 +227,7 @@ def screenshots(out, info):
 
     out = pathlib.Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    env = {'GSK_RENDERER': os.environ.get('GSK_RENDERER', 'cairo'), 'ADW_DISABLE_PORTAL': '1'}
+    env = {'GSK_RENDERER': os.environ.get('GSK_RENDERER', 'cairo'), 'ADW_DISABLE_PORTAL': '1', **aws_endpoints(info)}
 
     # The stand-in browser answers for the person at the browser, in the private XDG folders
     # that build-aux/dev made for this session (it refuses the user's own).
@@ -225,6 +279,9 @@ def screenshots(out, info):
     time.sleep(1)
     app.wait('label', 'customer-360', timeout=20)
     shoot(pid, 'Sluice', out / 'pipelines.png')
+    # ml-features was made just now: its stack completes (and its CodePipelines start) 180 s on.
+    move_clock(info, 200)
+    stages_screenshots(app, out)
     wizard_screenshots(app, out, info)
     app.close()
 
@@ -241,7 +298,8 @@ def main():
             screenshots(args.screenshots, info)
         else:
             # On a desktop the system's browser opens; the emulator approves at once.
-            subprocess.run([os.environ['SLUICE_BINARY'], *connect_args(info)], check=False)
+            subprocess.run([os.environ['SLUICE_BINARY'], *connect_args(info)], env={**os.environ, **aws_endpoints(info)},
+                           check=False)
     finally:
         stop(emulator)
 

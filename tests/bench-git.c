@@ -10,8 +10,9 @@
  *   git_clone_longest_main_loop_gap <ms> ms   (a 10 ms heartbeat's longest gap; under 50 ms)
  *   git_clone_main_loop_gap_median_run <ms> ms (the same, the median over the runs)
  *
- * The history is generated with git fast-import into the emulator's repository
- * (sluice_test_git_generate_history(): each commit changes one of 200 files of a few kilobytes).
+ * The history is the emulator's own (`--generate-history 5000`: data.all's first commit, then
+ * 4,999 commits each changing one small file under history/, made in one git fast-import stream
+ * when the repository is first used), so the bench clones what the emulator's users clone.
  *
  * Copyright 2026 The Sluice authors
  *
@@ -31,12 +32,14 @@
 #include "sluice-git.h"
 #include "sluice-pipeline-list.h"
 #include "sluice-resources.h"
+#include "sluice-test-core-utils.h"
 #include "sluice-test-emulator.h"
-#include "sluice-test-git.h"
 
 #define KEY_ID  "AKIAEMULATORBENCHKEY"
 #define SECRET  "benchSecretKeyForTheEmulator/0123456789"
 #define N_COMMITS 5000
+#define STR(x) STR_ (x)
+#define STR_(x) #x
 #define N_RUNS 5
 
 typedef struct
@@ -54,37 +57,6 @@ heartbeat_cb (gpointer user_data)
   heartbeat->longest = MAX (heartbeat->longest, now - heartbeat->last);
   heartbeat->last = now;
   return G_SOURCE_CONTINUE;
-}
-
-static void
-got_result_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  *slot = g_object_ref (result);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-    }
-  g_rmdir (path);
 }
 
 static int
@@ -118,9 +90,8 @@ sluice_clone (SluiceGitRemote  *remote,
   heartbeat->last = g_get_monotonic_time ();
   id = g_timeout_add (10, heartbeat_cb, heartbeat);
   start = g_get_monotonic_time ();
-  sluice_git_remote_clone_async (remote, dest, NULL, NULL, NULL, NULL, NULL, got_result_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  sluice_git_remote_clone_async (remote, dest, NULL, NULL, NULL, NULL, NULL, sluice_test_got_result_cb, &result);
+  sluice_test_wait_result (&result);
   *ms = (g_get_monotonic_time () - start) / 1000.0;
   heartbeat_cb (heartbeat);
   g_source_remove (id);
@@ -185,9 +156,9 @@ main (int   argc,
   g_autofree char *db = NULL;
   g_autofree char *home = NULL;
   g_autofree char *url = NULL;
-  g_autofree char *repo_path = NULL;
   const char *repo = NULL;
-  const char *args[] = { "--db", NULL, "--aws-key", KEY_ID ":" SECRET, NULL };
+  const char *args[] = { "--db", NULL, "--aws-key", KEY_ID ":" SECRET,
+                         "--generate-history", STR (N_COMMITS), NULL };
   double sluice_ms[N_RUNS], cli_ms[N_RUNS], gaps[N_RUNS];
   Heartbeat heartbeat = { 0 };
   gint64 longest = 0;
@@ -211,9 +182,8 @@ main (int   argc,
   client = sluice_dataall_client_new (sluice_test_emulator_get_url (emulator));
   sluice_dataall_client_set_token (client, token);
   list = sluice_pipeline_list_new ();
-  sluice_pipeline_list_load_async (list, client, NULL, NULL, got_result_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  sluice_pipeline_list_load_async (list, client, NULL, NULL, sluice_test_got_result_cb, &result);
+  sluice_test_wait_result (&result);
   if (!sluice_pipeline_list_load_finish (list, result, &error))
     {
       g_printerr ("bench-git: %s\n", error->message);
@@ -230,10 +200,8 @@ main (int   argc,
         continue;
       /* The list leaves the repository out; the pipeline itself has it. */
       sluice_dataall_client_get_pipeline_async (client, sluice_pipeline_get_uri (pipeline), NULL,
-                                                got_result_cb, &got);
-      while (got == NULL)
-        g_main_context_iteration (NULL, TRUE);
-      full = sluice_dataall_client_get_pipeline_finish (client, got, &error);
+                                                sluice_test_got_result_cb, &got);
+      full = sluice_dataall_client_get_pipeline_finish (client, sluice_test_wait_result (&got), &error);
       if (full == NULL)
         {
           g_printerr ("bench-git: %s\n", error->message);
@@ -246,9 +214,12 @@ main (int   argc,
   url = sluice_codecommit_clone_url ("eu-west-1", repo, sluice_test_emulator_get_codecommit (emulator), FALSE);
   remote = sluice_git_remote_new (url, "eu-west-1", key);
 
-  /* The first clone makes the repository on the server; then it gets its history. */
+  /* The first clone makes the repository on the server, with its history (seconds: not
+   * timed). */
   {
     g_autofree char *first = g_build_filename (dir, "first", NULL);
+    g_autoptr(GSubprocess) count = NULL;
+    g_autofree char *out = NULL;
     double ms;
 
     if (!sluice_clone (remote, first, &heartbeat, &ms, &error))
@@ -256,15 +227,21 @@ main (int   argc,
         g_printerr ("bench-git: %s (%s)\n", error->message, sluice_git_error_get_detail (error));
         return 1;
       }
-    remove_tree (first);
+    /* The figures' names promise that many commits: check the emulator made them. */
+    count = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                              "git", "-C", first, "rev-list", "--count", "HEAD", NULL);
+    if (count == NULL || !g_subprocess_communicate_utf8 (count, NULL, NULL, &out, NULL, &error))
+      {
+        g_printerr ("bench-git: git rev-list: %s\n", error->message);
+        return 1;
+      }
+    if (g_ascii_strtoull (out, NULL, 10) != N_COMMITS)
+      {
+        g_printerr ("bench-git: the clone has %s commits, not %u\n", g_strstrip (out), N_COMMITS);
+        return 1;
+      }
+    sluice_test_remove_tree (first);
   }
-  repo_path = g_strconcat (db, ".repos/", repo, NULL);
-  if (!sluice_test_git_generate_history (repo_path, N_COMMITS, &error))
-    {
-      g_printerr ("bench-git: %s\n", error->message);
-      return 1;
-    }
-
   for (guint run = 0; run < N_RUNS; run++)
     {
       g_autofree char *a = g_strdup_printf ("%s/sluice-%u", dir, run);
@@ -284,8 +261,8 @@ main (int   argc,
           g_printerr ("bench-git: git clone: %s\n", error->message);
           return 1;
         }
-      remove_tree (a);
-      remove_tree (b);
+      sluice_test_remove_tree (a);
+      sluice_test_remove_tree (b);
     }
 
   {
@@ -301,6 +278,6 @@ main (int   argc,
   }
 
   g_clear_pointer (&emulator, sluice_test_emulator_stop);
-  remove_tree (dir);
+  sluice_test_remove_tree (dir);
   return 0;
 }

@@ -9,7 +9,10 @@
 
 #include <locale.h>
 
+#include <glib/gstdio.h>
+
 #include "sluice-core-resources.h"
+
 #include "sluice-test-core-utils.h"
 
 void
@@ -48,4 +51,60 @@ sluice_test_wait_for (gboolean (*predicate) (gpointer data),
     }
 
   return TRUE;
+}
+
+/**
+ * sluice_test_got_result_cb:
+ * @user_data: a `GAsyncResult **` slot, %NULL until then
+ *
+ * A #GAsyncReadyCallback that keeps a reference to the result in the slot.
+ */
+void
+sluice_test_got_result_cb (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  g_assert_null (*slot);
+  *slot = g_object_ref (result);
+}
+
+/**
+ * sluice_test_wait_result:
+ * @slot: the slot given to sluice_test_got_result_cb()
+ *
+ * Iterates the default main context until the result is in @slot.
+ *
+ * Returns: (transfer none): the result, still owned by @slot
+ */
+GAsyncResult *
+sluice_test_wait_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+/* Removes @path and everything under it, not following symbolic links; a missing @path is
+ * fine. */
+void
+sluice_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (path == NULL)
+    return;
+  dir = g_dir_open (path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        sluice_test_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
 }

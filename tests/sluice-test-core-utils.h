@@ -18,4 +18,10 @@ gboolean  sluice_test_wait_for  (gboolean    (*predicate) (gpointer data),
                                  gpointer      data,
                                  guint         timeout_msec);
 
+void          sluice_test_got_result_cb (GObject       *source,
+                                         GAsyncResult  *result,
+                                         gpointer       user_data);
+GAsyncResult *sluice_test_wait_result   (GAsyncResult **slot);
+void          sluice_test_remove_tree   (const char    *path);
+
 G_END_DECLS

@@ -180,3 +180,26 @@ sluice_test_save_screenshot (GtkWidget  *window,
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot: %s", path);
 }
+
+/**
+ * sluice_test_find_toplevel:
+ * @type: a window type, or an interface windows may have (GTK_TYPE_FILE_CHOOSER)
+ *
+ * Returns: (transfer none) (nullable): the last shown toplevel of @type, %NULL if none is
+ *   visible
+ */
+GtkWindow *
+sluice_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        found = GTK_WINDOW (toplevel);
+    }
+  return found;
+}

@@ -29,4 +29,6 @@ void       sluice_test_run_app         (GtkApplication  *app,
                                         SluiceTestAppFunc func,
                                         gpointer         user_data);
 
+GtkWindow *sluice_test_find_toplevel   (GType            type);
+
 G_END_DECLS

@@ -30,99 +30,23 @@
 #include "sluice-test-git.h"
 #include "sluice-test-utils.h"
 
-#define ENGINEER "engineer@example.com"
 #define PIPELINE "customer-360"
 
 typedef struct
 {
-  SluiceTestEmulator *emulator;
-  char               *dir;
-  SluiceAccount      *account;
-  SluicePipeline     *pipeline;
+  SluiceTestGitPipeline git;
 } Fixture;
 
 /* ------------------------------------------------------------------------------------------ */
 /* Helpers                                                                                    */
 /* ------------------------------------------------------------------------------------------ */
 
-static void
-got_result_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  *slot = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_result (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-    }
-  g_rmdir (path);
-}
-
-static SluicePipeline *
-find_pipeline (SluiceAccount *account,
-               const char    *label)
-{
-  g_autoptr(SluicePipelineList) list = sluice_pipeline_list_new ();
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  sluice_pipeline_list_load_async (list, sluice_account_get_client (account), NULL, NULL,
-                                   got_result_cb, &result);
-  g_assert_true (sluice_pipeline_list_load_finish (list, wait_result (&result), &error));
-  g_assert_no_error (error);
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
-    {
-      g_autoptr(SluicePipeline) pipeline = g_list_model_get_item (G_LIST_MODEL (list), i);
-      g_autoptr(GAsyncResult) got = NULL;
-      SluicePipeline *full;
-
-      if (g_strcmp0 (sluice_pipeline_get_label (pipeline), label) != 0)
-        continue;
-      sluice_dataall_client_get_pipeline_async (sluice_account_get_client (account),
-                                                sluice_pipeline_get_uri (pipeline), NULL,
-                                                got_result_cb, &got);
-      full = sluice_dataall_client_get_pipeline_finish (sluice_account_get_client (account),
-                                                        wait_result (&got), &error);
-      g_assert_no_error (error);
-      return full;
-    }
-  g_assert_not_reached ();
-}
-
 /* Gives the emulator's repository of the pipeline @n more commits on main. */
 static void
 generate_history (Fixture *fixture,
                   guint    n)
 {
-  g_autofree char *repo = g_strconcat (fixture->dir, "/emulator.db.repos/",
-                                       sluice_pipeline_get_repo (fixture->pipeline), NULL);
+  g_autofree char *repo = sluice_test_git_pipeline_repository (&fixture->git);
   g_autoptr(GError) error = NULL;
 
   g_assert_true (sluice_test_git_generate_history (repo, n, &error));
@@ -245,7 +169,7 @@ finalized_cb (gpointer data)
 static SluiceCloneDialog *
 open_dialog (Fixture *fixture)
 {
-  SluiceCloneDialog *dialog = sluice_clone_dialog_new (fixture->account, fixture->pipeline);
+  SluiceCloneDialog *dialog = sluice_clone_dialog_new (fixture->git.account, fixture->git.pipeline);
 
   gtk_window_present (GTK_WINDOW (dialog));
   sluice_test_flush_widget (GTK_WIDGET (dialog));
@@ -262,6 +186,80 @@ close_dialog (SluiceCloneDialog *dialog)
   g_assert_null (dialog);
 }
 
+/* The stand-in terminals main() installs: each writes the folder it was started in to its log.
+ * One is found as xdg-terminal-exec on PATH (when the test puts its folder there), the other
+ * as the desktop file of a TerminalEmulator in this test's own XDG_DATA_HOME. */
+static char *terminal_bin;          /* holds xdg-terminal-exec */
+static char *terminal_xdg_log;
+static char *terminal_desktop_log;
+static char *original_path;
+
+static void
+write_script (const char *path,
+              const char *log)
+{
+  g_autofree char *quoted = g_shell_quote (log);
+  g_autofree char *script = g_strdup_printf ("#!/bin/sh\npwd -P > %s.part && mv %s.part %s\n",
+                                             quoted, quoted, quoted);
+
+  g_assert_true (g_file_set_contents (path, script, -1, NULL));
+  g_assert_cmpint (g_chmod (path, 0755), ==, 0);
+}
+
+static void
+install_stand_in_terminals (const char *home)
+{
+  g_autofree char *apps = g_build_filename (g_get_user_data_dir (), "applications", NULL);
+  g_autofree char *desktop_exec = g_build_filename (home, "stand-in-terminal", NULL);
+  g_autofree char *desktop_file = g_build_filename (apps, "sluice-test-terminal.desktop", NULL);
+  g_autofree char *xdg_exec = NULL;
+  g_autofree char *entry = NULL;
+
+  terminal_bin = g_build_filename (home, "terminal-bin", NULL);
+  terminal_xdg_log = g_build_filename (home, "terminal-xdg.log", NULL);
+  terminal_desktop_log = g_build_filename (home, "terminal-desktop.log", NULL);
+  xdg_exec = g_build_filename (terminal_bin, "xdg-terminal-exec", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (terminal_bin, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (apps, 0700), ==, 0);
+  write_script (xdg_exec, terminal_xdg_log);
+  write_script (desktop_exec, terminal_desktop_log);
+  entry = g_strdup_printf ("[Desktop Entry]\nType=Application\nName=Stand-in Terminal\n"
+                           "Exec=%s\nTerminal=false\nCategories=System;TerminalEmulator;\n", desktop_exec);
+  g_assert_true (g_file_set_contents (desktop_file, entry, -1, NULL));
+}
+
+/* PATH with or without the stand-in xdg-terminal-exec. */
+static void
+use_xdg_terminal_exec (gboolean use)
+{
+  g_autofree char *path = g_strconcat (terminal_bin, ":", original_path, NULL);
+
+  g_setenv ("PATH", use ? path : original_path, TRUE);
+}
+
+static gboolean
+file_written_cb (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_IS_REGULAR);
+}
+
+/* Clicks Open in Terminal and returns the folder the stand-in writing @log was started in. */
+static char *
+open_terminal (SluiceCloneDialog *dialog,
+               const char        *log)
+{
+  GtkWidget *button = find (dialog, GTK_TYPE_BUTTON, "Open in _Terminal");
+  char *folder = NULL;
+
+  g_unlink (log);
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_activate (button));
+  g_assert_true (sluice_test_wait_for (file_written_cb, (gpointer) log, 10000));
+  g_assert_true (g_file_get_contents (log, &folder, NULL, NULL));
+  g_strchomp (folder);
+  return folder;
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* Fixture                                                                                    */
 /* ------------------------------------------------------------------------------------------ */
@@ -270,52 +268,14 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *db = NULL;
-  g_autofree char *id = g_strdup_printf ("test-clone-dialog-%08x", g_random_int ());
-  const char *args[] = { "--auto-approve", ENGINEER, "--db", NULL, NULL };
-
-  fixture->dir = g_dir_make_tmp ("sluice-test-clone-dialog-XXXXXX", &error);
-  g_assert_no_error (error);
-  db = g_build_filename (fixture->dir, "emulator.db", NULL);
-  args[3] = db;
-  fixture->emulator = sluice_test_emulator_start (args, &error);
-  g_assert_no_error (error);
-  g_setenv ("AWS_ENDPOINT_URL_CODECOMMIT", sluice_test_emulator_get_codecommit (fixture->emulator), TRUE);
-  fixture->account = sluice_test_emulator_new_account (fixture->emulator, id, ENGINEER);
-  fixture->pipeline = find_pipeline (fixture->account, PIPELINE);
-}
-
-/* The keys this test's account stored: gone, so that no other test (nor git-credential-sluice
- * choosing by repository name) finds keys of an emulator that has stopped. */
-static void
-forget_keys (SluiceAccount *account)
-{
-  g_autoptr(GListModel) stored = NULL;
-
-  if (account == NULL || g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
-    return;
-  stored = sluice_keyring_list_aws_credentials_sync (SLUICE_KEYRING_ATTR_DATAALL_ACCOUNT,
-                                                     sluice_account_get_id (account), NULL, NULL);
-  for (guint i = 0; stored != NULL && i < g_list_model_get_n_items (stored); i++)
-    {
-      g_autoptr(SluiceAwsCredentials) credentials = g_list_model_get_item (stored, i);
-
-      sluice_keyring_delete_aws_credentials_sync (sluice_aws_credentials_get_name (credentials), NULL, NULL);
-    }
+  sluice_test_git_pipeline_set_up (&fixture->git, "test-clone-dialog", PIPELINE);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  forget_keys (fixture->account);
-  g_clear_object (&fixture->pipeline);
-  g_clear_object (&fixture->account);
-  g_clear_pointer (&fixture->emulator, sluice_test_emulator_stop);
-  g_unsetenv ("AWS_ENDPOINT_URL_CODECOMMIT");
-  remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
+  sluice_test_git_pipeline_tear_down (&fixture->git);
 }
 
 static gboolean
@@ -339,7 +299,7 @@ test_clone (Fixture       *fixture,
 {
   SluiceCloneDialog *dialog;
   g_autofree char *dest = g_build_filename (g_get_home_dir (), "Projects",
-                                            sluice_pipeline_get_repo (fixture->pipeline), NULL);
+                                            sluice_pipeline_get_repo (fixture->git.pipeline), NULL);
   g_autofree char *job = NULL;
   g_autofree char *remembered = NULL;
   g_autofree char *parent = NULL;
@@ -365,7 +325,7 @@ test_clone (Fixture       *fixture,
   /* By default, ~/Projects/<repository>, shown as such. */
   g_assert_cmpstr (sluice_clone_dialog_get_destination (dialog), ==, dest);
   {
-    g_autofree char *shown = g_strconcat ("~/Projects/", sluice_pipeline_get_repo (fixture->pipeline), NULL);
+    g_autofree char *shown = g_strconcat ("~/Projects/", sluice_pipeline_get_repo (fixture->git.pipeline), NULL);
 
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (dialog, ADW_TYPE_ENTRY_ROW, "Folder"))), ==, shown);
   }
@@ -387,8 +347,8 @@ test_clone (Fixture       *fixture,
    * the parent folder for the next clone. */
   job = g_build_filename (dest, "jobs", "job-199.txt", NULL);
   g_assert_true (g_file_test (job, G_FILE_TEST_IS_REGULAR));
-  remembered = sluice_settings_get_clone_path (settings, sluice_account_get_id (fixture->account),
-                                               sluice_pipeline_get_uri (fixture->pipeline));
+  remembered = sluice_settings_get_clone_path (settings, sluice_account_get_id (fixture->git.account),
+                                               sluice_pipeline_get_uri (fixture->git.pipeline));
   g_assert_cmpstr (remembered, ==, dest);
   parent = sluice_settings_get_clone_parent (settings);
   g_assert_true (g_str_has_suffix (parent, "/Projects"));
@@ -403,14 +363,23 @@ test_clone (Fixture       *fixture,
     g_autoptr(GAsyncResult) result = NULL;
     g_autoptr(GError) error = NULL;
 
-    gdk_clipboard_read_text_async (clipboard, NULL, got_result_cb, &result);
-    copied = gdk_clipboard_read_text_finish (clipboard, wait_result (&result), &error);
+    gdk_clipboard_read_text_async (clipboard, NULL, sluice_test_got_result_cb, &result);
+    copied = gdk_clipboard_read_text_finish (clipboard, sluice_test_wait_result (&result), &error);
     g_assert_no_error (error);
     g_assert_cmpstr (copied, ==, dest);
+  }
+
+  /* Open in Terminal: without xdg-terminal-exec, the desktop's TerminalEmulator, in the clone. */
+  {
+    g_autofree char *folder = open_terminal (dialog, terminal_desktop_log);
+
+    g_assert_cmpstr (folder, ==, dest);
+    g_assert_false (g_file_test (terminal_xdg_log, G_FILE_TEST_EXISTS));
   }
   close_dialog (dialog);
 
   /* A second dialog for the pipeline: its clone is already there, and offered. */
+  use_xdg_terminal_exec (TRUE);
   dialog = open_dialog (fixture);
   g_assert_cmpstr (sluice_clone_dialog_get_destination (dialog), ==, dest);
   g_assert_false (gtk_widget_is_sensitive (find (dialog, GTK_TYPE_BUTTON, "C_lone")));
@@ -418,8 +387,18 @@ test_clone (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (dialog), "clone.open-existing", NULL);
   g_assert_cmpstr (page_of (dialog), ==, "done");
   g_assert_nonnull (find (dialog, ADW_TYPE_STATUS_PAGE, "Already Cloned"));
+  /* ... where Open in Terminal prefers xdg-terminal-exec, the user's chosen terminal. */
+  {
+    g_autofree char *folder = NULL;
+
+    g_unlink (terminal_desktop_log);
+    folder = open_terminal (dialog, terminal_xdg_log);
+    g_assert_cmpstr (folder, ==, dest);
+    g_assert_false (g_file_test (terminal_desktop_log, G_FILE_TEST_EXISTS));
+  }
   close_dialog (dialog);
-  remove_tree (dest);
+  use_xdg_terminal_exec (FALSE);
+  sluice_test_remove_tree (dest);
 }
 
 static void
@@ -427,9 +406,9 @@ test_not_empty (Fixture       *fixture,
                 gconstpointer  data)
 {
   SluiceCloneDialog *dialog;
-  g_autofree char *dest = g_build_filename (fixture->dir, "full", NULL);
+  g_autofree char *dest = g_build_filename (fixture->git.dir, "full", NULL);
   g_autofree char *file = g_build_filename (dest, "notes.txt", NULL);
-  g_autofree char *fresh = g_build_filename (fixture->dir, "fresh", NULL);
+  g_autofree char *fresh = g_build_filename (fixture->git.dir, "fresh", NULL);
 
   if (!have_session_bus ())
     return;
@@ -466,7 +445,7 @@ test_cancel (Fixture       *fixture,
              gconstpointer  data)
 {
   SluiceCloneDialog *dialog;
-  g_autofree char *dest = g_build_filename (fixture->dir, "cancelled", NULL);
+  g_autofree char *dest = g_build_filename (fixture->git.dir, "cancelled", NULL);
   g_autofree char *fault = NULL;
   g_autofree char *expected = NULL;
   g_autoptr(GError) error = NULL;
@@ -476,8 +455,8 @@ test_cancel (Fixture       *fixture,
 
   dialog = open_dialog (fixture);
   fault = g_strdup_printf ("{\"kind\": \"slow\", \"delay_ms\": 3000, \"match\": \"/v1/repos/%s/git-upload-pack\"}",
-                           sluice_pipeline_get_repo (fixture->pipeline));
-  g_assert_true (sluice_test_emulator_add_fault (fixture->emulator, fault, &error));
+                           sluice_pipeline_get_repo (fixture->git.pipeline));
+  g_assert_true (sluice_test_emulator_add_fault (fixture->git.emulator, fault, &error));
   g_assert_no_error (error);
 
   sluice_clone_dialog_set_destination (dialog, dest);
@@ -495,7 +474,7 @@ test_cancel (Fixture       *fixture,
   g_assert_true (gtk_widget_is_sensitive (find (dialog, GTK_TYPE_BUTTON, "C_lone")));
 
   /* Closing the dialog mid-clone cancels too, and still nothing is left. */
-  g_assert_true (sluice_test_emulator_add_fault (fixture->emulator, fault, &error));
+  g_assert_true (sluice_test_emulator_add_fault (fixture->git.emulator, fault, &error));
   g_assert_no_error (error);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "clone.start", NULL);
   g_assert_true (sluice_test_wait_for (exists_cb, dest, 10000));
@@ -505,12 +484,103 @@ test_cancel (Fixture       *fixture,
   g_assert_true (sluice_test_wait_for (finalized_cb, &dialog, 5000));
 }
 
+static gboolean
+chooser_shown_cb (gpointer data)
+{
+  return sluice_test_find_toplevel (GTK_TYPE_FILE_CHOOSER) != NULL;
+}
+
+static gboolean
+has_current_folder_cb (gpointer data)
+{
+  g_autoptr(GFile) folder = gtk_file_chooser_get_current_folder (data);
+
+  return folder != NULL;
+}
+
+static gboolean
+chooser_gone_cb (gpointer data)
+{
+  return sluice_test_find_toplevel (GTK_TYPE_FILE_CHOOSER) == NULL;
+}
+
+/* Choose Folder… opens GTK 4.8's GtkFileChooserNative (without a portal: its own dialog, which
+ * the test answers); the chosen folder holds the clone, shows in the Folder row and is
+ * remembered for the next clone; Cancel changes nothing. */
+static void
+test_choose_folder (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  SluiceCloneDialog *dialog;
+  g_autoptr(GSettings) settings = sluice_settings_new ();
+  g_autofree char *chosen = g_build_filename (fixture->git.dir, "work area", NULL);
+  g_autofree char *expected = g_build_filename (chosen, sluice_pipeline_get_repo (fixture->git.pipeline), NULL);
+  g_autofree char *parent = NULL;
+  g_autoptr(GFile) chosen_file = g_file_new_for_path (chosen);
+  g_autoptr(GFile) start = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *chooser;
+
+  if (!have_session_bus ())
+    return;
+  g_assert_cmpint (g_mkdir (chosen, 0700), ==, 0);
+
+  dialog = open_dialog (fixture);
+  gtk_widget_activate (find (dialog, GTK_TYPE_BUTTON, "Choose Folder…"));
+  g_assert_true (sluice_test_wait_for (chooser_shown_cb, NULL, 5000));
+  chooser = sluice_test_find_toplevel (GTK_TYPE_FILE_CHOOSER);
+  g_assert_cmpstr (gtk_window_get_title (chooser), ==, "Choose a Folder for the Clone");
+  g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
+  g_assert_true (gtk_window_get_modal (chooser));
+  /* It starts where the clone would go (~/Projects), else in the home folder. */
+  g_assert_true (sluice_test_wait_for (has_current_folder_cb, chooser, 5000));
+  start = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+  {
+    g_autofree char *where = g_path_get_dirname (sluice_clone_dialog_get_destination (dialog));
+
+    g_assert_cmpstr (g_file_peek_path (start), ==, g_file_test (where, G_FILE_TEST_IS_DIR) ? where : g_get_home_dir ());
+  }
+
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), chosen_file, &error));
+  g_assert_no_error (error);
+  sluice_test_iterate (200);
+  sluice_test_save_screenshot (GTK_WIDGET (chooser), "clone-dialog-chooser.png");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  g_assert_true (sluice_test_wait_for (chooser_gone_cb, NULL, 5000));
+
+  /* The chosen folder flows into the Folder row, and is remembered. */
+  g_assert_cmpstr (sluice_clone_dialog_get_destination (dialog), ==, expected);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (dialog, ADW_TYPE_ENTRY_ROW, "Folder"))), ==, expected);
+  g_assert_true (gtk_widget_is_sensitive (find (dialog, GTK_TYPE_BUTTON, "C_lone")));
+  parent = sluice_settings_get_clone_parent (settings);
+  g_assert_cmpstr (parent, ==, chosen);
+
+  /* Cancel leaves the destination as it was. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "clone.choose-folder", NULL);
+  g_assert_true (sluice_test_wait_for (chooser_shown_cb, NULL, 5000));
+  chooser = sluice_test_find_toplevel (GTK_TYPE_FILE_CHOOSER);
+  g_assert_true (sluice_test_wait_for (has_current_folder_cb, chooser, 5000));
+  g_clear_object (&start);
+  start = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (g_file_peek_path (start), ==, chosen);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  g_assert_true (sluice_test_wait_for (chooser_gone_cb, NULL, 5000));
+  g_assert_cmpstr (sluice_clone_dialog_get_destination (dialog), ==, expected);
+  close_dialog (dialog);
+
+  /* The next clone of any pipeline goes there too. */
+  dialog = open_dialog (fixture);
+  g_assert_cmpstr (sluice_clone_dialog_get_destination (dialog), ==, expected);
+  close_dialog (dialog);
+  g_settings_reset (settings, "clone-parent");
+}
+
 static void
 test_refused (Fixture       *fixture,
               gconstpointer  data)
 {
   SluiceCloneDialog *dialog;
-  g_autofree char *dest = g_build_filename (fixture->dir, "refused", NULL);
+  g_autofree char *dest = g_build_filename (fixture->git.dir, "refused", NULL);
   g_autofree char *answer = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *details;
@@ -521,7 +591,7 @@ test_refused (Fixture       *fixture,
 
   dialog = open_dialog (fixture);
   /* CodeCommit's clock a day ahead: every signature is refused, renewed keys too. */
-  answer = sluice_test_emulator_request (fixture->emulator, "POST", "/_emulator/clock",
+  answer = sluice_test_emulator_request (fixture->git.emulator, "POST", "/_emulator/clock",
                                          "{\"advance\": 86400}", &status, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (status, ==, 200);
@@ -552,7 +622,15 @@ main (int   argc,
   home = g_dir_make_tmp ("sluice-test-clone-home-XXXXXX", NULL);
   g_assert_nonnull (home);
   g_setenv ("HOME", home, TRUE);
+  /* ... and a data folder of its own, for the stand-in terminal's desktop file. */
+  {
+    g_autofree char *data = g_build_filename (home, "data", NULL);
+
+    g_setenv ("XDG_DATA_HOME", data, TRUE);
+  }
+  original_path = g_strdup (g_getenv ("PATH"));
   sluice_test_init_ui (&argc, &argv);
+  install_stand_in_terminals (home);
 
   if (g_find_program_in_path ("git") == NULL)
     {
@@ -561,11 +639,16 @@ main (int   argc,
     }
 
   g_test_add ("/sluice/clone-dialog/clone", Fixture, NULL, fixture_set_up, test_clone, fixture_tear_down);
+  g_test_add ("/sluice/clone-dialog/choose-folder", Fixture, NULL, fixture_set_up, test_choose_folder, fixture_tear_down);
   g_test_add ("/sluice/clone-dialog/not-empty", Fixture, NULL, fixture_set_up, test_not_empty, fixture_tear_down);
   g_test_add ("/sluice/clone-dialog/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
   g_test_add ("/sluice/clone-dialog/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
 
   ret = g_test_run ();
-  remove_tree (home);
+  sluice_test_remove_tree (home);
+  g_free (terminal_bin);
+  g_free (terminal_xdg_log);
+  g_free (terminal_desktop_log);
+  g_free (original_path);
   return ret;
 }

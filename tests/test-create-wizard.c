@@ -587,16 +587,26 @@ test_stage_retry (void)
   g_assert_true (gtk_widget_get_visible (find (widget, GTK_TYPE_EXPANDER, NULL)));
   g_assert_nonnull (sluice_test_find_widget (widget, ADW_TYPE_ACTION_ROW, "Add stage 2, “test”, in TEST"));
   screenshot (widget, "7-stage-failed");
-  /* The pipeline exists: the draft is gone, so that closing cannot create it twice. */
+  /* The pipeline exists: the draft is kept with it and the stage added, so that neither a
+   * crash nor closing loses the rest, and nothing creates the pipeline twice. */
   {
     g_autoptr(SluicePipelineDraft) left = sluice_pipeline_draft_load (settings, "wizard-retry");
 
-    g_assert_null (left);
+    g_assert_nonnull (left);
+    g_assert_nonnull (sluice_pipeline_draft_get_created_uri (left));
+    g_assert_cmpuint (sluice_pipeline_draft_get_n_created_stages (left), ==, 1);
+    g_assert_false (sluice_pipeline_draft_get_in_flight (left));
   }
   gtk_widget_activate_action (widget, "wizard.retry", NULL);
   g_assert_true (sluice_test_wait_for (has_string, &uri, 10000));
   sluice_test_iterate (50);
   g_assert_null (widget);
+  /* Everything created: the draft has served. */
+  {
+    g_autoptr(SluicePipelineDraft) left = sluice_pipeline_draft_load (settings, "wizard-retry");
+
+    g_assert_null (left);
+  }
 }
 
 static gboolean

@@ -836,9 +836,127 @@ remove_dir (const char *dir)
     {
       g_autofree char *path = g_build_filename (dir, name, NULL);
 
-      g_unlink (path);
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        remove_dir (path);
+      else
+        g_unlink (path);
     }
   g_rmdir (dir);
+}
+
+/* The system git in @dir, its words split at spaces: what a user's `git status` would say. */
+static char *
+git_in (const char *dir,
+        const char *command)
+{
+  g_autofree char *line = g_strdup_printf ("git -c user.name=Test -c user.email=test@example.com %s", command);
+  g_auto(GStrv) argv = g_strsplit (line, " ", -1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (dir, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("git %s failed: %s", command, err);
+  return out;
+}
+
+static guint
+count_lines (const char *text,
+             const char *wanted)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    n += g_str_equal (lines[i], wanted);
+  return n;
+}
+
+static void
+edit_and_save (const char *path,
+               const char *region)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  Wait wait = { g_main_loop_new (NULL, FALSE), NULL, FALSE, NULL };
+  g_autoptr(SluiceDdkConfig) config = NULL;
+
+  sluice_ddk_config_load_async (file, NULL, loaded_cb, &wait);
+  g_main_loop_run (wait.loop);
+  g_main_loop_unref (wait.loop);
+  g_assert_no_error (wait.error);
+  config = wait.loaded;
+  sluice_ddk_config_set_region (config, "test", region);
+  g_assert_true (save (config, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Saving in a clone: the backup is kept, and kept out of `git status` through the clone's own
+ * info/exclude, once; a repository that ignores it already is left as it is. */
+static void
+test_save_in_clone (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sluice-ddk-git-XXXXXX", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *exclude = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *excluded = NULL;
+  g_autofree char *git = g_find_program_in_path ("git");
+
+  if (git == NULL)
+    {
+      g_test_skip ("git is not installed");
+      return;
+    }
+  g_free (git_in (dir, "init -q -b main"));
+  path = copy_fixture_to (dir, "seed-example.json");
+  backup = g_strconcat (path, "~", NULL);
+  exclude = g_build_filename (dir, ".git", "info", "exclude", NULL);
+  g_free (git_in (dir, "add ddk.json"));
+  g_free (git_in (dir, "commit -q -m Seed"));
+
+  edit_and_save (path, "eu-west-2");
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  status = git_in (dir, "status --porcelain");
+  g_assert_cmpstr (status, ==, " M ddk.json\n");
+  g_free (git_in (dir, "commit -q -a -m Region"));
+  g_clear_pointer (&status, g_free);
+  status = git_in (dir, "status --porcelain");
+  g_assert_cmpstr (status, ==, "");
+
+  /* Once, however often it is saved. */
+  edit_and_save (path, "eu-west-3");
+  excluded = contents (exclude);
+  g_assert_cmpuint (count_lines (excluded, "/ddk.json~"), ==, 1);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  remove_dir (dir);
+
+  /* Ignored already (here by a .gitignore): info/exclude is not touched. */
+  g_clear_pointer (&dir, g_free);
+  dir = g_dir_make_tmp ("sluice-ddk-git-XXXXXX", NULL);
+  g_free (git_in (dir, "init -q -b main"));
+  g_clear_pointer (&path, g_free);
+  path = copy_fixture_to (dir, "seed-example.json");
+  {
+    g_autofree char *gitignore = g_build_filename (dir, ".gitignore", NULL);
+
+    g_assert_true (g_file_set_contents (gitignore, "*~\n", -1, NULL));
+  }
+  g_clear_pointer (&exclude, g_free);
+  exclude = g_build_filename (dir, ".git", "info", "exclude", NULL);
+  g_clear_pointer (&excluded, g_free);
+  excluded = contents (exclude);
+  edit_and_save (path, "eu-west-2");
+  {
+    g_autofree char *now = contents (exclude);
+
+    g_assert_cmpstr (now, ==, excluded);
+  }
+  remove_dir (dir);
 }
 
 static void
@@ -989,6 +1107,7 @@ main (int   argc,
   g_test_add_func ("/ddk-config/bootstrap", test_bootstrap);
   g_test_add_func ("/ddk-config/save", test_save);
   g_test_add_func ("/ddk-config/save-read-only", test_save_read_only);
+  g_test_add_func ("/ddk-config/save-in-clone", test_save_in_clone);
 
   return g_test_run ();
 }

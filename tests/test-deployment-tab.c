@@ -39,93 +39,13 @@
 
 typedef struct
 {
-  SluiceTestEmulator *emulator;
-  char               *dir;
-  char               *clone;
-  SluiceAccount      *account;
-  SluicePipeline     *pipeline;
+  SluiceTestGitPipeline git;
+  char                 *clone;
 } Fixture;
 
 /* ------------------------------------------------------------------------------------------ */
 /* Helpers                                                                                    */
 /* ------------------------------------------------------------------------------------------ */
-
-static void
-got_result_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  *slot = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_result (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-    }
-  g_rmdir (path);
-}
-
-static SluicePipeline *
-find_pipeline (SluiceAccount *account,
-               const char    *label)
-{
-  g_autoptr(SluicePipelineList) list = sluice_pipeline_list_new ();
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  sluice_pipeline_list_load_async (list, sluice_account_get_client (account), NULL, NULL,
-                                   got_result_cb, &result);
-  g_assert_true (sluice_pipeline_list_load_finish (list, wait_result (&result), &error));
-  g_assert_no_error (error);
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
-    {
-      g_autoptr(SluicePipeline) pipeline = g_list_model_get_item (G_LIST_MODEL (list), i);
-      g_autoptr(GAsyncResult) got = NULL;
-      SluicePipeline *full;
-
-      if (g_strcmp0 (sluice_pipeline_get_label (pipeline), label) != 0)
-        continue;
-      sluice_dataall_client_get_pipeline_async (sluice_account_get_client (account),
-                                                sluice_pipeline_get_uri (pipeline), NULL,
-                                                got_result_cb, &got);
-      full = sluice_dataall_client_get_pipeline_finish (sluice_account_get_client (account),
-                                                        wait_result (&got), &error);
-      g_assert_no_error (error);
-      return full;
-    }
-  g_assert_not_reached ();
-}
-
-static char *
-bare_repository (Fixture *fixture)
-{
-  return g_strconcat (fixture->dir, "/emulator.db.repos/", sluice_pipeline_get_repo (fixture->pipeline), NULL);
-}
 
 /* Command-line git on a local path: the emulator's repository as the server has it. */
 static char *
@@ -226,25 +146,10 @@ idle_cb (gpointer data)
   return !sluice_deployment_tab_get_busy (data);
 }
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
 static gboolean
 dialog_shown_cb (gpointer data)
 {
-  return find_dialog () != NULL;
+  return sluice_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
 static gboolean
@@ -263,7 +168,7 @@ save_and_push (GtkWidget *tab)
   g_assert_nonnull (view);
   g_assert_true (gtk_widget_activate_action (view, "deployment.save", NULL));
   g_assert_true (sluice_test_wait_for (dialog_shown_cb, NULL, 5000));
-  dialog = find_dialog ();
+  dialog = ADW_MESSAGE_DIALOG (sluice_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   adw_message_dialog_response (dialog, "save");
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_true (sluice_test_wait_for (busy_cb, tab, 10000));
@@ -288,39 +193,9 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *db = NULL;
-  g_autofree char *id = g_strdup_printf ("test-deployment-tab-%08x", g_random_int ());
-  const char *args[] = { "--auto-approve", ENGINEER, "--db", NULL, NULL };
-
-  fixture->dir = g_dir_make_tmp ("sluice-test-deployment-tab-XXXXXX", &error);
-  g_assert_no_error (error);
-  db = g_build_filename (fixture->dir, "emulator.db", NULL);
-  args[3] = db;
-  fixture->emulator = sluice_test_emulator_start (args, &error);
-  g_assert_no_error (error);
-  g_setenv ("AWS_ENDPOINT_URL_CODECOMMIT", sluice_test_emulator_get_codecommit (fixture->emulator), TRUE);
-  fixture->account = sluice_test_emulator_new_account (fixture->emulator, id, ENGINEER);
-  fixture->pipeline = find_pipeline (fixture->account, PIPELINE);
+  sluice_test_git_pipeline_set_up (&fixture->git, "test-deployment-tab", PIPELINE);
   /* Where the Clone dialog puts it, so that the screenshot reads as on a desktop. */
-  fixture->clone = g_build_filename (g_get_home_dir (), "Projects", sluice_pipeline_get_repo (fixture->pipeline), NULL);
-}
-
-static void
-forget_keys (SluiceAccount *account)
-{
-  g_autoptr(GListModel) stored = NULL;
-
-  if (account == NULL || g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
-    return;
-  stored = sluice_keyring_list_aws_credentials_sync (SLUICE_KEYRING_ATTR_DATAALL_ACCOUNT,
-                                                     sluice_account_get_id (account), NULL, NULL);
-  for (guint i = 0; stored != NULL && i < g_list_model_get_n_items (stored); i++)
-    {
-      g_autoptr(SluiceAwsCredentials) credentials = g_list_model_get_item (stored, i);
-
-      sluice_keyring_delete_aws_credentials_sync (sluice_aws_credentials_get_name (credentials), NULL, NULL);
-    }
+  fixture->clone = g_build_filename (g_get_home_dir (), "Projects", sluice_pipeline_get_repo (fixture->git.pipeline), NULL);
 }
 
 static void
@@ -329,16 +204,10 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_autoptr(GSettings) settings = sluice_settings_new ();
 
-  sluice_settings_set_clone_path (settings, sluice_account_get_id (fixture->account),
-                                  sluice_pipeline_get_uri (fixture->pipeline), NULL);
-  forget_keys (fixture->account);
-  g_clear_object (&fixture->pipeline);
-  g_clear_object (&fixture->account);
-  g_clear_pointer (&fixture->emulator, sluice_test_emulator_stop);
-  g_unsetenv ("AWS_ENDPOINT_URL_CODECOMMIT");
-  remove_tree (fixture->dir);
-  remove_tree (fixture->clone);
-  g_clear_pointer (&fixture->dir, g_free);
+  sluice_settings_set_clone_path (settings, sluice_account_get_id (fixture->git.account),
+                                  sluice_pipeline_get_uri (fixture->git.pipeline), NULL);
+  sluice_test_git_pipeline_tear_down (&fixture->git);
+  sluice_test_remove_tree (fixture->clone);
   g_clear_pointer (&fixture->clone, g_free);
 }
 
@@ -347,19 +216,19 @@ static void
 clone_pipeline (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SluiceGitRemote) remote = sluice_git_remote_new_for_pipeline (fixture->account, fixture->pipeline, &error);
+  g_autoptr(SluiceGitRemote) remote = sluice_git_remote_new_for_pipeline (fixture->git.account, fixture->git.pipeline, &error);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GSettings) settings = sluice_settings_new ();
 
   g_assert_no_error (error);
-  sluice_git_remote_clone_async (remote, fixture->clone, "main", NULL, NULL, NULL, NULL, got_result_cb, &result);
-  g_assert_true (sluice_git_remote_clone_finish (remote, wait_result (&result), &error));
+  sluice_git_remote_clone_async (remote, fixture->clone, "main", NULL, NULL, NULL, NULL, sluice_test_got_result_cb, &result);
+  g_assert_true (sluice_git_remote_clone_finish (remote, sluice_test_wait_result (&result), &error));
   g_assert_no_error (error);
   /* The commit's author: the clone's identity, as git would take it. */
   run_git (fixture->clone, "config", "user.name", "Eve Engineer", NULL);
   run_git (fixture->clone, "config", "user.email", ENGINEER, NULL);
-  sluice_settings_set_clone_path (settings, sluice_account_get_id (fixture->account),
-                                  sluice_pipeline_get_uri (fixture->pipeline), fixture->clone);
+  sluice_settings_set_clone_path (settings, sluice_account_get_id (fixture->git.account),
+                                  sluice_pipeline_get_uri (fixture->git.pipeline), fixture->clone);
 }
 
 static GtkWidget *
@@ -374,7 +243,7 @@ open_tab (Fixture    *fixture,
   adw_window_set_content (ADW_WINDOW (window), tab);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_false (sluice_deployment_tab_get_requested (SLUICE_DEPLOYMENT_TAB (tab)));
-  sluice_deployment_tab_show (SLUICE_DEPLOYMENT_TAB (tab), fixture->account, fixture->pipeline);
+  sluice_deployment_tab_show (SLUICE_DEPLOYMENT_TAB (tab), fixture->git.account, fixture->git.pipeline);
   g_assert_true (sluice_deployment_tab_get_requested (SLUICE_DEPLOYMENT_TAB (tab)));
   *out_window = window;
   return tab;
@@ -408,7 +277,7 @@ static void
 test_no_clone (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autofree char *empty = g_build_filename (fixture->dir, "not-a-clone", NULL);
+  g_autofree char *empty = g_build_filename (fixture->git.dir, "not-a-clone", NULL);
   GtkWidget *window;
   GtkWidget *tab;
 
@@ -442,19 +311,39 @@ test_no_clone (Fixture       *fixture,
   {
     g_autoptr(GSettings) settings = sluice_settings_new ();
 
-    sluice_settings_set_clone_path (settings, sluice_account_get_id (fixture->account),
-                                    sluice_pipeline_get_uri (fixture->pipeline), NULL);
+    sluice_settings_set_clone_path (settings, sluice_account_get_id (fixture->git.account),
+                                    sluice_pipeline_get_uri (fixture->git.pipeline), NULL);
   }
   sluice_deployment_tab_open_clone (SLUICE_DEPLOYMENT_TAB (tab), fixture->clone);
   wait_for_page (tab, "form");
   g_assert_cmpstr (sluice_deployment_tab_get_clone_path (SLUICE_DEPLOYMENT_TAB (tab)), ==, fixture->clone);
   {
     g_autoptr(GSettings) settings = sluice_settings_new ();
-    g_autofree char *remembered = sluice_settings_get_clone_path (settings, sluice_account_get_id (fixture->account),
-                                                                  sluice_pipeline_get_uri (fixture->pipeline));
+    g_autofree char *remembered = sluice_settings_get_clone_path (settings, sluice_account_get_id (fixture->git.account),
+                                                                  sluice_pipeline_get_uri (fixture->git.pipeline));
 
     g_assert_cmpstr (remembered, ==, fixture->clone);
   }
+  close_tab (window, tab);
+}
+
+/* A clone made elsewhere (the page header's Clone…, Ctrl+Shift+C) while the tab says there is
+ * none: the tab opens it, without being asked again. */
+static void
+test_clone_elsewhere (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWidget *window;
+  GtkWidget *tab;
+
+  if (!have_session_bus ())
+    return;
+
+  tab = open_tab (fixture, &window);
+  g_assert_cmpstr (page_of (tab), ==, "no-clone");
+  clone_pipeline (fixture);
+  wait_for_page (tab, "form");
+  g_assert_cmpstr (sluice_deployment_tab_get_clone_path (SLUICE_DEPLOYMENT_TAB (tab)), ==, fixture->clone);
   close_tab (window, tab);
 }
 
@@ -480,7 +369,7 @@ test_commit_and_push (Fixture       *fixture,
     return;
 
   clone_pipeline (fixture);
-  bare = bare_repository (fixture);
+  bare = sluice_test_git_pipeline_repository (&fixture->git);
   tab = open_tab (fixture, &window);
   wait_for_page (tab, "form");
   sluice_test_flush_widget (window);
@@ -510,17 +399,22 @@ test_commit_and_push (Fixture       *fixture,
   subject = run_git (bare, "log", "-1", "--format=%s <%ae>", "main", NULL);
   g_assert_cmpstr (subject, ==, "Configure multi-account deployment <" ENGINEER ">");
 
-  /* The clone follows: its main is the pushed commit, and nothing is left to commit but the
-   * backup of the previous file. */
+  /* The clone follows: its main is the pushed commit, and nothing is left to commit; the
+   * backup of the previous file is kept, out of git's way (the clone's info/exclude). */
   remote_head = run_git (bare, "rev-parse", "main", NULL);
   local_head = run_git (fixture->clone, "rev-parse", "main", NULL);
   g_assert_cmpstr (local_head, ==, remote_head);
   g_free (local_head);
   local_head = run_git (fixture->clone, "rev-parse", "origin/main", NULL);
   g_assert_cmpstr (local_head, ==, remote_head);
-  status = run_git (fixture->clone, "status", "--porcelain", "--untracked-files=no", NULL);
+  status = run_git (fixture->clone, "status", "--porcelain", "--untracked-files=all", NULL);
   g_assert_cmpstr (status, ==, "");
   path = g_build_filename (fixture->clone, "ddk.json", NULL);
+  {
+    g_autofree char *backup = g_strconcat (path, "~", NULL);
+
+    g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  }
   g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
   g_strchomp (saved);
   g_assert_cmpstr (saved, ==, pushed);
@@ -547,7 +441,7 @@ test_refused (Fixture       *fixture,
     return;
 
   clone_pipeline (fixture);
-  bare = bare_repository (fixture);
+  bare = sluice_test_git_pipeline_repository (&fixture->git);
   tab = open_tab (fixture, &window);
   wait_for_page (tab, "form");
 
@@ -603,7 +497,7 @@ test_cancel (Fixture       *fixture,
     return;
 
   clone_pipeline (fixture);
-  bare = bare_repository (fixture);
+  bare = sluice_test_git_pipeline_repository (&fixture->git);
   before = run_git (bare, "rev-parse", "main", NULL);
   tab = open_tab (fixture, &window);
   wait_for_page (tab, "form");
@@ -616,7 +510,7 @@ test_cancel (Fixture       *fixture,
   view = sluice_test_find_widget (tab, g_type_from_name ("SluiceDeploymentView"), NULL);
   g_assert_true (gtk_widget_activate_action (view, "deployment.save", NULL));
   g_assert_true (sluice_test_wait_for (dialog_shown_cb, NULL, 5000));
-  dialog = find_dialog ();
+  dialog = ADW_MESSAGE_DIALOG (sluice_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   adw_message_dialog_response (dialog, "save");
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_true (sluice_test_wait_for (busy_cb, tab, 10000));
@@ -672,7 +566,7 @@ test_page (Fixture       *fixture,
   gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
                                     RESOURCE_BASE_PATH "/icons");
   clone_pipeline (fixture);
-  page = sluice_pipeline_page_new (fixture->account, fixture->pipeline);
+  page = sluice_pipeline_page_new (fixture->git.account, fixture->git.pipeline);
   g_object_ref_sink (page);
   window = adw_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 860);
@@ -694,7 +588,7 @@ test_page (Fixture       *fixture,
   {
     g_autofree char *where = g_strdup_printf ("ddk.json of the clone in ~/Projects/%s. Saving commits it "
                                               "(“Configure multi-account deployment”) and pushes it to main.",
-                                              sluice_pipeline_get_repo (fixture->pipeline));
+                                              sluice_pipeline_get_repo (fixture->git.pipeline));
 
     g_assert_nonnull (sluice_test_find_widget (tab, GTK_TYPE_LABEL, where));
   }
@@ -735,12 +629,13 @@ main (int   argc,
     }
 
   g_test_add ("/sluice/deployment-tab/no-clone", Fixture, NULL, fixture_set_up, test_no_clone, fixture_tear_down);
+  g_test_add ("/sluice/deployment-tab/clone-elsewhere", Fixture, NULL, fixture_set_up, test_clone_elsewhere, fixture_tear_down);
   g_test_add ("/sluice/deployment-tab/commit-and-push", Fixture, NULL, fixture_set_up, test_commit_and_push, fixture_tear_down);
   g_test_add ("/sluice/deployment-tab/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/sluice/deployment-tab/page", Fixture, NULL, fixture_set_up, test_page, fixture_tear_down);
   g_test_add ("/sluice/deployment-tab/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
 
   ret = g_test_run ();
-  remove_tree (home);
+  sluice_test_remove_tree (home);
   return ret;
 }

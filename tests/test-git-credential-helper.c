@@ -53,27 +53,6 @@ helper_path (void)
   return g_test_build_filename (G_TEST_BUILT, "..", "src", "git-credential-sluice", NULL);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-    }
-  g_rmdir (path);
-}
-
 /* The environment git (and so the helper) runs in: a temp HOME, no system config, no prompt,
  * none of the caller's AWS settings, but the session bus of the private keyring. */
 static char **
@@ -402,7 +381,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_pointer (&fixture->emulator, sluice_test_emulator_stop);
-  remove_tree (fixture->home);
+  sluice_test_remove_tree (fixture->home);
   g_clear_pointer (&fixture->home, g_free);
   g_clear_pointer (&fixture->helper, g_free);
   g_clear_pointer (&fixture->access_token, g_free);

@@ -36,88 +36,13 @@
 
 typedef struct
 {
-  SluiceTestEmulator *emulator;
-  char               *dir;          /* the emulator's database and repositories, and the clones */
-  char               *home;
-  SluiceAccount      *account;
-  SluicePipeline     *pipeline;
+  SluiceTestGitPipeline git;        /* its dir: the emulator's database and repositories, the clones */
+  char                 *home;
 } Fixture;
 
 /* ------------------------------------------------------------------------------------------ */
 /* Helpers                                                                                    */
 /* ------------------------------------------------------------------------------------------ */
-
-static void
-got_result_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  *slot = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_result (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-    }
-  g_rmdir (path);
-}
-
-static SluicePipeline *
-find_pipeline (SluiceAccount *account,
-               const char    *label)
-{
-  g_autoptr(SluicePipelineList) list = sluice_pipeline_list_new ();
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GAsyncResult) got = NULL;
-  g_autoptr(GError) error = NULL;
-  SluicePipeline *full;
-
-  sluice_pipeline_list_load_async (list, sluice_account_get_client (account), NULL, NULL,
-                                   got_result_cb, &result);
-  g_assert_true (sluice_pipeline_list_load_finish (list, wait_result (&result), &error));
-  g_assert_no_error (error);
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
-    {
-      g_autoptr(SluicePipeline) pipeline = g_list_model_get_item (G_LIST_MODEL (list), i);
-
-      if (g_strcmp0 (sluice_pipeline_get_label (pipeline), label) != 0)
-        continue;
-      /* The full record, with cloneUrlHttp and the environment. */
-      sluice_dataall_client_get_pipeline_async (sluice_account_get_client (account),
-                                                sluice_pipeline_get_uri (pipeline), NULL,
-                                                got_result_cb, &got);
-      full = sluice_dataall_client_get_pipeline_finish (sluice_account_get_client (account),
-                                                        wait_result (&got), &error);
-      g_assert_no_error (error);
-      return full;
-    }
-  g_assert_not_reached ();
-}
 
 static gboolean
 have_session_bus (void)
@@ -171,8 +96,8 @@ clone (SluiceGitRemote  *remote,
   g_autoptr(GAsyncResult) result = NULL;
 
   sluice_git_remote_clone_async (remote, directory, branch, progress != NULL ? progress_cb : NULL,
-                                 progress, NULL, cancellable, got_result_cb, &result);
-  return sluice_git_remote_clone_finish (remote, wait_result (&result), error);
+                                 progress, NULL, cancellable, sluice_test_got_result_cb, &result);
+  return sluice_git_remote_clone_finish (remote, sluice_test_wait_result (&result), error);
 }
 
 static GStrv
@@ -182,8 +107,8 @@ list_branches (SluiceGitRemote  *remote,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  sluice_git_remote_list_branches_async (remote, NULL, got_result_cb, &result);
-  return sluice_git_remote_list_branches_finish (remote, wait_result (&result), default_branch, error);
+  sluice_git_remote_list_branches_async (remote, NULL, sluice_test_got_result_cb, &result);
+  return sluice_git_remote_list_branches_finish (remote, sluice_test_wait_result (&result), default_branch, error);
 }
 
 static gboolean
@@ -194,8 +119,8 @@ create_branch (SluiceGitRemote  *remote,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  sluice_git_remote_create_branch_async (remote, name, from, NULL, got_result_cb, &result);
-  return sluice_git_remote_create_branch_finish (remote, wait_result (&result), error);
+  sluice_git_remote_create_branch_async (remote, name, from, NULL, sluice_test_got_result_cb, &result);
+  return sluice_git_remote_create_branch_finish (remote, sluice_test_wait_result (&result), error);
 }
 
 static char *
@@ -211,8 +136,8 @@ commit_file (SluiceGitRemote  *remote,
 
   sluice_git_remote_commit_file_async (remote, branch, expected_parent, path, bytes,
                                        "Edit ddk.json in Sluice", "Eve Engineer", ENGINEER,
-                                       NULL, got_result_cb, &result);
-  return sluice_git_remote_commit_file_finish (remote, wait_result (&result), error);
+                                       NULL, sluice_test_got_result_cb, &result);
+  return sluice_git_remote_commit_file_finish (remote, sluice_test_wait_result (&result), error);
 }
 
 /* The environment command-line git runs in: a temp HOME, no system config, no prompt, none of
@@ -308,9 +233,9 @@ pipeline_keys (Fixture *fixture)
   g_autoptr(GError) error = NULL;
   SluiceAwsCredentials *credentials;
 
-  sluice_pipeline_credentials_fetch_async (fixture->account, sluice_pipeline_get_uri (fixture->pipeline),
-                                           NULL, NULL, NULL, FALSE, NULL, got_result_cb, &result);
-  credentials = sluice_pipeline_credentials_fetch_finish (wait_result (&result), &error);
+  sluice_pipeline_credentials_fetch_async (fixture->git.account, sluice_pipeline_get_uri (fixture->git.pipeline),
+                                           NULL, NULL, NULL, FALSE, NULL, sluice_test_got_result_cb, &result);
+  credentials = sluice_pipeline_credentials_fetch_finish (sluice_test_wait_result (&result), &error);
   g_assert_no_error (error);
   return credentials;
 }
@@ -319,7 +244,7 @@ static SluiceGitRemote *
 pipeline_remote (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
-  SluiceGitRemote *remote = sluice_git_remote_new_for_pipeline (fixture->account, fixture->pipeline, &error);
+  SluiceGitRemote *remote = sluice_git_remote_new_for_pipeline (fixture->git.account, fixture->git.pipeline, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (remote);
@@ -330,14 +255,7 @@ static char *
 path_in (Fixture    *fixture,
          const char *name)
 {
-  return g_build_filename (fixture->dir, name, NULL);
-}
-
-/* The emulator's bare repository of the pipeline (it exists once something fetched it). */
-static char *
-server_repository (Fixture *fixture)
-{
-  return g_strconcat (fixture->dir, "/emulator.db.repos/", sluice_pipeline_get_repo (fixture->pipeline), NULL);
+  return g_build_filename (fixture->git.dir, name, NULL);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -348,55 +266,16 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *db = NULL;
-  g_autofree char *id = g_strdup_printf ("test-git-%08x", g_random_int ());
-  const char *args[] = { "--auto-approve", ENGINEER, "--db", NULL, NULL };
-
-  fixture->dir = g_dir_make_tmp ("sluice-test-git-XXXXXX", &error);
-  g_assert_no_error (error);
+  sluice_test_git_pipeline_set_up (&fixture->git, "test-git", PIPELINE);
   fixture->home = path_in (fixture, "home");
   g_assert_cmpint (g_mkdir (fixture->home, 0700), ==, 0);
-  db = path_in (fixture, "emulator.db");
-  args[3] = db;
-  fixture->emulator = sluice_test_emulator_start (args, &error);
-  g_assert_no_error (error);
-  g_setenv ("AWS_ENDPOINT_URL_CODECOMMIT", sluice_test_emulator_get_codecommit (fixture->emulator), TRUE);
-
-  fixture->account = sluice_test_emulator_new_account (fixture->emulator, id, ENGINEER);
-  fixture->pipeline = find_pipeline (fixture->account, PIPELINE);
-}
-
-/* The keys this test's account stored: gone, so that no other test (nor git-credential-sluice
- * choosing by repository name) finds keys of an emulator that has stopped. */
-static void
-forget_keys (SluiceAccount *account)
-{
-  g_autoptr(GListModel) stored = NULL;
-
-  if (account == NULL || g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
-    return;
-  stored = sluice_keyring_list_aws_credentials_sync (SLUICE_KEYRING_ATTR_DATAALL_ACCOUNT,
-                                                     sluice_account_get_id (account), NULL, NULL);
-  for (guint i = 0; stored != NULL && i < g_list_model_get_n_items (stored); i++)
-    {
-      g_autoptr(SluiceAwsCredentials) credentials = g_list_model_get_item (stored, i);
-
-      sluice_keyring_delete_aws_credentials_sync (sluice_aws_credentials_get_name (credentials), NULL, NULL);
-    }
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  forget_keys (fixture->account);
-  g_clear_object (&fixture->pipeline);
-  g_clear_object (&fixture->account);
-  g_clear_pointer (&fixture->emulator, sluice_test_emulator_stop);
-  g_unsetenv ("AWS_ENDPOINT_URL_CODECOMMIT");
-  remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
+  sluice_test_git_pipeline_tear_down (&fixture->git);
   g_clear_pointer (&fixture->home, g_free);
 }
 
@@ -425,8 +304,8 @@ test_clone (Fixture       *fixture,
     return;
 
   remote = pipeline_remote (fixture);
-  expected_url = g_strconcat (sluice_test_emulator_get_codecommit (fixture->emulator), "/v1/repos/",
-                              sluice_pipeline_get_repo (fixture->pipeline), NULL);
+  expected_url = g_strconcat (sluice_test_emulator_get_codecommit (fixture->git.emulator), "/v1/repos/",
+                              sluice_pipeline_get_repo (fixture->git.pipeline), NULL);
   g_assert_cmpstr (sluice_git_remote_get_url (remote), ==, expected_url);
   g_assert_cmpstr (sluice_git_remote_get_region (remote), ==, "eu-west-1");
 
@@ -452,8 +331,8 @@ test_clone (Fixture       *fixture,
   g_assert_nonnull (strstr (config, "git-credential-sluice"));
   g_assert_nonnull (strstr (config, "useHttpPath = true"));
   /* ... which finds this pipeline's keys, as this account fetched them. */
-  g_assert_nonnull (strstr (config, sluice_pipeline_get_uri (fixture->pipeline)));
-  g_assert_nonnull (strstr (config, sluice_account_get_id (fixture->account)));
+  g_assert_nonnull (strstr (config, sluice_pipeline_get_uri (fixture->git.pipeline)));
+  g_assert_nonnull (strstr (config, sluice_account_get_id (fixture->git.account)));
 
   /* No key, token or password anywhere in the clone. */
   keys = pipeline_keys (fixture);
@@ -553,11 +432,11 @@ test_wrong_keys (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (sluice_git_remote_get_n_renewals (remote), ==, 1);
   g_assert_cmpuint (sluice_git_remote_get_n_credential_requests (remote), ==, 2);
-  remove_tree (dest);
+  sluice_test_remove_tree (dest);
 
   /* Every signature refused (the server's clock is a day ahead, beyond the 15 minutes a
    * signature lives): one renewal, one retry, then the sentence. */
-  answer = sluice_test_emulator_request (fixture->emulator, "POST", "/_emulator/clock",
+  answer = sluice_test_emulator_request (fixture->git.emulator, "POST", "/_emulator/clock",
                                          "{\"advance\": 86400}", &status, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (status, ==, 200);
@@ -596,17 +475,17 @@ test_cancel (Fixture       *fixture,
   remote = pipeline_remote (fixture);
   /* The pack is held back for 3 s: the clone has made its folder and waits for data. */
   fault = g_strdup_printf ("{\"kind\": \"slow\", \"delay_ms\": 3000, \"match\": \"/v1/repos/%s/git-upload-pack\"}",
-                           sluice_pipeline_get_repo (fixture->pipeline));
-  g_assert_true (sluice_test_emulator_add_fault (fixture->emulator, fault, &error));
+                           sluice_pipeline_get_repo (fixture->git.pipeline));
+  g_assert_true (sluice_test_emulator_add_fault (fixture->git.emulator, fault, &error));
   g_assert_no_error (error);
 
   sluice_git_remote_clone_async (remote, dest, NULL, progress_cb, &progress, NULL, cancellable,
-                                 got_result_cb, &result);
+                                 sluice_test_got_result_cb, &result);
   g_assert_true (sluice_test_wait_for (exists_cb, dest, 10000));
   sluice_test_iterate (200);
   g_assert_null (result);
   g_cancellable_cancel (cancellable);
-  g_assert_false (sluice_git_remote_clone_finish (remote, wait_result (&result), &error));
+  g_assert_false (sluice_git_remote_clone_finish (remote, sluice_test_wait_result (&result), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_false (g_file_test (dest, G_FILE_TEST_EXISTS));
   g_clear_error (&error);
@@ -614,17 +493,17 @@ test_cancel (Fixture       *fixture,
 
   /* An empty folder that was there stays, empty. */
   g_assert_cmpint (g_mkdir (existing, 0700), ==, 0);
-  g_assert_true (sluice_test_emulator_add_fault (fixture->emulator, fault, &error));
+  g_assert_true (sluice_test_emulator_add_fault (fixture->git.emulator, fault, &error));
   g_cancellable_reset (cancellable);
   sluice_git_remote_clone_async (remote, existing, NULL, NULL, NULL, NULL, cancellable,
-                                 got_result_cb, &result);
+                                 sluice_test_got_result_cb, &result);
   {
     g_autofree char *git_dir = g_build_filename (existing, ".git", NULL);
 
     g_assert_true (sluice_test_wait_for (exists_cb, git_dir, 10000));
   }
   g_cancellable_cancel (cancellable);
-  g_assert_false (sluice_git_remote_clone_finish (remote, wait_result (&result), &error));
+  g_assert_false (sluice_git_remote_clone_finish (remote, sluice_test_wait_result (&result), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_true (g_file_test (existing, G_FILE_TEST_IS_DIR));
   {
@@ -708,7 +587,7 @@ test_branches (Fixture       *fixture,
 
   /* The server refuses the ref (a hook says no): git_remote_push returns 0 for this, the
    * refusal comes through push_update_reference. */
-  repo = server_repository (fixture);
+  repo = sluice_test_git_pipeline_repository (&fixture->git);
   hook = g_build_filename (repo, "hooks", "pre-receive", NULL);
   {
     g_autofree char *hooks = g_path_get_dirname (hook);
@@ -804,13 +683,13 @@ test_missing_stage_branches (Fixture       *fixture,
     return;
 
   /* A trunk pipeline builds main only. */
-  trunk_missing = sluice_git_missing_stage_branches (fixture->pipeline, (const char *[]) { "main", NULL });
+  trunk_missing = sluice_git_missing_stage_branches (fixture->git.pipeline, (const char *[]) { "main", NULL });
   g_assert_cmpstrv (trunk_missing, ((const char *[]) { NULL }));
 
   /* ml-features is GitFlow with dev, test and prod: dev and test have no branch yet. */
-  gitflow = find_pipeline (fixture->account, "ml-features");
+  gitflow = sluice_test_git_find_pipeline (fixture->git.account, "ml-features");
   g_assert_cmpstr (sluice_pipeline_get_dev_strategy (gitflow), ==, "gitflow");
-  remote = sluice_git_remote_new_for_pipeline (fixture->account, gitflow, &error);
+  remote = sluice_git_remote_new_for_pipeline (fixture->git.account, gitflow, &error);
   g_assert_no_error (error);
   branches = list_branches (remote, NULL, &error);
   g_assert_no_error (error);
@@ -918,7 +797,7 @@ test_disk_full (Fixture       *fixture,
   /* The repository is made on first use; then it gets a history bigger than the disk. */
   branches = list_branches (remote, NULL, &error);
   g_assert_no_error (error);
-  repo = server_repository (fixture);
+  repo = sluice_test_git_pipeline_repository (&fixture->git);
   g_assert_true (sluice_test_git_generate_history (repo, 3000, &error));
   g_assert_no_error (error);
 
@@ -932,6 +811,61 @@ test_disk_full (Fixture       *fixture,
     g_assert_nonnull (strstr (error->message, "disk is full"));
     g_assert_false (left);
   }
+}
+
+/* The helper line a clone's config gets: this build's helper outside Flatpak; inside (an
+ * instance file naming the app), `flatpak run --command=git-credential-sluice APP-ID`, which a
+ * terminal on the host can run, never the sandbox's /app/bin path. */
+static void
+test_credential_helper_line (void)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("SLUICE_GIT_CREDENTIAL_HELPER"));
+  g_autofree char *dir = g_dir_make_tmp ("sluice-flatpak-info-XXXXXX", NULL);
+  g_autofree char *info = g_build_filename (dir, ".flatpak-info", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing", NULL);
+  g_autofree char *host = NULL;
+  g_autofree char *sandboxed = NULL;
+  g_autofree char *overridden = NULL;
+  g_autofree char *not_an_app = NULL;
+  g_autofree char *expected_host = NULL;
+  g_autofree char *expected_override = NULL;
+  g_autofree char *quoted = NULL;
+
+  g_assert_nonnull (saved);
+  g_assert_true (g_file_set_contents (info,
+                                      "[Application]\n"
+                                      "name=io.github.sluice.Sluice\n"
+                                      "runtime=runtime/org.gnome.Platform/x86_64/43\n"
+                                      "\n[Instance]\napp-path=/var/lib/flatpak/app/io.github.sluice.Sluice\n",
+                                      -1, NULL));
+
+  /* Outside Flatpak: the helper's own path, quoted for the shell. */
+  quoted = g_shell_quote (saved);
+  expected_host = g_strdup_printf ("!%s --region 'eu-west-1' --endpoint 'http://127.0.0.1:9/'"
+                                   " --pipeline 'pipe uri' --dataall-account 'acc'", quoted);
+  host = sluice_git_credential_helper_line (missing, "eu-west-1", "http://127.0.0.1:9/", "pipe uri", "acc");
+  g_assert_cmpstr (host, ==, expected_host);
+
+  /* $SLUICE_GIT_CREDENTIAL_HELPER wins even inside Flatpak. */
+  overridden = sluice_git_credential_helper_line (info, "eu-west-1", NULL, NULL, NULL);
+  expected_override = g_strdup_printf ("!%s --region 'eu-west-1'", quoted);
+  g_assert_cmpstr (overridden, ==, expected_override);
+
+  g_unsetenv ("SLUICE_GIT_CREDENTIAL_HELPER");
+  sandboxed = sluice_git_credential_helper_line (info, "eu-west-1", NULL, "pipe", "acc");
+  g_assert_cmpstr (sandboxed, ==, "!flatpak run --command=git-credential-sluice 'io.github.sluice.Sluice'"
+                                  " --region 'eu-west-1' --pipeline 'pipe' --dataall-account 'acc'");
+  g_assert_null (strstr (sandboxed, "/app/"));
+
+  /* An instance file without a valid app name is no Flatpak. */
+  g_assert_true (g_file_set_contents (info, "[Application]\nname=not an id\n", -1, NULL));
+  not_an_app = sluice_git_credential_helper_line (info, NULL, NULL, NULL, NULL);
+  g_assert_true (g_str_has_prefix (not_an_app, "!"));
+  g_assert_null (strstr (not_an_app, "flatpak run"));
+
+  g_setenv ("SLUICE_GIT_CREDENTIAL_HELPER", saved, TRUE);
+  g_unlink (info);
+  g_rmdir (dir);
 }
 
 int
@@ -954,6 +888,7 @@ main (int   argc,
     }
 
   g_test_add_func ("/sluice/git/urls", test_urls);
+  g_test_add_func ("/sluice/git/credential-helper-line", test_credential_helper_line);
   g_test_add ("/sluice/git/clone", Fixture, NULL, fixture_set_up, test_clone, fixture_tear_down);
   g_test_add ("/sluice/git/clone-branch", Fixture, NULL, fixture_set_up, test_clone_branch, fixture_tear_down);
   g_test_add ("/sluice/git/wrong-keys", Fixture, NULL, fixture_set_up, test_wrong_keys, fixture_tear_down);

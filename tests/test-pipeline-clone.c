@@ -27,48 +27,14 @@
 #include "sluice-pipeline-page-private.h"
 #include "sluice-settings.h"
 #include "sluice-test-emulator.h"
+#include "sluice-test-git.h"
 #include "sluice-test-utils.h"
 
-#define ENGINEER "engineer@example.com"
 
 typedef struct
 {
-  SluiceTestEmulator *emulator;
-  char               *dir;
-  SluiceAccount      *account;
+  SluiceTestGitPipeline git;   /* no pipeline: each test opens its own */
 } Fixture;
-
-static void
-got_result_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static gboolean
-has_result (gpointer data)
-{
-  return *(GAsyncResult **) data != NULL;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static SluicePipeline *
 listed_pipeline (SluiceAccount *account,
@@ -78,8 +44,8 @@ listed_pipeline (SluiceAccount *account,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  sluice_pipeline_list_load_async (list, sluice_account_get_client (account), NULL, NULL, got_result_cb, &result);
-  g_assert_true (sluice_test_wait_for (has_result, &result, 10000));
+  sluice_pipeline_list_load_async (list, sluice_account_get_client (account), NULL, NULL, sluice_test_got_result_cb, &result);
+  sluice_test_wait_result (&result);
   g_assert_true (sluice_pipeline_list_load_finish (list, result, &error));
   g_assert_no_error (error);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
@@ -113,22 +79,6 @@ window_with_page (SluiceAccount       *account,
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (sluice_test_wait_for (page_idle, *page, 10000));
   return window;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWindow *found = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        found = GTK_WINDOW (toplevel);
-    }
-  return found;
 }
 
 /* The page's shortcut for page.clone, as the class binds it. */
@@ -176,51 +126,17 @@ has_string (gpointer data)
 }
 
 static void
-forget_keys (SluiceAccount *account)
-{
-  g_autoptr(GListModel) stored = NULL;
-
-  if (account == NULL || g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
-    return;
-  stored = sluice_keyring_list_aws_credentials_sync (SLUICE_KEYRING_ATTR_DATAALL_ACCOUNT,
-                                                     sluice_account_get_id (account), NULL, NULL);
-  for (guint i = 0; stored != NULL && i < g_list_model_get_n_items (stored); i++)
-    {
-      g_autoptr(SluiceAwsCredentials) credentials = g_list_model_get_item (stored, i);
-
-      sluice_keyring_delete_aws_credentials_sync (sluice_aws_credentials_get_name (credentials), NULL, NULL);
-    }
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *db = NULL;
-  g_autofree char *id = g_strdup_printf ("test-pipeline-clone-%08x", g_random_int ());
-  const char *args[] = { "--auto-approve", ENGINEER, "--db", NULL, NULL };
-
-  fixture->dir = g_dir_make_tmp ("sluice-test-pipeline-clone-XXXXXX", &error);
-  g_assert_no_error (error);
-  db = g_build_filename (fixture->dir, "emulator.db", NULL);
-  args[3] = db;
-  fixture->emulator = sluice_test_emulator_start (args, &error);
-  g_assert_no_error (error);
-  g_setenv ("AWS_ENDPOINT_URL_CODECOMMIT", sluice_test_emulator_get_codecommit (fixture->emulator), TRUE);
-  fixture->account = sluice_test_emulator_new_account (fixture->emulator, id, ENGINEER);
+  sluice_test_git_pipeline_set_up (&fixture->git, "test-pipeline-clone", NULL);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  forget_keys (fixture->account);
-  g_clear_object (&fixture->account);
-  g_clear_pointer (&fixture->emulator, sluice_test_emulator_stop);
-  g_unsetenv ("AWS_ENDPOINT_URL_CODECOMMIT");
-  remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
+  sluice_test_git_pipeline_tear_down (&fixture->git);
 }
 
 static gboolean
@@ -242,13 +158,13 @@ test_clone_button (Fixture       *fixture,
   GtkWidget *window;
   SluiceCloneDialog *dialog;
   GtkWidget *row;
-  g_autofree char *dest = g_build_filename (fixture->dir, "clone", NULL);
+  g_autofree char *dest = g_build_filename (fixture->git.dir, "clone", NULL);
   g_autofree char *cloned = NULL;
   g_autofree char *git = NULL;
 
   if (!have_session_bus ())
     return;
-  window = window_with_page (fixture->account, "customer-360", &page);
+  window = window_with_page (fixture->git.account, "customer-360", &page);
 
   /* Ctrl+Shift+C is page.clone's, and the header's button starts as Clone…. */
   g_assert_true (has_shortcut (GTK_WIDGET (page), "<Control><Shift>c", "page.clone"));
@@ -266,11 +182,11 @@ test_clone_button (Fixture       *fixture,
   g_assert_null (sluice_pipeline_overview_get_stage_branches (page->overview));
 
   /* The button opens the Clone dialog for this pipeline. */
-  g_assert_null (find_toplevel (SLUICE_TYPE_CLONE_DIALOG));
+  g_assert_null (sluice_test_find_toplevel (SLUICE_TYPE_CLONE_DIALOG));
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (page->clone_button)));
   g_signal_emit_by_name (page->clone_button, "clicked");
   sluice_test_iterate (50);
-  dialog = SLUICE_CLONE_DIALOG (find_toplevel (SLUICE_TYPE_CLONE_DIALOG));
+  dialog = SLUICE_CLONE_DIALOG (sluice_test_find_toplevel (SLUICE_TYPE_CLONE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
   sluice_clone_dialog_set_destination (dialog, dest);
@@ -304,8 +220,8 @@ test_clone_button (Fixture       *fixture,
     g_autofree char *copied = NULL;
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page->overview), "overview.copy-clone-path", NULL));
-    gdk_clipboard_read_text_async (clipboard, NULL, got_result_cb, &result);
-    g_assert_true (sluice_test_wait_for (has_result, &result, 5000));
+    gdk_clipboard_read_text_async (clipboard, NULL, sluice_test_got_result_cb, &result);
+    sluice_test_wait_result (&result);
     copied = gdk_clipboard_read_text_finish (clipboard, result, &error);
     g_assert_no_error (error);
     g_assert_cmpstr (copied, ==, dest);
@@ -313,13 +229,13 @@ test_clone_button (Fixture       *fixture,
 
   /* Ctrl+Shift+C still opens the dialog (a second clone elsewhere). */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.clone", NULL));
-  dialog = SLUICE_CLONE_DIALOG (find_toplevel (SLUICE_TYPE_CLONE_DIALOG));
+  dialog = SLUICE_CLONE_DIALOG (sluice_test_find_toplevel (SLUICE_TYPE_CLONE_DIALOG));
   g_assert_nonnull (dialog);
   gtk_window_destroy (GTK_WINDOW (dialog));
   sluice_test_iterate (100);
 
   /* The folder gone, the page offers to clone again once it reloads. */
-  remove_tree (dest);
+  sluice_test_remove_tree (dest);
   sluice_pipeline_page_reload (page);
   g_assert_true (sluice_test_wait_for (page_idle, page, 10000));
   g_assert_null (sluice_pipeline_overview_get_clone_path (page->overview));
@@ -341,23 +257,16 @@ static GStrv
 remote_branches (Fixture    *fixture,
                  const char *label)
 {
-  g_autoptr(SluicePipeline) listed = listed_pipeline (fixture->account, label);
-  g_autoptr(SluicePipeline) pipeline = NULL;
+  g_autoptr(SluicePipeline) pipeline = sluice_test_git_find_pipeline (fixture->git.account, label);
   g_autoptr(SluiceGitRemote) remote = NULL;
   g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GAsyncResult) got = NULL;
   g_autoptr(GError) error = NULL;
   GStrv branches;
 
-  sluice_dataall_client_get_pipeline_async (sluice_account_get_client (fixture->account),
-                                            sluice_pipeline_get_uri (listed), NULL, got_result_cb, &got);
-  g_assert_true (sluice_test_wait_for (has_result, &got, 10000));
-  pipeline = sluice_dataall_client_get_pipeline_finish (sluice_account_get_client (fixture->account), got, &error);
+  remote = sluice_git_remote_new_for_pipeline (fixture->git.account, pipeline, &error);
   g_assert_no_error (error);
-  remote = sluice_git_remote_new_for_pipeline (fixture->account, pipeline, &error);
-  g_assert_no_error (error);
-  sluice_git_remote_list_branches_async (remote, NULL, got_result_cb, &result);
-  g_assert_true (sluice_test_wait_for (has_result, &result, 20000));
+  sluice_git_remote_list_branches_async (remote, NULL, sluice_test_got_result_cb, &result);
+  sluice_test_wait_result (&result);
   branches = sluice_git_remote_list_branches_finish (remote, result, NULL, &error);
   g_assert_no_error (error);
   return branches;
@@ -376,7 +285,7 @@ test_missing_branches (Fixture       *fixture,
 
   if (!have_session_bus ())
     return;
-  window = window_with_page (fixture->account, "ml-features", &page);
+  window = window_with_page (fixture->git.account, "ml-features", &page);
 
   /* ml-features is GitFlow with dev, test and prod: dev and test have no branch yet. */
   branches = sluice_pipeline_overview_get_stage_branches (page->overview);
@@ -391,7 +300,7 @@ test_missing_branches (Fixture       *fixture,
 
   /* Cancelling the confirmation creates nothing. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (branches), "branches.create", NULL));
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (sluice_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "cancel");
   sluice_test_iterate (100);
@@ -402,7 +311,7 @@ test_missing_branches (Fixture       *fixture,
 
   /* The confirmation names the branches; confirmed, each is pushed, with its result. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (branches), "branches.create", NULL));
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (sluice_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   body = adw_message_dialog_get_body (dialog);
   g_assert_nonnull (strstr (body, "dev, test"));

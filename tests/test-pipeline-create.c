@@ -2,7 +2,8 @@
  *
  * The create flow (SluicePipelineCreator) against the emulator: everything recorded on a
  * server with the legacy fields, the refusal and "create without them" on one without, a
- * failing stage resumed by a retry, and errors as sentences.
+ * failing stage resumed by a retry, a run killed between its steps resumed by another
+ * process from the draft it kept, and errors as sentences.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -510,6 +511,125 @@ test_stage_fault_retry (Fixture       *fixture,
   assert_stages (fixture, recorded);
 }
 
+static guint
+stage_count (Fixture    *fixture,
+             const char *uri)
+{
+  g_autoptr(JsonObject) recorded = fetch_pipeline (fixture, uri, FALSE);
+
+  return (guint) json_object_get_int_member (json_object_get_object_member (recorded,
+                                                                            "developmentEnvironments"),
+                                             "count");
+}
+
+/* Whether the emulator has no fault left to inject: the request it held has arrived. */
+static gboolean
+faults_taken (Fixture *fixture)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *state = sluice_test_emulator_request (fixture->emulator, "GET", "/_emulator/state",
+                                                         NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  json_parser_load_from_data (parser, state, -1, &error);
+  g_assert_no_error (error);
+  return json_array_get_length (json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                                              "faults")) == 0;
+}
+
+/* Sluice killed while the second stage's mutation is under way (held by a slow fault, which
+ * data.all still carries out once the delay is over): what the settings held at that moment
+ * gives a creator that knows the pipeline and its first stage, says why it stopped, asks
+ * data.all which stages exist and adds only the third. */
+static void
+test_killed_between_steps (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  g_autoptr(SluicePipelineDraft) draft = gitflow_draft (fixture);
+  g_autoptr(SluicePipelineCreator) first = sluice_pipeline_creator_new (fixture->client, draft);
+  g_autoptr(SluicePipelineCreator) second = NULL;
+  g_autoptr(SluicePipelineDraft) kept = NULL;
+  g_autoptr(SluicePipelineDraft) left = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GVariant) at_kill = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *uri = NULL;
+  gint64 deadline;
+
+  sluice_pipeline_draft_discard (settings, "account");
+  sluice_pipeline_creator_keep_progress (first, settings, "account");
+  sluice_test_emulator_add_fault (fixture->emulator,
+                                  "{\"kind\": \"slow\", \"delay_ms\": 1500, "
+                                  "\"match\": \"createDataPipelineEnvironment\", \"skip\": 1}",
+                                  &error);
+  g_assert_no_error (error);
+
+  /* Before each step the draft is kept with how far it got. */
+  sluice_pipeline_creator_run_async (first, cancellable, got_result_cb, &result);
+  while (TRUE)
+    {
+      g_autoptr(SluicePipelineDraft) now = sluice_pipeline_draft_load (settings, "account");
+
+      g_assert_nonnull (now);
+      g_assert_null (result);
+      if (sluice_pipeline_draft_get_n_created_stages (now) == 1 &&
+          sluice_pipeline_draft_get_in_flight (now) && faults_taken (fixture))
+        break;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10 * 1000);
+    }
+  at_kill = g_settings_get_value (settings, "pipeline-drafts");
+
+  /* The kill: this process's creator is gone, the settings keep what they held. */
+  g_cancellable_cancel (cancellable);
+  g_assert_false (sluice_pipeline_creator_run_finish (first, wait_result (&result), &error));
+  g_clear_error (&error);
+  uri = g_strdup (sluice_pipeline_get_uri (sluice_pipeline_creator_get_pipeline (first)));
+  g_clear_object (&first);
+  g_settings_set_value (settings, "pipeline-drafts", at_kill);
+  /* data.all adds the second stage once the fault's delay is over. */
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (stage_count (fixture, uri) < 2 && g_get_monotonic_time () < deadline)
+    g_usleep (100 * 1000);
+  g_assert_cmpuint (stage_count (fixture, uri), ==, 2);
+
+  /* The next start. */
+  kept = sluice_pipeline_draft_load (settings, "account");
+  g_assert_nonnull (kept);
+  g_assert_cmpstr (sluice_pipeline_draft_get_created_uri (kept), ==, uri);
+  g_assert_cmpstr (sluice_pipeline_draft_get_name (kept), ==, "Orders ETL");
+  g_assert_cmpuint (sluice_pipeline_draft_get_n_stages (kept), ==, 3);
+  second = sluice_pipeline_creator_new (fixture->client, kept);
+  g_assert_true (sluice_pipeline_creator_is_resumed (second));
+  g_assert_cmpstr (sluice_pipeline_get_uri (sluice_pipeline_creator_get_pipeline (second)), ==, uri);
+  g_assert_cmpint (sluice_pipeline_creator_get_step_state (second, 0), ==, SLUICE_CREATE_STEP_DONE);
+  g_assert_cmpint (sluice_pipeline_creator_get_step_state (second, 1), ==, SLUICE_CREATE_STEP_DONE);
+  g_assert_cmpint (sluice_pipeline_creator_get_step_state (second, 2), ==, SLUICE_CREATE_STEP_FAILED);
+  g_assert_cmpint (sluice_pipeline_creator_get_step_state (second, 3), ==, SLUICE_CREATE_STEP_PENDING);
+  message = sluice_pipeline_creator_dup_step_message (second, 2);
+  g_assert_nonnull (strstr (message, "Sluice was closed while adding this stage"));
+  g_assert_false (sluice_pipeline_creator_is_done (second));
+
+  sluice_pipeline_creator_keep_progress (second, settings, "account");
+  g_clear_object (&result);
+  g_assert_true (run (second, &error));
+  g_assert_no_error (error);
+  g_assert_true (sluice_pipeline_creator_is_done (second));
+  /* No stage twice, and the draft has served. */
+  {
+    g_autoptr(JsonObject) recorded = fetch_pipeline (fixture, uri, FALSE);
+
+    assert_stages (fixture, recorded);
+    assert_details (fixture, recorded);
+  }
+  left = sluice_pipeline_draft_load (settings, "account");
+  g_assert_null (left);
+}
+
 static void
 test_sentences (Fixture       *fixture,
                 gconstpointer  data)
@@ -571,6 +691,8 @@ main (int   argc,
               set_up_template, test_template_only_accepted, tear_down);
   g_test_add ("/sluice/pipeline-create/stage-fault-retry", Fixture, NULL,
               set_up_default, test_stage_fault_retry, tear_down);
+  g_test_add ("/sluice/pipeline-create/killed-between-steps", Fixture, NULL,
+              set_up_default, test_killed_between_steps, tear_down);
   g_test_add ("/sluice/pipeline-create/sentences", Fixture, NULL,
               set_up_default, test_sentences, tear_down);
 

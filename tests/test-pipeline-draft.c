@@ -518,6 +518,50 @@ test_json (void)
   g_assert_nonnull (error);
 }
 
+/* How far creating it got travels with the draft, is not a change the user made, and a
+ * damaged count is taken as nothing added rather than a wrong one. */
+static void
+test_progress (void)
+{
+  g_autoptr(SluicePipelineDraft) draft = filled_draft ();
+  g_autoptr(SluicePipelineDraft) empty = sluice_pipeline_draft_new ();
+  g_autoptr(SluicePipelineDraft) copy = NULL;
+  g_autoptr(SluicePipelineDraft) damaged = NULL;
+  g_autoptr(SluicePipelineDraft) plain = NULL;
+  g_autofree char *json = NULL;
+  guint changes = 0;
+
+  g_assert_null (sluice_pipeline_draft_get_created_uri (draft));
+  json = sluice_pipeline_draft_to_json (draft);
+  g_assert_null (strstr (json, "createdPipelineUri"));
+  g_clear_pointer (&json, g_free);
+
+  g_signal_connect (draft, "changed", G_CALLBACK (count_cb), &changes);
+  sluice_pipeline_draft_set_progress (draft, "abc12345", 2, TRUE);
+  g_assert_cmpuint (changes, ==, 0);
+  copy = sluice_pipeline_draft_copy (draft);
+  g_assert_cmpstr (sluice_pipeline_draft_get_created_uri (copy), ==, "abc12345");
+  g_assert_cmpuint (sluice_pipeline_draft_get_n_created_stages (copy), ==, 2);
+  g_assert_true (sluice_pipeline_draft_get_in_flight (copy));
+  g_assert_cmpstr (sluice_pipeline_draft_get_name (copy), ==, "Orders ETL");
+
+  /* The pipeline's own mutation under way: no URI yet, still something to keep. */
+  sluice_pipeline_draft_set_progress (empty, NULL, 0, TRUE);
+  g_assert_false (sluice_pipeline_draft_is_empty (empty));
+  sluice_pipeline_draft_set_progress (empty, NULL, 0, FALSE);
+  g_assert_true (sluice_pipeline_draft_is_empty (empty));
+
+  damaged = sluice_pipeline_draft_new_from_json (
+    "{\"name\": \"X\", \"stages\": [{\"stage\": \"dev\"}], \"createdPipelineUri\": \"u1\", "
+    "\"stagesCreated\": 7, \"inFlight\": \"yes\"}", NULL);
+  g_assert_cmpstr (sluice_pipeline_draft_get_created_uri (damaged), ==, "u1");
+  g_assert_cmpuint (sluice_pipeline_draft_get_n_created_stages (damaged), ==, 0);
+  g_assert_false (sluice_pipeline_draft_get_in_flight (damaged));
+  plain = sluice_pipeline_draft_new_from_json ("{\"name\": \"X\", \"stagesCreated\": 1}", NULL);
+  g_assert_null (sluice_pipeline_draft_get_created_uri (plain));
+  g_assert_cmpuint (sluice_pipeline_draft_get_n_created_stages (plain), ==, 0);
+}
+
 static void
 test_settings (void)
 {
@@ -548,6 +592,31 @@ test_settings (void)
 
 /* A draft survives a restart: saved through one keyfile backend, read by a new one on the
  * same file, as a new process would. */
+/* The Edit dialog's unsaved edits, one per pipeline, beside the wizard's draft. */
+static void
+test_edit_drafts (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  g_autoptr(SluicePipelineDraft) wizard = filled_draft ();
+  g_autoptr(SluicePipelineDraft) edit = filled_draft ();
+  g_autoptr(SluicePipelineDraft) loaded = NULL;
+
+  sluice_pipeline_draft_set_description (edit, "Edited, not saved.");
+  sluice_pipeline_draft_save (wizard, settings, "account-1");
+  sluice_pipeline_draft_save_edit (edit, settings, "account-1", "pipe0001");
+  g_assert_null (sluice_pipeline_draft_load_edit (settings, "account-1", "pipe0002"));
+  g_assert_null (sluice_pipeline_draft_load_edit (settings, "account-2", "pipe0001"));
+  loaded = sluice_pipeline_draft_load_edit (settings, "account-1", "pipe0001");
+  g_assert_cmpstr (sluice_pipeline_draft_get_description (loaded), ==, "Edited, not saved.");
+  g_clear_object (&loaded);
+
+  sluice_pipeline_draft_discard_edit (settings, "account-1", "pipe0001");
+  g_assert_null (sluice_pipeline_draft_load_edit (settings, "account-1", "pipe0001"));
+  loaded = sluice_pipeline_draft_load (settings, "account-1");
+  g_assert_cmpstr (sluice_pipeline_draft_get_name (loaded), ==, "Orders ETL");
+  sluice_pipeline_draft_discard (settings, "account-1");
+}
+
 static void
 test_restart (void)
 {
@@ -633,7 +702,9 @@ main (int   argc,
   g_test_add_func ("/sluice/pipeline-draft/step-rules", test_step_rules);
   g_test_add_func ("/sluice/pipeline-draft/description", test_description);
   g_test_add_func ("/sluice/pipeline-draft/json", test_json);
+  g_test_add_func ("/sluice/pipeline-draft/progress", test_progress);
   g_test_add_func ("/sluice/pipeline-draft/settings", test_settings);
+  g_test_add_func ("/sluice/pipeline-draft/edit-drafts", test_edit_drafts);
   g_test_add_func ("/sluice/pipeline-draft/restart", test_restart);
 
   return g_test_run ();

@@ -93,7 +93,14 @@ GStrv            sluice_git_missing_stage_branches    (SluicePipeline       *pip
 gboolean         sluice_git_check_destination         (const char           *directory,
                                                        const char           *url,
                                                        GError              **error);
+gboolean         sluice_git_exclude_path              (const char           *path,
+                                                       GError              **error);
 char            *sluice_git_get_credential_helper     (void);
+char            *sluice_git_credential_helper_line    (const char           *flatpak_info,
+                                                       const char           *region,
+                                                       const char           *endpoint,
+                                                       const char           *pipeline_uri,
+                                                       const char           *dataall_account);
 
 void             sluice_git_remote_clone_async        (SluiceGitRemote      *self,
                                                        const char           *directory,

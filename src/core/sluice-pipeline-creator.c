@@ -19,7 +19,13 @@
 /* The create flow: step 0 is createDataPipeline (CreateDataPipeline-legacy when the template
  * or a dataset is filled), then one createDataPipelineEnvironment per stage, in order. The web
  * console fires the stage mutations and forgets them; here each is awaited, and a failure
- * leaves the pipeline and the stages before it in place for a retry. */
+ * leaves the pipeline and the stages before it in place for a retry.
+ *
+ * With sluice_pipeline_creator_keep_progress() the draft is saved with how far it got before
+ * and after each step, so that a Sluice killed between two steps finds on its next start the
+ * pipeline that exists and the stages that do not (sluice_pipeline_creator_new() on that
+ * draft resumes there). A stage whose mutation was under way may have been added: a resumed
+ * creator asks data.all for the pipeline's stages before adding each one. */
 
 struct _SluicePipelineCreator
 {
@@ -29,6 +35,9 @@ struct _SluicePipelineCreator
   SluicePipelineDraft *draft;
   SluicePipeline      *pipeline;
   GStrv                refused_fields;
+  GSettings           *settings;      /* where the progress is kept, or NULL */
+  char                *account_id;
+  gboolean             resumed;       /* from a draft an earlier run left */
 };
 
 G_DEFINE_FINAL_TYPE (SluicePipelineCreator, sluice_pipeline_creator, SLUICE_TYPE_STEP_RUNNER)
@@ -140,8 +149,108 @@ legacy_sentence (const char * const *fields)
 }
 
 /* ------------------------------------------------------------------------------------------ */
+/* Progress                                                                                   */
+/* ------------------------------------------------------------------------------------------ */
+
+/* Saves the draft with @n_stages stages added and, when @in_flight, the next step sent; all
+ * done, it is discarded. GSettings writes at once (the key file backend replaces its file
+ * atomically; dconf's writer does the same). */
+static void
+keep_progress (SluicePipelineCreator *self,
+               guint                  n_stages,
+               gboolean               in_flight)
+{
+  const char *uri = self->pipeline ? sluice_pipeline_get_uri (self->pipeline) : NULL;
+
+  if (self->settings == NULL)
+    return;
+  if (uri != NULL && n_stages == sluice_pipeline_draft_get_n_stages (self->draft))
+    {
+      sluice_pipeline_draft_discard (self->settings, self->account_id);
+      return;
+    }
+  sluice_pipeline_draft_set_progress (self->draft, uri, uri ? n_stages : 0, in_flight);
+  sluice_pipeline_draft_save (self->draft, self->settings, self->account_id);
+}
+
+/* ------------------------------------------------------------------------------------------ */
 /* Steps                                                                                      */
 /* ------------------------------------------------------------------------------------------ */
+
+static void
+stage_created_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(SluiceStage) stage = NULL;
+  GError *error = NULL;
+
+  stage = sluice_dataall_client_create_stage_finish (SLUICE_DATAALL_CLIENT (source), result, &error);
+  if (stage == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+create_stage (GTask *task)
+{
+  SluicePipelineCreator *self = g_task_get_source_object (task);
+  guint step = GPOINTER_TO_UINT (g_task_get_task_data (task));
+  const SluiceDraftStage *stage = sluice_pipeline_draft_get_stage (self->draft, step - 1);
+  SluiceStageSpec spec = {
+    .pipeline_uri = sluice_pipeline_get_uri (self->pipeline),
+    .stage = stage->name,
+    .order = (int) step,
+    .environment_uri = stage->environment_uri,
+    .environment_label = stage->environment_label ? stage->environment_label
+                                                  : stage->environment_uri,
+    .team = stage->team,
+  };
+
+  sluice_dataall_client_create_stage_async (self->client, &spec, g_task_get_cancellable (task),
+                                            stage_created_cb, task);
+}
+
+/* A resumed creator's stage: added already (its mutation reached data.all before Sluice was
+ * killed), or to be added now. */
+static void
+existing_stages_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  GTask *task = user_data;
+  SluicePipelineCreator *self = g_task_get_source_object (task);
+  guint step = GPOINTER_TO_UINT (g_task_get_task_data (task));
+  const SluiceDraftStage *wanted = sluice_pipeline_draft_get_stage (self->draft, step - 1);
+  g_autoptr(SluicePipeline) pipeline = NULL;
+  GError *error = NULL;
+  GListModel *stages;
+
+  pipeline = sluice_dataall_client_get_pipeline_finish (SLUICE_DATAALL_CLIENT (source), result,
+                                                        &error);
+  if (pipeline == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  stages = sluice_pipeline_get_stages (pipeline);
+  for (guint i = 0; stages != NULL && i < g_list_model_get_n_items (stages); i++)
+    {
+      g_autoptr(SluiceStage) stage = g_list_model_get_item (stages, i);
+
+      if (g_strcmp0 (sluice_stage_get_stage (stage), wanted->name) == 0)
+        {
+          g_debug ("Stage %s was added before Sluice stopped", wanted->name);
+          g_task_return_boolean (task, TRUE);
+          g_object_unref (task);
+          return;
+        }
+    }
+  create_stage (task);
+}
 
 static void
 sluice_pipeline_creator_start_step (SluiceStepRunner    *runner,
@@ -152,7 +261,6 @@ sluice_pipeline_creator_start_step (SluiceStepRunner    *runner,
 {
   SluicePipelineCreator *self = SLUICE_PIPELINE_CREATOR (runner);
   SluicePipelineDraft *draft = self->draft;
-  const SluiceDraftStage *stage;
 
   if (step == 0)
     {
@@ -169,25 +277,23 @@ sluice_pipeline_creator_start_step (SluiceStepRunner    *runner,
         .output_dataset_uri = sluice_pipeline_draft_get_output_dataset (draft),
       };
 
+      keep_progress (self, 0, TRUE);
       sluice_dataall_client_create_pipeline_async (self->client, &spec, cancellable, callback,
                                                    user_data);
       return;
     }
 
-  stage = sluice_pipeline_draft_get_stage (draft, step - 1);
   {
-    SluiceStageSpec spec = {
-      .pipeline_uri = sluice_pipeline_get_uri (self->pipeline),
-      .stage = stage->name,
-      .order = (int) step,
-      .environment_uri = stage->environment_uri,
-      .environment_label = stage->environment_label ? stage->environment_label
-                                                    : stage->environment_uri,
-      .team = stage->team,
-    };
+    GTask *task = g_task_new (self, cancellable, callback, user_data);
 
-    sluice_dataall_client_create_stage_async (self->client, &spec, cancellable, callback,
-                                              user_data);
+    g_task_set_source_tag (task, sluice_pipeline_creator_start_step);
+    g_task_set_task_data (task, GUINT_TO_POINTER (step), NULL);
+    keep_progress (self, step - 1, TRUE);
+    if (self->resumed)
+      sluice_dataall_client_get_pipeline_async (self->client, sluice_pipeline_get_uri (self->pipeline),
+                                                cancellable, existing_stages_cb, task);
+    else
+      create_stage (task);
   }
 }
 
@@ -198,17 +304,19 @@ sluice_pipeline_creator_finish_step (SluiceStepRunner  *runner,
                                      GError           **error)
 {
   SluicePipelineCreator *self = SLUICE_PIPELINE_CREATOR (runner);
-  g_autoptr(SluiceStage) stage = NULL;
   g_autoptr(GError) local_error = NULL;
 
   if (step > 0)
     {
-      stage = sluice_dataall_client_create_stage_finish (self->client, result, error);
-      return stage != NULL;
+      gboolean ok = g_task_propagate_boolean (G_TASK (result), error);
+
+      keep_progress (self, ok ? step : step - 1, FALSE);
+      return ok;
     }
 
   self->pipeline = sluice_dataall_client_create_pipeline_finish (self->client, result,
                                                                  &local_error);
+  keep_progress (self, 0, FALSE);
   if (self->pipeline != NULL)
     return TRUE;
   /* Known before the step is marked failed, so that whoever watches it sees them. */
@@ -275,6 +383,7 @@ sluice_pipeline_creator_dispose (GObject *object)
   g_clear_object (&self->client);
   g_clear_object (&self->draft);
   g_clear_object (&self->pipeline);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (sluice_pipeline_creator_parent_class)->dispose (object);
 }
@@ -285,6 +394,7 @@ sluice_pipeline_creator_finalize (GObject *object)
   SluicePipelineCreator *self = SLUICE_PIPELINE_CREATOR (object);
 
   g_clear_pointer (&self->refused_fields, g_strfreev);
+  g_free (self->account_id);
 
   G_OBJECT_CLASS (sluice_pipeline_creator_parent_class)->finalize (object);
 }
@@ -309,6 +419,33 @@ sluice_pipeline_creator_init (SluicePipelineCreator *self)
 {
 }
 
+/* Takes up where the draft says an earlier run stopped. */
+static void
+resume (SluicePipelineCreator *self)
+{
+  SluiceStepRunner *runner = SLUICE_STEP_RUNNER (self);
+  guint n_done = sluice_pipeline_draft_get_n_created_stages (self->draft);
+  g_autoptr(JsonObject) json = json_object_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_object_set_string_member (json, "DataPipelineUri",
+                                 sluice_pipeline_draft_get_created_uri (self->draft));
+  json_object_set_string_member (json, "label", sluice_pipeline_draft_get_name (self->draft));
+  self->pipeline = sluice_pipeline_new_from_json (json);
+  self->resumed = TRUE;
+  sluice_step_runner_restore_step (runner, 0, SLUICE_STEP_DONE, NULL);
+  for (guint i = 1; i <= n_done; i++)
+    sluice_step_runner_restore_step (runner, i, SLUICE_STEP_DONE, NULL);
+  if (n_done + 1 >= sluice_step_runner_get_n_steps (runner))
+    return;
+  error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED,
+                               sluice_pipeline_draft_get_in_flight (self->draft)
+                               ? _("Sluice was closed while adding this stage. Retrying first "
+                                   "asks data.all whether it was added.")
+                               : _("Sluice was closed before this stage was added."));
+  sluice_step_runner_restore_step (runner, n_done + 1, SLUICE_STEP_FAILED, error);
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* Public API                                                                                 */
 /* ------------------------------------------------------------------------------------------ */
@@ -321,6 +458,11 @@ sluice_pipeline_creator_init (SluicePipelineCreator *self)
  * The create flow as a #SluiceStepRunner: createDataPipeline, then one
  * createDataPipelineEnvironment per stage. It stops at the first failure; running it again
  * resumes with the step that failed.
+ *
+ * A draft that records a created pipeline (sluice_pipeline_draft_get_created_uri(), left by
+ * a run that was killed) gives a creator with that pipeline and its created stages done, and
+ * the next stage failed with a sentence saying Sluice stopped: running it adds the rest,
+ * after asking data.all which stages it has.
  */
 SluicePipelineCreator *
 sluice_pipeline_creator_new (SluiceDataallClient *client,
@@ -336,7 +478,43 @@ sluice_pipeline_creator_new (SluiceDataallClient *client,
   self->draft = sluice_pipeline_draft_copy (draft);
   sluice_step_runner_set_n_steps (SLUICE_STEP_RUNNER (self),
                                   1 + sluice_pipeline_draft_get_n_stages (self->draft));
+  if (sluice_pipeline_draft_get_created_uri (self->draft) != NULL)
+    resume (self);
   return self;
+}
+
+/**
+ * sluice_pipeline_creator_keep_progress:
+ * @settings: the application's settings
+ * @account_id: the account the draft belongs to
+ *
+ * From now on, saves the draft with how far creating it got before and after each step
+ * (sluice_pipeline_draft_save()), and discards it once everything was created.
+ */
+void
+sluice_pipeline_creator_keep_progress (SluicePipelineCreator *self,
+                                       GSettings             *settings,
+                                       const char            *account_id)
+{
+  g_return_if_fail (SLUICE_IS_PIPELINE_CREATOR (self));
+  g_return_if_fail (G_IS_SETTINGS (settings));
+  g_return_if_fail (account_id != NULL);
+
+  g_set_object (&self->settings, settings);
+  g_free (self->account_id);
+  self->account_id = g_strdup (account_id);
+}
+
+/**
+ * sluice_pipeline_creator_is_resumed:
+ *
+ * Returns: whether the creator goes on with a pipeline an earlier run of Sluice created
+ */
+gboolean
+sluice_pipeline_creator_is_resumed (SluicePipelineCreator *self)
+{
+  g_return_val_if_fail (SLUICE_IS_PIPELINE_CREATOR (self), FALSE);
+  return self->resumed;
 }
 
 /**

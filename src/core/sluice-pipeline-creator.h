@@ -26,6 +26,10 @@ SluicePipelineDraft   *sluice_pipeline_creator_get_draft           (SluicePipeli
 SluicePipeline        *sluice_pipeline_creator_get_pipeline        (SluicePipelineCreator *self);
 const char * const    *sluice_pipeline_creator_get_refused_fields  (SluicePipelineCreator *self);
 void                   sluice_pipeline_creator_drop_refused_fields (SluicePipelineCreator *self);
+void                   sluice_pipeline_creator_keep_progress       (SluicePipelineCreator *self,
+                                                                    GSettings             *settings,
+                                                                    const char            *account_id);
+gboolean               sluice_pipeline_creator_is_resumed          (SluicePipelineCreator *self);
 
 /* The step runner's API under the names the create wizard calls. */
 #define sluice_pipeline_creator_get_n_steps(self) \

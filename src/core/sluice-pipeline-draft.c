@@ -35,6 +35,11 @@ struct _SluicePipelineDraft
   char              *input_dataset;
   char              *output_dataset;
   GPtrArray         *stages;
+
+  /* How far creating it got (SluicePipelineCreator), kept so that a crash loses nothing. */
+  char              *created_uri;
+  guint              n_created_stages;
+  gboolean           in_flight;
 };
 
 G_DEFINE_FINAL_TYPE (SluicePipelineDraft, sluice_pipeline_draft, G_TYPE_OBJECT)
@@ -99,6 +104,7 @@ sluice_pipeline_draft_finalize (GObject *object)
   g_free (self->input_dataset);
   g_free (self->output_dataset);
   g_ptr_array_unref (self->stages);
+  g_free (self->created_uri);
 
   G_OBJECT_CLASS (sluice_pipeline_draft_parent_class)->finalize (object);
 }
@@ -169,7 +175,8 @@ sluice_pipeline_draft_is_empty (SluicePipelineDraft *self)
   return is_blank (self->name) && is_blank (self->description) && self->tags->len == 1 &&
          self->environment_uri == NULL && is_blank (self->team) && is_blank (self->template) &&
          is_blank (self->input_dataset) && is_blank (self->output_dataset) && self->stages->len == 0 &&
-         self->strategy == SLUICE_DEV_STRATEGY_CDK_TRUNK;
+         self->strategy == SLUICE_DEV_STRATEGY_CDK_TRUNK && self->created_uri == NULL &&
+         !self->in_flight;
 }
 
 #define STRING_ACCESSORS(field)                                                          \
@@ -194,6 +201,71 @@ STRING_ACCESSORS (team)
 STRING_ACCESSORS (template)
 STRING_ACCESSORS (input_dataset)
 STRING_ACCESSORS (output_dataset)
+
+/* ------------------------------------------------------------------------------------------ */
+/* Creating it                                                                                */
+/* ------------------------------------------------------------------------------------------ */
+
+/**
+ * sluice_pipeline_draft_get_created_uri:
+ *
+ * Returns: (nullable): the pipeline created from this draft, %NULL while it is not
+ */
+const char *
+sluice_pipeline_draft_get_created_uri (SluicePipelineDraft *self)
+{
+  g_return_val_if_fail (SLUICE_IS_PIPELINE_DRAFT (self), NULL);
+  return self->created_uri;
+}
+
+/**
+ * sluice_pipeline_draft_get_n_created_stages:
+ *
+ * Returns: how many of the draft's stages were added to the created pipeline, in order
+ */
+guint
+sluice_pipeline_draft_get_n_created_stages (SluicePipelineDraft *self)
+{
+  g_return_val_if_fail (SLUICE_IS_PIPELINE_DRAFT (self), 0);
+  return self->n_created_stages;
+}
+
+/**
+ * sluice_pipeline_draft_get_in_flight:
+ *
+ * Returns: whether the next mutation (the pipeline, or the stage after the created ones) was
+ *   sent and its answer not read: the server may have done it
+ */
+gboolean
+sluice_pipeline_draft_get_in_flight (SluicePipelineDraft *self)
+{
+  g_return_val_if_fail (SLUICE_IS_PIPELINE_DRAFT (self), FALSE);
+  return self->in_flight;
+}
+
+/**
+ * sluice_pipeline_draft_set_progress:
+ * @created_uri: (nullable): the pipeline created, %NULL before
+ * @n_created_stages: how many stages were added to it
+ * @in_flight: whether the next mutation is under way
+ *
+ * Records how far creating the draft got. Not something the user typed: it does not emit
+ * #SluicePipelineDraft::changed.
+ */
+void
+sluice_pipeline_draft_set_progress (SluicePipelineDraft *self,
+                                    const char          *created_uri,
+                                    guint                n_created_stages,
+                                    gboolean             in_flight)
+{
+  g_return_if_fail (SLUICE_IS_PIPELINE_DRAFT (self));
+  g_return_if_fail (created_uri != NULL || n_created_stages == 0);
+  g_return_if_fail (n_created_stages <= self->stages->len);
+
+  set_str (&self->created_uri, created_uri);
+  self->n_created_stages = n_created_stages;
+  self->in_flight = in_flight;
+}
 
 /**
  * sluice_pipeline_draft_get_tags:
@@ -800,6 +872,14 @@ sluice_pipeline_draft_to_json (SluicePipelineDraft *self)
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+  if (self->created_uri != NULL || self->in_flight)
+    {
+      add_nullable (builder, "createdPipelineUri", self->created_uri);
+      json_builder_set_member_name (builder, "stagesCreated");
+      json_builder_add_int_value (builder, self->n_created_stages);
+      json_builder_set_member_name (builder, "inFlight");
+      json_builder_add_boolean_value (builder, self->in_flight);
+    }
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -888,6 +968,15 @@ sluice_pipeline_draft_new_from_json (const char  *json,
                                            member_string (stage, "team"));
         }
     }
+  /* A damaged progress is taken as no pipeline created rather than a wrong count. */
+  set_str (&self->created_uri, member_string (object, "createdPipelineUri"));
+  node = json_object_get_member (object, "stagesCreated");
+  if (self->created_uri != NULL && node != NULL && json_node_get_value_type (node) == G_TYPE_INT64 &&
+      json_node_get_int (node) >= 0 && json_node_get_int (node) <= self->stages->len)
+    self->n_created_stages = (guint) json_node_get_int (node);
+  node = json_object_get_member (object, "inFlight");
+  self->in_flight = node != NULL && json_node_get_value_type (node) == G_TYPE_BOOLEAN &&
+                    json_node_get_boolean (node);
   return g_steal_pointer (&self);
 }
 
@@ -986,4 +1075,71 @@ sluice_pipeline_draft_discard (GSettings  *settings,
   if (!g_variant_lookup (drafts, account_id, "&s", NULL))
     return;
   write_drafts (settings, drafts, account_id, NULL);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Edits of an existing pipeline                                                              */
+/* ------------------------------------------------------------------------------------------ */
+
+/* The Edit dialog's drafts share the setting, under a key no account id takes. */
+static char *
+edit_key (const char *account_id,
+          const char *pipeline_uri)
+{
+  return g_strdup_printf ("edit:%s:%s", account_id, pipeline_uri);
+}
+
+/**
+ * sluice_pipeline_draft_save_edit:
+ * @settings: the application's settings
+ * @account_id: the account the pipeline belongs to
+ * @pipeline_uri: the pipeline edited
+ *
+ * Keeps the Edit dialog's unsaved edits of a pipeline (the whole draft), so that they survive
+ * a crash; sluice_pipeline_draft_load_edit() gives them back.
+ */
+void
+sluice_pipeline_draft_save_edit (SluicePipelineDraft *self,
+                                 GSettings           *settings,
+                                 const char          *account_id,
+                                 const char          *pipeline_uri)
+{
+  g_autofree char *key = NULL;
+
+  g_return_if_fail (SLUICE_IS_PIPELINE_DRAFT (self));
+  g_return_if_fail (account_id != NULL && pipeline_uri != NULL);
+
+  key = edit_key (account_id, pipeline_uri);
+  sluice_pipeline_draft_save (self, settings, key);
+}
+
+/**
+ * sluice_pipeline_draft_load_edit:
+ *
+ * Returns: (transfer full) (nullable): the unsaved edits of the pipeline, %NULL if none
+ */
+SluicePipelineDraft *
+sluice_pipeline_draft_load_edit (GSettings  *settings,
+                                 const char *account_id,
+                                 const char *pipeline_uri)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (account_id != NULL && pipeline_uri != NULL, NULL);
+
+  key = edit_key (account_id, pipeline_uri);
+  return sluice_pipeline_draft_load (settings, key);
+}
+
+void
+sluice_pipeline_draft_discard_edit (GSettings  *settings,
+                                    const char *account_id,
+                                    const char *pipeline_uri)
+{
+  g_autofree char *key = NULL;
+
+  g_return_if_fail (account_id != NULL && pipeline_uri != NULL);
+
+  key = edit_key (account_id, pipeline_uri);
+  sluice_pipeline_draft_discard (settings, key);
 }

@@ -73,6 +73,15 @@ void                    sluice_pipeline_draft_set_output_dataset     (SluicePipe
                                                                       const char           *uri);
 gboolean                sluice_pipeline_draft_has_legacy_fields      (SluicePipelineDraft  *self);
 
+/* How far creating it got, kept with it. */
+const char             *sluice_pipeline_draft_get_created_uri        (SluicePipelineDraft  *self);
+guint                   sluice_pipeline_draft_get_n_created_stages   (SluicePipelineDraft  *self);
+gboolean                sluice_pipeline_draft_get_in_flight          (SluicePipelineDraft  *self);
+void                    sluice_pipeline_draft_set_progress           (SluicePipelineDraft  *self,
+                                                                      const char           *created_uri,
+                                                                      guint                 n_created_stages,
+                                                                      gboolean              in_flight);
+
 guint                   sluice_pipeline_draft_get_n_stages           (SluicePipelineDraft  *self);
 const SluiceDraftStage *sluice_pipeline_draft_get_stage              (SluicePipelineDraft  *self,
                                                                       guint                 index);
@@ -132,6 +141,16 @@ SluicePipelineDraft    *sluice_pipeline_draft_load                   (GSettings 
                                                                       const char           *account_id);
 void                    sluice_pipeline_draft_discard                (GSettings            *settings,
                                                                       const char           *account_id);
+void                    sluice_pipeline_draft_save_edit              (SluicePipelineDraft  *self,
+                                                                      GSettings            *settings,
+                                                                      const char           *account_id,
+                                                                      const char           *pipeline_uri);
+SluicePipelineDraft    *sluice_pipeline_draft_load_edit              (GSettings            *settings,
+                                                                      const char           *account_id,
+                                                                      const char           *pipeline_uri);
+void                    sluice_pipeline_draft_discard_edit           (GSettings            *settings,
+                                                                      const char           *account_id,
+                                                                      const char           *pipeline_uri);
 
 G_END_DECLS
 

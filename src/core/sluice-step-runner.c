@@ -222,6 +222,30 @@ sluice_step_runner_set_n_steps (SluiceStepRunner *self,
   g_array_set_size (priv->steps, n_steps);
 }
 
+/**
+ * sluice_step_runner_restore_step:
+ * @state: %SLUICE_STEP_DONE or %SLUICE_STEP_FAILED
+ * @error: (nullable): why it failed, for %SLUICE_STEP_FAILED
+ *
+ * For subclasses, between runs: puts back a step's outcome from an earlier run (another
+ * process's, kept on disk), so that the next run resumes after what was done.
+ */
+void
+sluice_step_runner_restore_step (SluiceStepRunner *self,
+                                 guint             step,
+                                 SluiceStepState   state,
+                                 const GError     *error)
+{
+  SluiceStepRunnerPrivate *priv = sluice_step_runner_get_instance_private (self);
+
+  g_return_if_fail (SLUICE_IS_STEP_RUNNER (self));
+  g_return_if_fail (!priv->running);
+  g_return_if_fail (step < priv->steps->len);
+  g_return_if_fail (state == SLUICE_STEP_DONE || (state == SLUICE_STEP_FAILED && error != NULL));
+
+  set_step (self, step, state, state == SLUICE_STEP_FAILED ? error : NULL);
+}
+
 guint
 sluice_step_runner_get_n_steps (SluiceStepRunner *self)
 {

@@ -87,6 +87,10 @@ gboolean         sluice_step_runner_run_finish       (SluiceStepRunner     *self
 /* For subclasses. */
 void             sluice_step_runner_set_n_steps      (SluiceStepRunner     *self,
                                                       guint                 n_steps);
+void             sluice_step_runner_restore_step     (SluiceStepRunner     *self,
+                                                      guint                 step,
+                                                      SluiceStepState       state,
+                                                      const GError         *error);
 
 G_END_DECLS
 

@@ -17,6 +17,7 @@
 #include "sluice-account-manager.h"
 #include "sluice-dataall-api.h"
 #include "sluice-error-box.h"
+#include "sluice-pipeline-draft.h"
 #include "sluice-pipelines-view.h"
 #include "sluice-settings.h"
 #include "sluice-window.h"
@@ -35,6 +36,7 @@ struct _SluiceWindow
   gboolean              probing;
   gboolean              probed;
   gboolean              pipelines_enabled;
+  char                 *resume_checked;  /* the account whose unfinished pipeline was looked for */
   GError               *probe_error;
 
   /* Template widgets */
@@ -158,6 +160,24 @@ update_new_pipeline_action (SluiceWindow *self)
                                  sluice_account_get_state (self->account) == SLUICE_ACCOUNT_SIGNED_IN);
 }
 
+/* Once per account and window: a pipeline an earlier Sluice created without all its stages
+ * (it was killed, or the computer went down) opens in the wizard, which says so and offers
+ * the remaining stages. Nothing half-created goes untold. */
+static void
+offer_unfinished_pipeline (SluiceWindow *self)
+{
+  g_autoptr(SluicePipelineDraft) draft = NULL;
+  const char *id = sluice_account_get_id (self->account);
+
+  if (g_strcmp0 (self->resume_checked, id) == 0)
+    return;
+  g_free (self->resume_checked);
+  self->resume_checked = g_strdup (id);
+  draft = sluice_pipeline_draft_load (self->settings, id);
+  if (draft != NULL && sluice_pipeline_draft_get_created_uri (draft) != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.new-pipeline", NULL);
+}
+
 static void
 update_account_ui (SluiceWindow *self)
 {
@@ -231,6 +251,7 @@ update_account_ui (SluiceWindow *self)
 
       ensure_pipelines_view (self);
       gtk_stack_set_visible_child_name (self->pipelines_stack, "browser");
+      offer_unfinished_pipeline (self);
     }
   else
     {
@@ -534,6 +555,7 @@ sluice_window_finalize (GObject *object)
   SluiceWindow *self = SLUICE_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_free (self->resume_checked);
 
   G_OBJECT_CLASS (sluice_window_parent_class)->finalize (object);
 }
@@ -607,6 +629,9 @@ sluice_window_init (SluiceWindow *self)
                            G_CONNECT_SWAPPED);
   select_sidebar_row_for_page (self, "pipelines");
   stack_visible_child_cb (self, NULL, self->stack);
+  /* The content is where the user works: when the leaflet folds later (a narrower window,
+   * or a page that grew wider), it stays on screen rather than giving way to the sidebar. */
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -13,6 +13,7 @@ import sys
 import tempfile
 import time
 import unittest
+import urllib.parse
 
 import sluice_atspi as atspi
 from sluice_atspi import Atspi
@@ -146,6 +147,16 @@ class Wizard:
         self.toggle_stage(3, 'prod')
         self.set_stage(3, 'prod', 'PROD')
 
+    def fill_to_review(self, name, description=None):
+        """Details, CI/CD in CICD for DataEngineers, dev, test and prod: up to the Review step."""
+        self.fill_details(name, description)
+        self.next(2)
+        self.fill_cicd()
+        self.next(3)
+        self.fill_three_stages()
+        self.next(4)
+        self.next(5)
+
     def fill_datasets(self, input_dataset, output_dataset):
         self.app.choose(self.wait('combo box', 'Input dataset', 'datasets'), input_dataset)
         self.app.choose(self.wait('combo box', 'Output dataset', 'datasets'), output_dataset)
@@ -219,6 +230,14 @@ class WizardTestCase(unittest.TestCase):
     def open_wizard(self, app):
         app.action(app.wait('push button', 'New Pipeline'))
         return Wizard(app, app.wait('frame', 'New Pipeline'))
+
+    def revoke_refresh_tokens(self):
+        """Signed out elsewhere: every refresh token the emulator issued is revoked."""
+        for token in self.emu.control('GET', 'secrets')['refresh_tokens']:
+            r = self.emu.request('POST', '/oauth2/revoke', urllib.parse.urlencode(
+                {'token': token, 'client_id': self.emu.info['client_id']}),
+                {'Content-Type': 'application/x-www-form-urlencoded'})
+            self.assertEqual(r.status, 200)
 
     def shoot(self, name):
         if not self.shots:

@@ -85,14 +85,26 @@ class DeploymentTest(unittest.TestCase):
 
     @staticmethod
     def named(root, name, roles):
+        """The visible controls of one of `roles` whose accessible name is exactly `name`:
+        read once, as a screen reader says it (not "name name")."""
         try:
             root.clear_cache()
         except Exception:
             pass
-        # GTK 4.8 names a row's switch by the row's title twice (its label and the row's).
         return [node for node in atspi.walk(root)
                 if atspi.role_name(node) in roles and atspi.is_visible(node)
-                and (atspi.name_of(node) or '') in (name, f'{name} {name}')]
+                and atspi.name_of(node) == name]
+
+    def wait_named(self, app, name, roles, what):
+        try:
+            return atspi.wait_for(lambda: self.named(app.accessible, name, roles), what=what)
+        except atspi.Timeout:
+            # Everything, roles and all, for whoever reads the failure.
+            if os.environ.get('SLUICE_E2E_DUMP'):
+                with open(os.environ['SLUICE_E2E_DUMP'], 'w') as file:
+                    atspi.dump(app.accessible, file)
+            self.shoot(app, 'Sluice', 'e2e-deployment-timeout.png')
+            raise
 
     @staticmethod
     def sensitive(node):
@@ -107,15 +119,13 @@ class DeploymentTest(unittest.TestCase):
         time.sleep(1)
         return app
 
-    @unittest.skip('On main after the merges of stop 17 the own-account switches are no longer '
-                   'found by their accessible name (the Deployment view was reworked beside this '
-                   'test); issue 14 stays open for it. tests/test-deployment-tab.c covers the flow.')
     def test_dev_account_and_bucket(self):
         app = self.start_signed_in()
         app.click(app.wait('label', LABEL, timeout=20))
         app.wait('list item', 'Repository URL', timeout=15)
 
-        # The Deployment tab: no clone yet, so it offers one.
+        # The Deployment tab: no clone yet, so it offers one. The first "Clone…" is the page
+        # header's: the tab opens a clone made from there too.
         app.click(app.wait('label', 'Deployment', timeout=15))
         clone = app.wait('push button', 'Clone…', timeout=15)
         app.wait('push button', 'Choose a Local Clone…')
@@ -141,11 +151,9 @@ class DeploymentTest(unittest.TestCase):
         head_before = self.server_git('rev-parse', 'main').strip()
 
         # The dev stage (the first stage) into an account of its own.
-        own = atspi.wait_for(lambda: self.named(app.accessible, 'Deploys to Its Own Account',
-                                                ('toggle button', 'switch', 'check box')),
-                             what='the stages’ own-account switches')
-        accounts = atspi.wait_for(lambda: self.named(app.accessible, 'AWS Account', ('text',)),
-                                  what='the account fields')
+        own = self.wait_named(app, 'Deploys to Its Own Account', ('toggle button', 'switch', 'check box'),
+                              'the stages’ own-account switches')
+        accounts = self.wait_named(app, 'AWS Account', ('text',), 'the account fields')
         dev_account = accounts[1]          # the CI/CD account's comes first
         if not self.sensitive(dev_account):
             app.action(own[0])
@@ -153,9 +161,8 @@ class DeploymentTest(unittest.TestCase):
         dev_account.set_text_contents(DEV_ACCOUNT)
 
         # A resource setting: the dev bucket's versioning, the other way round.
-        versioning = atspi.wait_for(lambda: self.named(app.accessible, 'Bucket Versioning',
-                                                       ('toggle button', 'switch', 'check box')),
-                                    what='the buckets’ versioning switches')
+        versioning = self.wait_named(app, 'Bucket Versioning', ('toggle button', 'switch', 'check box'),
+                                     'the buckets’ versioning switches')
         app.action(versioning[0])
         time.sleep(0.5)
         self.shoot(app, 'Sluice', 'e2e-deployment-form.png')

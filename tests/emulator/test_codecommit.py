@@ -221,6 +221,27 @@ class Clone(GitTestCase):
         self.assertEqual(r.status, 404)
 
 
+    def test_faults_as_codecommit_answers_them(self):
+        uri = self.pipeline("sales-ingest")
+        url, region = self.repo_url(uri)
+        creds = self.creds(uri, region)
+        path = url[len(self.emu.info["codecommit"]):]
+        for kind, status, needle in (("forbidden", 403, "403"), ("http500", 500, "500"),
+                                     ("reauth", 401, None)):
+            self.emu.control("POST", "faults", {"kind": kind, "match": path + "/", "count": 5})
+            r = self.emu.request("GET", path + "/info/refs?service=git-upload-pack")
+            self.assertEqual(r.status, status, kind)
+            self.assertTrue(r.headers["Content-Type"].startswith("text/plain"), kind)
+            if status == 401:
+                self.assertTrue(r.headers["WWW-Authenticate"].startswith("Basic realm="))
+            r = self.git("ls-remote", url, creds=creds)
+            self.assertNotEqual(r.returncode, 0, kind)
+            if needle:
+                self.assertIn(needle, r.stderr)
+            self.emu.control("DELETE", "faults")
+        self.assertEqual(self.git("ls-remote", url, creds=creds).returncode, 0)
+
+
 class Expiry(GitTestCase):
     def test_expired_key_refused(self):
         uri = self.pipeline("customer-360")

@@ -739,6 +739,23 @@ class Errors(CodePipelineCase):
         r = self.emu.request("POST", "/_emulator/faults", {"kind": "action-failure"})
         self.assertEqual(r.status, 400)
 
+    def test_gateway_faults_as_aws_answers_them(self):
+        uri, name = self.make("err-gateway", "trunk", [("dev", "DEV")])
+        cp = self.client(uri=uri)
+        before = self.emu.control("GET", "state")["requests"].get("GetPipelineState", 0)
+        self.emu.control("POST", "faults", {"kind": "forbidden", "match": "GetPipelineState"})
+        with self.assertRaises(ClientError) as ctx:
+            cp.get_pipeline_state(name=name)
+        self.assertAws(ctx, "AccessDeniedException", status=403)
+        self.emu.control("POST", "faults", {"kind": "throttle", "match": "GetPipelineState"})
+        with self.assertRaises(ClientError) as ctx:
+            cp.get_pipeline_state(name=name)
+        self.assertAws(ctx, "ThrottlingException", status=400)
+        self.assertEqual(cp.get_pipeline_state(name=name)["pipelineName"], name)
+        # counted by operation, as the GraphQL requests are (botocore does not retry here)
+        after = self.emu.control("GET", "state")["requests"]["GetPipelineState"]
+        self.assertEqual(after - before, 3)
+
 
 class History(CodePipelineCase):
     emulator_args = ("--generate-history", "5000")

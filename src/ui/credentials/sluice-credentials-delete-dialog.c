@@ -52,30 +52,23 @@ sluice_credentials_delete_dialog_response (AdwMessageDialog *dialog,
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", _("The dialog was closed."));
 }
 
-static gboolean
-unanswered_cb (gpointer data)
+/* Closed without an answer (a clicked response may still come: see
+ * _sluice_credentials_run_unmapped()). */
+static void
+end_unanswered (GtkWidget *widget)
 {
-  SluiceCredentialsDeleteDialog *self = data;
+  SluiceCredentialsDeleteDialog *self = SLUICE_CREDENTIALS_DELETE_DIALOG (widget);
 
   sluice_credentials_delete_dialog_response (ADW_MESSAGE_DIALOG (self), "cancel");
-
-  return G_SOURCE_REMOVE;
 }
 
-/* Closed without an answer: by the window manager, or with its parent. The run's task holds the
- * dialog, which gtk_window_destroy() does not dispose: this cannot wait for dispose. A click on a
- * response closes the dialog before AdwMessageDialog emits the response, so the answer may still
- * come: give it until the main loop is idle. */
 static void
 sluice_credentials_delete_dialog_unmap (GtkWidget *widget)
 {
   SluiceCredentialsDeleteDialog *self = SLUICE_CREDENTIALS_DELETE_DIALOG (widget);
 
   GTK_WIDGET_CLASS (sluice_credentials_delete_dialog_parent_class)->unmap (widget);
-  /* GTK 4.8 leaves a destroyed window's pointer to a parent that goes first: let go now. */
-  gtk_window_set_transient_for (GTK_WINDOW (widget), NULL);
-  if (self->task != NULL)
-    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, unanswered_cb, g_object_ref (self), g_object_unref);
+  _sluice_credentials_run_unmapped (widget, self->task != NULL, end_unanswered, TRUE);
 }
 
 /* ------------------------------------------------------------------------------------------ */

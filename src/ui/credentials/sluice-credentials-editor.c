@@ -400,21 +400,23 @@ sluice_credentials_editor_constructed (GObject *object)
   sluice_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 }
 
-/* Closed without an answer: by Cancel, by the window manager, or with its parent. The run's task
- * holds the dialog, which gtk_window_destroy() does not dispose: this cannot wait for dispose. */
+/* Closed without an answer: a save under way stops. */
+static void
+end_unanswered (GtkWidget *widget)
+{
+  SluiceCredentialsEditor *self = SLUICE_CREDENTIALS_EDITOR (widget);
+
+  g_cancellable_cancel (self->cancellable);
+  finish_run (self, NULL);
+}
+
 static void
 sluice_credentials_editor_unmap (GtkWidget *widget)
 {
   SluiceCredentialsEditor *self = SLUICE_CREDENTIALS_EDITOR (widget);
 
   GTK_WIDGET_CLASS (sluice_credentials_editor_parent_class)->unmap (widget);
-  /* GTK 4.8 leaves a destroyed window's pointer to a parent that goes first: let go now. */
-  gtk_window_set_transient_for (GTK_WINDOW (widget), NULL);
-  if (self->task != NULL)
-    {
-      g_cancellable_cancel (self->cancellable);
-      finish_run (self, NULL);
-    }
+  _sluice_credentials_run_unmapped (widget, self->task != NULL, end_unanswered, FALSE);
 }
 
 static void

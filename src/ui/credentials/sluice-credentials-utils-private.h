@@ -20,4 +20,12 @@ void                  _sluice_credentials_show_error (GtkWidget         *from,
                                                       const char        *heading,
                                                       const GError      *error);
 
+
+typedef void (*SluiceCredentialsRunEndFunc) (GtkWidget *dialog);
+
+void                  _sluice_credentials_run_unmapped (GtkWidget                   *dialog,
+                                                        gboolean                     running,
+                                                        SluiceCredentialsRunEndFunc  end,
+                                                        gboolean                     wait_for_answer);
+
 G_END_DECLS

@@ -72,3 +72,66 @@ _sluice_credentials_show_error (GtkWidget    *from,
   sluice_a11y_name_mnemonic_buttons (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
+
+typedef struct
+{
+  GtkWidget                   *dialog;
+  SluiceCredentialsRunEndFunc  end;
+} Unanswered;
+
+static gboolean
+unanswered_cb (gpointer data)
+{
+  Unanswered *unanswered = data;
+
+  unanswered->end (unanswered->dialog);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+unanswered_free (gpointer data)
+{
+  Unanswered *unanswered = data;
+
+  g_object_unref (unanswered->dialog);
+  g_free (unanswered);
+}
+
+/**
+ * _sluice_credentials_run_unmapped:
+ * @dialog: a dialog run with `_run_async()`, in its unmap after chaining up
+ * @running: whether its run is still going (it holds a task)
+ * @end: ends the run without an answer; does nothing when the run has already ended
+ * @wait_for_answer: %TRUE for an #AdwMessageDialog, whose response comes after it closes
+ *
+ * The dialog left the screen: by Cancel, the window manager, or with its parent. The run's
+ * task holds the dialog, which gtk_window_destroy() does not dispose, so this cannot wait for
+ * dispose: the run ends now, or once the main loop is idle when a clicked response may still
+ * be on its way. And GTK 4.8 leaves a destroyed window's pointer to a parent that goes first:
+ * the dialog lets go of its parent here.
+ */
+void
+_sluice_credentials_run_unmapped (GtkWidget                   *dialog,
+                                  gboolean                     running,
+                                  SluiceCredentialsRunEndFunc  end,
+                                  gboolean                     wait_for_answer)
+{
+  Unanswered *unanswered;
+
+  g_return_if_fail (GTK_IS_WINDOW (dialog));
+  g_return_if_fail (end != NULL);
+
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+  if (!running)
+    return;
+  if (!wait_for_answer)
+    {
+      end (dialog);
+      return;
+    }
+  unanswered = g_new0 (Unanswered, 1);
+  unanswered->dialog = g_object_ref (dialog);
+  unanswered->end = end;
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, unanswered_cb, unanswered, unanswered_free);
+}

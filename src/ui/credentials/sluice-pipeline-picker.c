@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "sluice-a11y.h"
+#include "sluice-credentials-utils-private.h"
 #include "sluice-environment.h"
 #include "sluice-error-box.h"
 #include "sluice-pipeline-credentials.h"
@@ -216,17 +217,19 @@ loaded_cb (GObject      *source,
 /* GObject                                                                                    */
 /* ------------------------------------------------------------------------------------------ */
 
-/* Closed without an answer: by Cancel, by the window manager, or with its parent. The run's task
- * holds the dialog, which gtk_window_destroy() does not dispose: this cannot wait for dispose. */
+static void
+end_unanswered (GtkWidget *widget)
+{
+  finish_run (SLUICE_PIPELINE_PICKER (widget), NULL);
+}
+
 static void
 sluice_pipeline_picker_unmap (GtkWidget *widget)
 {
   SluicePipelinePicker *self = SLUICE_PIPELINE_PICKER (widget);
 
   GTK_WIDGET_CLASS (sluice_pipeline_picker_parent_class)->unmap (widget);
-  /* GTK 4.8 leaves a destroyed window's pointer to a parent that goes first: let go now. */
-  gtk_window_set_transient_for (GTK_WINDOW (widget), NULL);
-  finish_run (self, NULL);
+  _sluice_credentials_run_unmapped (widget, self->task != NULL, end_unanswered, FALSE);
 }
 
 static void

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "sluice-a11y.h"
+#include "sluice-dataall-error.h"
 #include "sluice-create-wizard-private.h"
 #include "sluice-step-row.h"
 
@@ -254,6 +255,13 @@ update_progress (SluiceCreateWizard *self)
   refused = sluice_pipeline_creator_get_refused_fields (self->creator) != NULL;
   if (self->creating)
     sluice_error_box_set_message (self->progress_error, NULL);
+  else if (failure != NULL && self->awaiting_sign_in)
+    {
+      g_autofree char *text = g_strdup_printf (_("%s Nothing you entered is lost: once you have "
+                                                 "signed in again, Sluice goes on where it "
+                                                 "stopped."), failure_message);
+      sluice_error_box_set_message (self->progress_error, text);
+    }
   else if (failure != NULL && has_pipeline)
     {
       g_autofree char *text = g_strdup_printf (_("The pipeline was created, but not all of its "
@@ -270,8 +278,9 @@ update_progress (SluiceCreateWizard *self)
   gtk_widget_set_visible (GTK_WIDGET (self->without_button), !self->creating && refused);
   gtk_widget_set_visible (GTK_WIDGET (self->retry_button),
                           !self->creating && failure != NULL && !refused);
-  gtk_button_set_label (self->retry_button, has_pipeline ? _("_Retry Remaining Stages")
-                                                         : _("_Retry"));
+  gtk_button_set_label (self->retry_button, self->awaiting_sign_in ? _("_Sign In Again…")
+                                           : has_pipeline ? _("_Retry Remaining Stages")
+                                           : _("_Retry"));
   gtk_widget_set_visible (GTK_WIDGET (self->open_button), !self->creating && has_pipeline);
   sluice_a11y_name_mnemonic_buttons (GTK_WIDGET (self->progress_box));
 }
@@ -279,12 +288,15 @@ update_progress (SluiceCreateWizard *self)
 static void
 step_changed_cb (SluiceCreateWizard *self)
 {
-  if (sluice_pipeline_creator_get_pipeline (self->creator) != NULL && self->account != NULL)
-    {
-      /* The pipeline exists: the draft must not create it a second time. */
-      sluice_pipeline_draft_discard (self->settings, sluice_account_get_id (self->account));
-    }
   update_progress (self);
+}
+
+/* An ended sign-in stops a run without losing anything: the draft and the steps done stay. */
+static gboolean
+is_sign_in_error (const GError *error)
+{
+  return g_error_matches (error, SLUICE_DATAALL_ERROR, SLUICE_DATAALL_ERROR_NOT_SIGNED_IN) ||
+         g_error_matches (error, SLUICE_DATAALL_ERROR, SLUICE_DATAALL_ERROR_REAUTH_REQUIRED);
 }
 
 static void
@@ -301,6 +313,7 @@ run_done_cb (GObject      *source,
   g_clear_object (&self->create_cancellable);
   if (self->account == NULL)
     return; /* closed meanwhile */
+  self->awaiting_sign_in = !done && is_sign_in_error (error);
   update_progress (self);
   _sluice_create_wizard_update_state (self);
   if (done)
@@ -316,6 +329,7 @@ run_done_cb (GObject      *source,
 void
 _sluice_create_wizard_start_run (SluiceCreateWizard *self)
 {
+  self->awaiting_sign_in = FALSE;
   self->creating = TRUE;
   self->create_cancellable = g_cancellable_new ();
   update_progress (self);
@@ -324,17 +338,14 @@ _sluice_create_wizard_start_run (SluiceCreateWizard *self)
                                      g_object_ref (self));
 }
 
-void
-_sluice_create_wizard_start_creating (SluiceCreateWizard *self)
+/* The progress page, one row per step of the creator. */
+static void
+show_progress (SluiceCreateWizard *self)
 {
   guint n;
 
-  _sluice_create_wizard_save_now (self);
-  g_clear_object (&self->creator);
-  self->creator = sluice_pipeline_creator_new (self->client, self->draft);
   g_signal_connect_object (self->creator, "step-changed", G_CALLBACK (step_changed_cb), self,
                            G_CONNECT_SWAPPED);
-
   if (self->progress_group != NULL)
     gtk_box_remove (self->progress_box, self->progress_group);
   self->progress_group = adw_preferences_group_new ();
@@ -354,5 +365,54 @@ _sluice_create_wizard_start_creating (SluiceCreateWizard *self)
 
   self->page = PROGRESS_PAGE;
   gtk_stack_set_visible_child_name (self->stack, "progress");
+}
+
+static void
+new_creator (SluiceCreateWizard *self)
+{
+  g_clear_object (&self->creator);
+  self->creator = sluice_pipeline_creator_new (self->client, self->draft);
+  /* Kept with the draft before and after each step: a crash in between loses nothing. */
+  sluice_pipeline_creator_keep_progress (self->creator, self->settings,
+                                         sluice_account_get_id (self->account));
+}
+
+void
+_sluice_create_wizard_start_creating (SluiceCreateWizard *self)
+{
+  _sluice_create_wizard_save_now (self);
+  new_creator (self);
+  show_progress (self);
   _sluice_create_wizard_start_run (self);
+}
+
+/**
+ * _sluice_create_wizard_resume:
+ *
+ * The draft says an earlier Sluice created the pipeline and stopped before all its stages:
+ * the progress page shows what was done, why it stopped, and Retry Remaining Stages.
+ */
+void
+_sluice_create_wizard_resume (SluiceCreateWizard *self)
+{
+  new_creator (self);
+  show_progress (self);
+  update_progress (self);
+  _sluice_create_wizard_update_state (self);
+}
+
+/* Sign In Again…: the application's sign-in for this account; the run goes on after it. */
+void
+_sluice_create_wizard_sign_in_again (SluiceCreateWizard *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "app.sign-in-again", NULL);
+}
+
+void
+_sluice_create_wizard_account_state_cb (SluiceCreateWizard *self)
+{
+  /* Signed in again (a new sign-in goes through "signing in"): what Create started goes on. */
+  if (self->awaiting_sign_in && !self->creating && self->creator != NULL &&
+      sluice_account_get_state (self->account) == SLUICE_ACCOUNT_SIGNED_IN)
+    _sluice_create_wizard_start_run (self);
 }

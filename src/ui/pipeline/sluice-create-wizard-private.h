@@ -39,6 +39,7 @@ struct _SluiceCreateWizard
   guint                  page;
   gboolean               syncing;
   gboolean               creating;
+  gboolean               awaiting_sign_in; /* the run stopped at the end of the sign-in */
 
   SluiceEnvironmentCatalog *catalog;       /* environments, their teams and parameters */
   SluiceStagesEditor    *stages_editor;
@@ -98,5 +99,8 @@ void _sluice_create_wizard_dataset_selected_cb     (AdwComboRow        *combo,
 void _sluice_create_wizard_rebuild_review          (SluiceCreateWizard *self);
 void _sluice_create_wizard_start_creating          (SluiceCreateWizard *self);
 void _sluice_create_wizard_start_run               (SluiceCreateWizard *self);
+void _sluice_create_wizard_resume                  (SluiceCreateWizard *self);
+void _sluice_create_wizard_account_state_cb        (SluiceCreateWizard *self);
+void _sluice_create_wizard_sign_in_again           (SluiceCreateWizard *self);
 
 G_END_DECLS

@@ -55,8 +55,10 @@ void
 _sluice_create_wizard_save_now (SluiceCreateWizard *self)
 {
   g_clear_handle_id (&self->save_id, g_source_remove);
-  /* Once the pipeline exists, a saved draft would create it a second time. */
-  if (self->creator != NULL && sluice_pipeline_creator_get_pipeline (self->creator) != NULL)
+  /* While creating, and once the pipeline exists, the creator keeps the draft with how far
+   * it got: this one would create the pipeline a second time. */
+  if (self->creator != NULL &&
+      (self->creating || sluice_pipeline_creator_get_pipeline (self->creator) != NULL))
     return;
   if (self->draft != NULL && self->settings != NULL && self->account != NULL)
     sluice_pipeline_draft_save (self->draft, self->settings, sluice_account_get_id (self->account));
@@ -467,7 +469,11 @@ retry_action (GtkWidget  *widget,
 {
   SluiceCreateWizard *self = SLUICE_CREATE_WIZARD (widget);
 
-  if (self->creator != NULL && !self->creating)
+  if (self->creator == NULL || self->creating)
+    return;
+  if (self->awaiting_sign_in)
+    _sluice_create_wizard_sign_in_again (self);
+  else
     _sluice_create_wizard_start_run (self);
 }
 
@@ -734,8 +740,16 @@ sluice_create_wizard_new (GtkWindow     *parent,
   self->stages_editor = sluice_stages_editor_new (self->catalog, self->draft);
   gtk_box_prepend (self->stages_box, GTK_WIDGET (self->stages_editor));
 
+  g_signal_connect_object (account, "notify::state",
+                           G_CALLBACK (_sluice_create_wizard_account_state_cb), self,
+                           G_CONNECT_SWAPPED);
+
   sync_all (self);
   show_page (self, 0);
+  /* Sluice stopped after creating the pipeline, before all its stages: say so, and offer
+   * the rest. */
+  if (sluice_pipeline_draft_get_created_uri (self->draft) != NULL)
+    _sluice_create_wizard_resume (self);
   sluice_environment_catalog_load (self->catalog);
   update_spinners (self);
   return self;

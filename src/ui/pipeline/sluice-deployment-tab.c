@@ -432,9 +432,23 @@ cloned_cb (SluiceCloneDialog   *dialog,
            const char          *path,
            SluiceDeploymentTab *self)
 {
+  /* Already on its way: the remembered clone changed first (clones_changed_cb). */
+  if (g_strcmp0 (self->clone_path, path) == 0 &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "loading") == 0)
+    return;
   g_free (self->clone_path);
   self->clone_path = g_strdup (path);
   load_clone (self);
+}
+
+/* A clone made elsewhere (the page's Clone…, Ctrl+Shift+C, the Overview's Clone Again…) while
+ * the tab says there is none: the tab opens it. A clone already open stays, edits and all. */
+static void
+clones_changed_cb (SluiceDeploymentTab *self)
+{
+  if (self->requested && self->account != NULL && self->pipeline != NULL &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "no-clone") == 0)
+    sluice_deployment_tab_load (self);
 }
 
 static void
@@ -527,6 +541,8 @@ sluice_deployment_tab_init (SluiceDeploymentTab *self)
 
   self->cancellable = g_cancellable_new ();
   self->settings = sluice_settings_new ();
+  g_signal_connect_object (self->settings, "changed::pipeline-clones",
+                           G_CALLBACK (clones_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* ------------------------------------------------------------------------------------------ */

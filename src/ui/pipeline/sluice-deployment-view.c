@@ -366,8 +366,10 @@ switch_row (const char *title,
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_switch_set_active (GTK_SWITCH (toggle), active);
   gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  /* Named once, by the row's visible title: the activatable widget is labelled by the row's
+   * title label and described by its subtitle. A label property on top of that relation would
+   * be read as well (GTK 4.8 joins both: "Bucket Versioning Bucket Versioning"). */
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
   *out_switch = toggle;
   return row;

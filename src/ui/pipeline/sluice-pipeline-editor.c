@@ -20,12 +20,21 @@
 #include "sluice-step-row.h"
 #include "sluice-tag-chips.h"
 #include "sluice-pipeline-updater.h"
+#include "sluice-settings.h"
 #include "sluice-stages-editor.h"
+
+/* How long after the last change the edits are written down (as the wizard's draft). */
+#define SAVE_DELAY_MS 300
 
 /* The edits are kept in a draft made from the pipeline; Save plans the mutations that turn
  * the pipeline into the draft (SluicePipelineUpdater) and runs them one after the other,
  * each awaited, showing each step. A failure stops there: the steps done stay done, the
- * failed one says why, and Retry goes on from it. ::saved tells the page to reload. */
+ * failed one says why, and Retry goes on from it. ::saved tells the page to reload.
+ *
+ * Edits not saved yet are kept in the settings shortly after each change
+ * (sluice_pipeline_draft_save_edit()), so that a crash loses none: opening Edit on the
+ * pipeline again brings them back, and says so. When the sign-in ends while saving, the
+ * dialog stays with the edits, Sign In Again… signs in, and saving goes on by itself. */
 
 struct _SluicePipelineEditor
 {
@@ -38,9 +47,12 @@ struct _SluicePipelineEditor
   SluicePipelineUpdater    *updater;
   GCancellable             *cancellable;
   SluiceStagesEditor       *stages_editor;
+  GSettings                *settings;
+  guint                     save_id;
   gboolean                  syncing;
   gboolean                  saving;
   gboolean                  discarding;
+  gboolean                  awaiting_sign_in;
 
   /* Template widgets */
   AdwWindowTitle           *window_title;
@@ -62,6 +74,7 @@ struct _SluicePipelineEditor
   GPtrArray                *step_rows;  /* SluiceStepRow, one per step of the updater */
   SluiceErrorBox           *progress_error;
   GtkButton                *retry_button;
+  GtkLabel                 *restored_label;
 };
 
 G_DEFINE_FINAL_TYPE (SluicePipelineEditor, sluice_pipeline_editor, ADW_TYPE_WINDOW)
@@ -137,6 +150,45 @@ dup_blocker (SluicePipelineEditor *self)
   if (!has_edits (self))
     return g_strdup (_("Nothing has changed yet."));
   return NULL;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Keeping the edits                                                                          */
+/* ------------------------------------------------------------------------------------------ */
+
+static void
+keep_edits_now (SluicePipelineEditor *self)
+{
+  const char *account_id = sluice_account_get_id (self->account);
+  const char *uri = sluice_pipeline_get_uri (self->pipeline);
+
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  if (self->settings == NULL || self->draft == NULL || uri == NULL)
+    return;
+  if (!self->discarding && has_edits (self))
+    sluice_pipeline_draft_save_edit (self->draft, self->settings, account_id, uri);
+  else
+    sluice_pipeline_draft_discard_edit (self->settings, account_id, uri);
+}
+
+static gboolean
+keep_edits_cb (gpointer user_data)
+{
+  SluicePipelineEditor *self = user_data;
+
+  self->save_id = 0;
+  keep_edits_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void update_state (SluicePipelineEditor *self);
+
+static void
+draft_changed_cb (SluicePipelineEditor *self)
+{
+  update_state (self);
+  if (self->save_id == 0)
+    self->save_id = g_timeout_add (SAVE_DELAY_MS, keep_edits_cb, self);
 }
 
 static void
@@ -247,7 +299,10 @@ update_progress (SluicePipelineEditor *self)
     {
       g_autofree char *text = NULL;
 
-      if (done > 0)
+      if (self->awaiting_sign_in)
+        text = g_strdup_printf (_("%s Nothing you entered is lost: once you have signed in "
+                                  "again, Sluice goes on where it stopped."), failure_message);
+      else if (done > 0)
         text = g_strdup_printf (ngettext ("%u change was saved, but not the rest: %s "
                                           "You can retry the remaining changes.",
                                           "%u changes were saved, but not the rest: %s "
@@ -262,6 +317,7 @@ update_progress (SluicePipelineEditor *self)
   sluice_error_box_set_detail (self->progress_error,
                                !self->saving && failure != NULL ? sluice_error_get_detail (failure) : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->retry_button), !self->saving && failure != NULL);
+  gtk_button_set_label (self->retry_button, self->awaiting_sign_in ? _("_Sign In Again…") : _("_Retry"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->retry_button), !self->saving);
   gtk_button_set_label (self->cancel_button, self->saving || failure == NULL ? _("_Cancel") : _("_Close"));
   gtk_spinner_set_spinning (self->spinner, self->saving);
@@ -284,8 +340,16 @@ run_cb (GObject      *source,
   g_clear_object (&self->cancellable);
   /* Something may have changed on the server either way: the page reloads. */
   g_signal_emit (self, signals[SIGNAL_SAVED], 0, ok);
+  if (self->account == NULL)
+    return; /* closed meanwhile */
+  self->awaiting_sign_in =
+    !ok && (g_error_matches (error, SLUICE_DATAALL_ERROR, SLUICE_DATAALL_ERROR_NOT_SIGNED_IN) ||
+            g_error_matches (error, SLUICE_DATAALL_ERROR, SLUICE_DATAALL_ERROR_REAUTH_REQUIRED));
   if (ok)
     {
+      /* Everything is on the server: nothing left to keep. */
+      self->discarding = TRUE;
+      keep_edits_now (self);
       gtk_window_destroy (GTK_WINDOW (self));
       return;
     }
@@ -297,6 +361,7 @@ run_cb (GObject      *source,
 static void
 run_updater (SluicePipelineEditor *self)
 {
+  self->awaiting_sign_in = FALSE;
   self->saving = TRUE;
   self->cancellable = g_cancellable_new ();
   update_progress (self);
@@ -335,7 +400,19 @@ retry_action (GtkWidget  *widget,
 
   if (self->saving || self->updater == NULL || sluice_pipeline_updater_is_done (self->updater))
     return;
-  run_updater (self);
+  if (self->awaiting_sign_in)
+    g_action_group_activate_action (G_ACTION_GROUP (g_application_get_default ()), "sign-in-again", NULL);
+  else
+    run_updater (self);
+}
+
+/* Signed in again (a new sign-in goes through "signing in"): the Save that stopped goes on. */
+static void
+account_state_cb (SluicePipelineEditor *self)
+{
+  if (self->awaiting_sign_in && !self->saving && self->updater != NULL &&
+      sluice_account_get_state (self->account) == SLUICE_ACCOUNT_SIGNED_IN)
+    run_updater (self);
 }
 
 static void
@@ -346,6 +423,7 @@ discard_response_cb (AdwMessageDialog     *dialog,
   if (g_strcmp0 (response, "discard") != 0)
     return;
   self->discarding = TRUE;
+  keep_edits_now (self);
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -394,6 +472,9 @@ sluice_pipeline_editor_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->save_id != 0)
+    keep_edits_now (self);
+  g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), SLUICE_TYPE_PIPELINE_EDITOR);
   g_clear_object (&self->updater);
   g_clear_object (&self->catalog);
@@ -456,13 +537,23 @@ sluice_pipeline_editor_constructed (GObject *object)
 
   G_OBJECT_CLASS (sluice_pipeline_editor_parent_class)->constructed (object);
 
-  self->draft = sluice_pipeline_updater_new_draft (self->pipeline);
+  self->settings = sluice_settings_new ();
+  self->draft = sluice_pipeline_draft_load_edit (self->settings, sluice_account_get_id (self->account),
+                                                 sluice_pipeline_get_uri (self->pipeline));
+  if (self->draft == NULL)
+    self->draft = sluice_pipeline_updater_new_draft (self->pipeline);
+  else if (has_edits (self))
+    gtk_widget_set_visible (GTK_WIDGET (self->restored_label), TRUE);
+  else
+    keep_edits_now (self); /* saved after all: nothing to bring back */
+  g_signal_connect_object (self->account, "notify::state", G_CALLBACK (account_state_cb), self,
+                           G_CONNECT_SWAPPED);
   self->catalog = sluice_environment_catalog_new (sluice_account_get_client (self->account));
   self->stages_editor = sluice_stages_editor_new (self->catalog, self->draft);
   sluice_stages_editor_set_prod_optional (self->stages_editor, TRUE);
   adw_bin_set_child (self->stages_bin, GTK_WIDGET (self->stages_editor));
   fill_form (self);
-  g_signal_connect_object (self->draft, "changed", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->draft, "changed", G_CALLBACK (draft_changed_cb), self, G_CONNECT_SWAPPED);
   sluice_environment_catalog_load (self->catalog);
   update_state (self);
 }
@@ -519,6 +610,7 @@ sluice_pipeline_editor_class_init (SluicePipelineEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SluicePipelineEditor, progress_group);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelineEditor, progress_error);
   gtk_widget_class_bind_template_child (widget_class, SluicePipelineEditor, retry_button);
+  gtk_widget_class_bind_template_child (widget_class, SluicePipelineEditor, restored_label);
   gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);

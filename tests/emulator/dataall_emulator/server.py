@@ -34,6 +34,14 @@ FAULT_KINDS = ("slow", "http500", "malformed", "drop", "reauth", "expire-tokens"
 REQUEST_FAULTS = FAULT_KINDS[:-1]
 # API Gateway's throttling answer (default gateway response THROTTLED): no Retry-After.
 THROTTLED = {"message": "Too Many Requests"}
+# CodeCommit's git smart HTTP answers its refusals as plain text, not as API Gateway's JSON:
+# 401 with a Basic challenge (no or stale credentials), 403 (a signature it refuses), 500.
+GIT_FAULTS = {
+    "reauth": lambda h: h.send(401, "Unauthorized\n",
+                               [("WWW-Authenticate", 'Basic realm="AWS CodeCommit"')], "text/plain"),
+    "forbidden": lambda h: h.send(403, "Forbidden\n", None, "text/plain"),
+    "http500": lambda h: h.send(500, "Internal Server Error\n", None, "text/plain"),
+}
 
 
 class Faults:
@@ -248,6 +256,8 @@ class Handler(BaseHTTPRequestHandler):
             if fault["delay_ms"]:
                 time.sleep(fault["delay_ms"] / 1000.0)
             kind = fault["kind"]
+            if path.startswith("/v1/repos/") and kind in GIT_FAULTS:
+                return GIT_FAULTS[kind](self)
             if kind == "http500":
                 return self.send(500, {"message": "Internal server error"})
             if kind == "malformed":
@@ -385,6 +395,8 @@ class Handler(BaseHTTPRequestHandler):
         op = target[len(TARGET_PREFIX):] if target.startswith(TARGET_PREFIX) else None
         request_id = str(uuid.uuid4())
         hdrs = [("x-amzn-RequestId", request_id)]
+        # counted by operation (X-Amz-Target), as the GraphQL requests are by operationName
+        self.emu.count_request(op if op is not None else path)
         fault = self.emu.faults.take(path, op)
         if fault:
             if fault["delay_ms"]:
@@ -403,13 +415,14 @@ class Handler(BaseHTTPRequestHandler):
                 self.emu.codepipeline.expire_session_keys()
             if kind == "expire-tokens":  # here: the AWS keys issued so far, not sign-ins
                 self.emu.codepipeline.expire_session_keys()
-            # The gateway's kinds as AWS JSON 1.1 services answer them: HTTP 400 with a
-            # __type ([unverified] exact message texts; clients branch on __type only).
+            # The gateway's kinds as AWS JSON 1.1 services answer them: a __type, HTTP 400 for
+            # throttling, 403 for a refusal ([unverified] exact message texts; clients branch
+            # on __type only).
             if kind == "throttle":
                 return self.send(400, {"__type": "ThrottlingException", "message": "Rate exceeded"},
                                  hdrs, CP_CONTENT_TYPE)
-            if kind == "forbidden":
-                return self.send(400, {"__type": "AccessDeniedException", "message": "User is not "
+            if kind == "forbidden":  # 403, as the current Common Errors page lists it
+                return self.send(403, {"__type": "AccessDeniedException", "message": "User is not "
                                        "authorized to perform this action"}, hdrs, CP_CONTENT_TYPE)
             if kind == "error":
                 return self.send(400, {"__type": fault["type"], "message": fault["message"]},
