@@ -1,8 +1,10 @@
 /* test-stages-view.c: the pipeline page's Stages tab against the emulator's CodePipeline
  *
- * A trunk pipeline's statuses on the graph, its approval answered through the Review dialog
- * with a comment, a deploy failed by an `action-failure` fault and retried once the fault is
- * spent; a GitFlow pipeline whose stack is not complete yet (a sentence, no graph), then its
+ * A trunk pipeline's statuses on the graph and in the page's header from the page's opening,
+ * its approval answered through the Review dialog with a comment, a deploy failed by an
+ * `action-failure` fault and retried once the fault is spent, a released change rejected with
+ * a comment and the next one stopped (each checked in the emulator's CodePipeline), and one
+ * notification a stage's change; a GitFlow pipeline whose stack is not complete yet (a sentence, no graph), then its
  * missing dev branch drawn as missing.
  *
  * Copyright 2026 The Sluice authors
@@ -204,6 +206,85 @@ show_stages (SluicePipelinePage *page)
   return view;
 }
 
+/* The notifications the tab sent, "title\nbody" each. */
+static void
+note_cb (const char *id,
+         const char *title,
+         const char *body,
+         gpointer    user_data)
+{
+  g_ptr_array_add (user_data, g_strdup_printf ("%s\n%s", title, body));
+}
+
+static guint
+count_notes (GPtrArray  *notes,
+             const char *text)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < notes->len; i++)
+    n += strstr (notes->pdata[i], text) != NULL;
+  return n;
+}
+
+static SluiceCodePipelineState *
+pipeline_state (SluiceCodePipelineClient *client,
+                const char               *name)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  SluiceCodePipelineState *state;
+
+  sluice_codepipeline_client_get_pipeline_state_async (client, name, NULL, got_result_cb, &result);
+  g_assert_true (sluice_test_wait_for (has_result, &result, 10000));
+  state = sluice_codepipeline_client_get_pipeline_state_finish (client, result, &error);
+  g_assert_no_error (error);
+  return state;
+}
+
+/* The latest execution of a CodePipeline, as CodePipeline has it. */
+static SluiceCodePipelineExecution *
+latest_execution (SluiceCodePipelineClient *client,
+                  const char               *name)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) executions = NULL;
+
+  sluice_codepipeline_client_list_pipeline_executions_async (client, name, 5, NULL, NULL, got_result_cb, &result);
+  g_assert_true (sluice_test_wait_for (has_result, &result, 10000));
+  executions = sluice_codepipeline_client_list_pipeline_executions_finish (client, result, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (executions->len, >, 0);
+  return sluice_codepipeline_execution_ref (g_ptr_array_index (executions, 0));
+}
+
+/* Release Change from the Source node, confirmed; then the clock moves on to the approval. */
+static void
+release_to_approval (SluiceStagesView *view)
+{
+  AdwMessageDialog *dialog = activate_node (view, "Source");
+
+  g_assert_true (adw_message_dialog_has_response (dialog, "release"));
+  adw_message_dialog_response (dialog, "release");
+  dialog = _sluice_stages_view_get_dialog (view);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "confirm");
+  g_assert_true (sluice_test_wait_for (not_acting, view, 10000));
+  g_assert_null (_sluice_stages_view_get_action_error (view));
+  advance_clock (200);
+  refresh_now (view);
+  g_assert_cmpint (status_of (view, "ManualApproval-dev"), ==, SLUICE_STAGES_STATUS_WAITING);
+}
+
+static gboolean
+badge_shown (gpointer data)
+{
+  SluicePipelinePage *page = data;
+
+  return gtk_widget_get_visible (GTK_WIDGET (page->deployment_badge));
+}
+
 static void
 test_trunk (void)
 {
@@ -220,12 +301,29 @@ test_trunk (void)
   GtkTextBuffer *buffer;
   GtkWidget *window;
   SluiceEnvironment *environment;
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(SluiceCodePipelineExecution) stopped = NULL;
+  g_autoptr(SluiceCodePipelineExecution) rejected_execution = NULL;
+  g_autofree char *lane_name = NULL;
+  guint n_waiting;
 
   if (!have_session_bus ())
     return;
   account = sluice_test_emulator_new_account (emulator, "test-stages-trunk", "engineer@example.com");
   window = window_with_page (account, "sales-ingest", &page);
+
+  /* The header has the deployment's state from the page's opening on, on the Overview: one
+   * data.all request for the Overview, CodePipeline asked after it. */
+  g_assert_cmpstr (sluice_pipeline_page_get_tab (page), ==, "overview");
+  g_assert_true (sluice_test_wait_for (badge_shown, page, 10000));
+  g_assert_cmpstr (gtk_label_get_text (page->deployment_badge), ==, "Deployment: Waiting for approval");
+  g_assert_cmpuint (sluice_pipeline_page_get_n_requests (page), ==, 1);
+  g_assert_false (sluice_stages_view_get_requested (page->stages_view));
+  sluice_test_save_screenshot (window, "stages-header-overview.png");
+
   view = show_stages (page);
+  /* one notification a change of a stage while Sluice runs, none again on a refresh */
+  _sluice_stages_view_set_notify_hook (view, note_cb, notes);
 
   /* sales-ingest (trunk, dev and prod) waits for its dev approval: the graph shows where. */
   g_assert_null (sluice_stages_view_get_message (view));
@@ -320,6 +418,10 @@ test_trunk (void)
   g_assert_nonnull (prod);
   g_assert_nonnull (strstr (prod->error_message, "the tables are locked"));
   g_assert_cmpstr (sluice_stages_view_get_summary (view), ==, "Failed");
+  g_assert_cmpuint (count_notes (notes, "sales-ingest: prod failed\nThe stack update failed: the tables are locked"), ==, 1);
+  refresh_now (view);
+  g_assert_cmpuint (count_notes (notes, "prod failed"), ==, 1);
+  g_assert_cmpuint (count_notes (notes, "prod succeeded"), ==, 0);
 
   /* Retry, confirmed: the fault is spent, so the second run succeeds. */
   dialog = activate_node (view, "Deploy-Stage-prod");
@@ -338,6 +440,8 @@ test_trunk (void)
   refresh_now (view);
   g_assert_cmpint (status_of (view, "Deploy-Stage-prod"), ==, SLUICE_STAGES_STATUS_SUCCEEDED);
   g_assert_cmpstr (sluice_stages_view_get_summary (view), ==, "Succeeded");
+  g_assert_cmpuint (count_notes (notes, "sales-ingest: prod succeeded"), ==, 1);
+  g_assert_cmpuint (count_notes (notes, "prod failed"), ==, 1);
   /* what is where: prod has a revision now */
   g_assert_false (_sluice_stages_view_history_shows (view, "Nothing deployed yet"));
   sluice_test_save_screenshot (window, "stages-trunk.png");
@@ -369,6 +473,69 @@ test_trunk (void)
   g_assert_true (sluice_test_wait_for (not_acting, view, 10000));
   g_assert_nonnull (_sluice_stages_view_get_action_error (view));
 
+  /* A new change waits at the approval again: one notification, not one a refresh. */
+  n_waiting = count_notes (notes, "waits for approval");
+  release_to_approval (view);
+  g_assert_cmpuint (count_notes (notes, "waits for approval"), ==, n_waiting + 1);
+  refresh_now (view);
+  g_assert_cmpuint (count_notes (notes, "waits for approval"), ==, n_waiting + 1);
+
+  /* Reject it with a comment through the Review dialog: CodePipeline has the rejection. */
+  dialog = activate_node (view, "ManualApproval-dev");
+  adw_message_dialog_response (dialog, "review");
+  dialog = _sluice_stages_view_get_dialog (view);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Review");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (_sluice_stages_view_get_comment_view (view)),
+                            "  The dev tables miss the region column  ", -1);
+  adw_message_dialog_response (dialog, "reject");
+  g_assert_null (_sluice_stages_view_get_dialog (view));
+  g_assert_true (sluice_test_wait_for (not_acting, view, 10000));
+  g_assert_null (_sluice_stages_view_get_action_error (view));
+  refresh_now (view);
+  g_assert_cmpint (status_of (view, "ManualApproval-dev"), ==, SLUICE_STAGES_STATUS_FAILED);
+  g_clear_pointer (&state, sluice_codepipeline_state_unref);
+  lane_name = g_strdup (sluice_deployment_get_lane (sluice_stages_view_get_deployment (view), 0)->name);
+  state = pipeline_state (client, lane_name);
+  {
+    const SluiceCodePipelineActionState *rejected =
+      sluice_codepipeline_stage_state_get_action (sluice_codepipeline_state_get_stage (state, "ManualApproval-dev"),
+                                                  "ManualApproval-dev");
+
+    g_assert_cmpint (rejected->status, ==, SLUICE_CODEPIPELINE_STATUS_FAILED);
+    g_assert_cmpstr (rejected->summary, ==, "The dev tables miss the region column");
+  }
+  g_assert_cmpuint (count_notes (notes, "sales-ingest: dev failed"), ==, 1);
+  rejected_execution = latest_execution (client, lane_name);
+  g_assert_cmpint (rejected_execution->status, ==, SLUICE_CODEPIPELINE_STATUS_FAILED);
+
+  /* Stop the next execution where it waits, with a reason, confirmed: CodePipeline stopped it. */
+  release_to_approval (view);
+  dialog = activate_node (view, "ManualApproval-dev");
+  g_assert_true (adw_message_dialog_has_response (dialog, "stop"));
+  adw_message_dialog_response (dialog, "stop");
+  dialog = _sluice_stages_view_get_dialog (view);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Stop the Execution?");
+  g_assert_nonnull (_sluice_stages_view_get_reason_entry (view));
+  gtk_editable_set_text (_sluice_stages_view_get_reason_entry (view), "Wrong commit");
+  /* cancelled first: nothing is stopped */
+  adw_message_dialog_response (dialog, "cancel");
+  g_assert_false (_sluice_stages_view_get_acting (view));
+  refresh_now (view);
+  g_assert_cmpint (status_of (view, "ManualApproval-dev"), ==, SLUICE_STAGES_STATUS_WAITING);
+  dialog = activate_node (view, "ManualApproval-dev");
+  adw_message_dialog_response (dialog, "stop");
+  gtk_editable_set_text (_sluice_stages_view_get_reason_entry (view), "Wrong commit");
+  adw_message_dialog_response (_sluice_stages_view_get_dialog (view), "confirm");
+  g_assert_true (sluice_test_wait_for (not_acting, view, 10000));
+  g_assert_null (_sluice_stages_view_get_action_error (view));
+  refresh_now (view);
+  stopped = latest_execution (client, lane_name);
+  g_assert_cmpint (stopped->status, ==, SLUICE_CODEPIPELINE_STATUS_STOPPED);
+  g_assert_cmpstr (stopped->stop_reason, ==, "Wrong commit");
+  g_assert_cmpint (status_of (view, "ManualApproval-dev"), ==, SLUICE_STAGES_STATUS_STOPPED);
+
+  _sluice_stages_view_set_notify_hook (view, NULL, NULL);
   /* the page goes with its window (a toast still shown must not outlive the overlay's window) */
   g_object_unref (page);
   gtk_window_destroy (GTK_WINDOW (window));

@@ -181,6 +181,10 @@ show_pipeline (SluicePipelinePage *self)
   sluice_stages_view_set_pipeline (self->stages_view, self->pipeline);
   sluice_pipeline_overview_set_pipeline (self->overview, self->pipeline);
   gtk_stack_set_visible_child_name (self->stack, "content");
+  /* The header's "Deployment: …" from the page's first answer on, not from the Stages tab's:
+   * CodePipeline (and the pipeline's keys) are asked only after data.all answered for the
+   * Overview, which stays one request. */
+  sluice_stages_view_follow (self->stages_view);
 }
 
 static void
@@ -234,7 +238,7 @@ view_stack_changed_cb (SluicePipelinePage *self)
                                 self->account, self->pipeline);
 }
 
-/* The deployment's state beside the stack's, once the Stages tab has read it. */
+/* The deployment's state beside the stack's, once CodePipeline answered. */
 static void
 deployment_summary_cb (SluicePipelinePage *self)
 {

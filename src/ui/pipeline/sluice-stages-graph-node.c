@@ -1,4 +1,4 @@
-/* sluice-stages-graph-node.c: one node of the stages graph, drawn, focusable and accessible
+/* sluice-stages-graph-node.c: one node of the stages graph, drawn and focusable
  *
  * Copyright 2026 The Sluice authors
  *
@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "sluice-stages-graph-node.h"
+#include "sluice-stages-graph-node-private.h"
 
 /**
  * SluiceStagesGraphNode:
@@ -25,34 +25,9 @@
  * screen reader announces and an AT-SPI test finds. The node still draws itself with
  * GtkSnapshot (a card, its status icon, its text lines): there are no label children, so the
  * accessible tree is one button per node, named after what it shows. The graph positions the
- * nodes and draws the edges between them.
+ * nodes and draws the edges between them. What it says (its lines' words, its accessible name
+ * and description, its tooltip) is in sluice-stages-graph-node-a11y.c.
  */
-struct _SluiceStagesGraphNode
-{
-  GtkWidget           parent_instance;
-
-  SluiceStagesInput  *input;
-  guint               index;
-
-  SluiceStagesStatus  status;
-  char               *revision_id;
-  char               *revision_summary;
-  GDateTime          *since;
-  char               *error_message;
-  char               *ago;           /* since, put into words at the last update */
-  char               *accessible_name;
-  char               *accessible_description;
-
-  double              text_scale;
-  /* The text lines, made again when the text, the width or the font changes. */
-  GPtrArray          *layouts;
-  int                 layouts_width;
-  /* The card and header, as last drawn (see make_static_node()). */
-  GskRenderNode      *static_node;
-  int                 static_width;
-  int                 static_height;
-  gboolean            static_missing;
-};
 
 G_DEFINE_FINAL_TYPE (SluiceStagesGraphNode, sluice_stages_graph_node, GTK_TYPE_WIDGET)
 
@@ -80,45 +55,23 @@ typedef enum
   LINE_REASON,   /* a missing branch's reason: two lines, wrapped */
 } LineRole;
 
+/* One text line as drawn. */
+typedef struct
+{
+  PangoLayout *layout;
+  LineRole     role;
+} NodeLine;
+
+static void
+node_line_clear (NodeLine *line)
+{
+  g_clear_object (&line->layout);
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* Words                                                                                      */
 /* ------------------------------------------------------------------------------------------ */
 
-/**
- * sluice_stages_status_get_title:
- *
- * Returns: how a node's status reads on screen
- */
-const char *
-sluice_stages_status_get_title (SluiceStagesStatus status)
-{
-  switch (status)
-    {
-    case SLUICE_STAGES_STATUS_SUCCEEDED:
-      return _("Succeeded");
-    case SLUICE_STAGES_STATUS_IN_PROGRESS:
-      return _("In progress");
-    case SLUICE_STAGES_STATUS_FAILED:
-      return _("Failed");
-    case SLUICE_STAGES_STATUS_STOPPING:
-      return _("Stopping");
-    case SLUICE_STAGES_STATUS_STOPPED:
-      return _("Stopped");
-    case SLUICE_STAGES_STATUS_CANCELLED:
-      return _("Cancelled");
-    case SLUICE_STAGES_STATUS_SKIPPED:
-      return _("Skipped");
-    case SLUICE_STAGES_STATUS_WAITING:
-      return _("Waiting for approval");
-    case SLUICE_STAGES_STATUS_BRANCH_FOUND:
-      return _("Pushed");
-    case SLUICE_STAGES_STATUS_BRANCH_MISSING:
-      return _("Missing");
-    case SLUICE_STAGES_STATUS_NONE:
-    default:
-      return _("Not run yet");
-    }
-}
 
 static const char *
 status_icon_name (SluiceStagesStatus status)
@@ -175,272 +128,6 @@ status_color_name (SluiceStagesStatus status)
     }
 }
 
-/**
- * sluice_stages_format_ago:
- * @since: (nullable): a moment
- * @now: the present
- *
- * Returns: (transfer full) (nullable): how long ago @since was, in words; %NULL without @since
- */
-char *
-sluice_stages_format_ago (GDateTime *since,
-                          GDateTime *now)
-{
-  GTimeSpan span;
-  int n;
-
-  if (since == NULL)
-    return NULL;
-  span = g_date_time_difference (now, since);
-  /* A clock a little ahead of ours is still "just now". */
-  if (span < 60 * G_TIME_SPAN_SECOND)
-    return g_strdup (_("Just now"));
-  if (span < G_TIME_SPAN_HOUR)
-    {
-      n = (int) (span / G_TIME_SPAN_MINUTE);
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute ago", "%d minutes ago", n), n);
-    }
-  if (span < G_TIME_SPAN_DAY)
-    {
-      n = (int) (span / G_TIME_SPAN_HOUR);
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour ago", "%d hours ago", n), n);
-    }
-  n = (int) (span / G_TIME_SPAN_DAY);
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day ago", "%d days ago", n), n);
-}
-
-static char *
-short_revision (const char *revision_id)
-{
-  return revision_id != NULL ? g_utf8_substring (revision_id, 0, MIN (7, g_utf8_strlen (revision_id, -1))) : NULL;
-}
-
-/* The first line of a commit message. */
-static char *
-first_line (const char *text)
-{
-  const char *end;
-
-  if (text == NULL)
-    return NULL;
-  end = strchr (text, '\n');
-  return g_strstrip (end != NULL ? g_strndup (text, end - text) : g_strdup (text));
-}
-
-/* Why a missing branch matters: CodePipeline's words when it gave some, else ours. The card
- * has room for two short lines (its lane names the pipeline); the description and tooltip
- * say it all. */
-static char *
-missing_reason (SluiceStagesGraphNode *self,
-                gboolean               brief)
-{
-  const SluiceStagesNode *node = sluice_stages_graph_node_get_node (self);
-
-  if (self->error_message != NULL && *self->error_message != '\0')
-    return g_strdup (self->error_message);
-  if (brief)
-    return g_strdup (_("Its pipeline fails at Source until the branch is pushed."));
-  return g_strdup_printf (_("Pipeline %s fails at its source stage until branch %s is pushed."),
-                          node->pipeline_name, node->branch);
-}
-
-/* The visible title: what the node is. */
-static char *
-node_title (const SluiceStagesNode *node)
-{
-  switch (node->kind)
-    {
-    case SLUICE_STAGES_NODE_BRANCH:
-      return g_strdup (node->branch);
-    case SLUICE_STAGES_NODE_DEPLOY:
-      return g_strdup (node->stage);
-    case SLUICE_STAGES_NODE_SOURCE:
-    case SLUICE_STAGES_NODE_BUILD:
-    case SLUICE_STAGES_NODE_UPDATE_PIPELINE:
-    case SLUICE_STAGES_NODE_APPROVAL:
-    default:
-      return g_strdup (node->stage_name);
-    }
-}
-
-static char *
-node_subtitle (const SluiceStagesNode *node)
-{
-  switch (node->kind)
-    {
-    case SLUICE_STAGES_NODE_BRANCH:
-      return g_strdup (_("Git branch"));
-    case SLUICE_STAGES_NODE_SOURCE:
-      return node->branch != NULL ? g_strdup_printf ("%s · %s", node->action_name, node->branch)
-                                  : g_strdup (node->action_name);
-    case SLUICE_STAGES_NODE_APPROVAL:
-      return g_strdup (_("Manual approval"));
-    case SLUICE_STAGES_NODE_DEPLOY:
-      return g_strdup (node->stage_name);
-    case SLUICE_STAGES_NODE_BUILD:
-    case SLUICE_STAGES_NODE_UPDATE_PIPELINE:
-    default:
-      return g_strdup (node->action_name);
-    }
-}
-
-static const char *
-or_dash (const char *text)
-{
-  return text != NULL && *text != '\0' ? text : "—";
-}
-
-static char *
-account_region (const SluiceStagesNode *node)
-{
-  return g_strdup_printf ("%s · %s", or_dash (node->account), or_dash (node->region));
-}
-
-static char *
-team_line (const SluiceStagesNode *node)
-{
-  return g_strdup_printf (_("Team %s"), or_dash (node->team));
-}
-
-/* The status in words; a branch is looked up, not run. */
-static const char *
-status_title (SluiceStagesGraphNode *self)
-{
-  if (self->status == SLUICE_STAGES_STATUS_NONE &&
-      sluice_stages_graph_node_get_node (self)->kind == SLUICE_STAGES_NODE_BRANCH)
-    return _("Not checked yet");
-  return sluice_stages_status_get_title (self->status);
-}
-
-static char *
-accessible_name (SluiceStagesGraphNode *self)
-{
-  const SluiceStagesNode *node = sluice_stages_graph_node_get_node (self);
-  g_autofree char *what = NULL;
-
-  switch (node->kind)
-    {
-    case SLUICE_STAGES_NODE_BRANCH:
-      what = g_strdup_printf (_("Branch %s"), node->branch);
-      break;
-    case SLUICE_STAGES_NODE_DEPLOY:
-      what = g_strdup_printf (_("Stage %s"), node->stage);
-      break;
-    case SLUICE_STAGES_NODE_SOURCE:
-    case SLUICE_STAGES_NODE_BUILD:
-    case SLUICE_STAGES_NODE_UPDATE_PIPELINE:
-    case SLUICE_STAGES_NODE_APPROVAL:
-    default:
-      what = g_strdup (node->stage_name);
-      break;
-    }
-  /* TRANSLATORS: a node of the stages graph and its status, e.g. "Stage dev: Succeeded". */
-  return g_strdup_printf (_("%s: %s"), what, status_title (self));
-}
-
-static void
-add_sentence (GString    *out,
-              const char *sentence)
-{
-  gsize len;
-
-  if (sentence == NULL || *sentence == '\0')
-    return;
-  if (out->len > 0)
-    g_string_append_c (out, ' ');
-  g_string_append (out, sentence);
-  len = strlen (sentence);
-  if (sentence[len - 1] != '.' && sentence[len - 1] != '!' && sentence[len - 1] != '?')
-    g_string_append_c (out, '.');
-}
-
-static char *
-accessible_description (SluiceStagesGraphNode *self)
-{
-  const SluiceStagesNode *node = sluice_stages_graph_node_get_node (self);
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autofree char *what = NULL;
-  g_autofree char *revision = NULL;
-
-  switch (node->kind)
-    {
-    case SLUICE_STAGES_NODE_BRANCH:
-      what = g_strdup_printf (_("The branch pipeline %s builds"), node->pipeline_name);
-      break;
-    case SLUICE_STAGES_NODE_SOURCE:
-      what = g_strdup_printf (_("%s of pipeline %s, action %s on branch %s"), node->stage_name,
-                              node->pipeline_name, or_dash (node->action_name), or_dash (node->branch));
-      break;
-    case SLUICE_STAGES_NODE_DEPLOY:
-      what = g_strdup_printf (_("%s of pipeline %s, in environment %s, account %s, region %s, for team %s"),
-                              node->stage_name, node->pipeline_name, or_dash (node->environment),
-                              or_dash (node->account), or_dash (node->region), or_dash (node->team));
-      break;
-    case SLUICE_STAGES_NODE_APPROVAL:
-      what = g_strdup_printf (_("Manual approval of pipeline %s after stage %s"), node->pipeline_name,
-                              or_dash (node->stage));
-      break;
-    case SLUICE_STAGES_NODE_BUILD:
-    case SLUICE_STAGES_NODE_UPDATE_PIPELINE:
-    default:
-      what = g_strdup_printf (_("%s of pipeline %s, action %s"), node->stage_name, node->pipeline_name,
-                              or_dash (node->action_name));
-      break;
-    }
-  add_sentence (out, what);
-
-  if (self->revision_id != NULL)
-    {
-      g_autofree char *id = short_revision (self->revision_id);
-      g_autofree char *summary = first_line (self->revision_summary);
-
-      revision = summary != NULL && *summary != '\0'
-        ? g_strdup_printf (_("Revision %s, “%s”"), id, summary)
-        : g_strdup_printf (_("Revision %s"), id);
-      add_sentence (out, revision);
-    }
-  if (self->status == SLUICE_STAGES_STATUS_BRANCH_MISSING)
-    {
-      g_autofree char *reason = missing_reason (self, FALSE);
-
-      add_sentence (out, reason);
-    }
-  else
-    add_sentence (out, self->error_message);
-  add_sentence (out, self->ago);
-
-  return g_strdup (out->str);
-}
-
-static void
-update_accessible (SluiceStagesGraphNode *self)
-{
-  g_autofree char *name = accessible_name (self);
-  g_autofree char *description = accessible_description (self);
-  g_autofree char *reason = NULL;
-
-  /* The whole error, which the card can only start, for a pointer resting on it. */
-  if (self->status == SLUICE_STAGES_STATUS_BRANCH_MISSING)
-    reason = missing_reason (self, FALSE);
-  else if (self->error_message != NULL && *self->error_message != '\0')
-    reason = g_strdup (self->error_message);
-  if (g_strcmp0 (reason, gtk_widget_get_tooltip_text (GTK_WIDGET (self))) != 0)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self), reason);
-
-  /* After the tooltip, which may set a description of its own. */
-  if (g_strcmp0 (name, self->accessible_name) != 0 || g_strcmp0 (description, self->accessible_description) != 0)
-    {
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                      -1);
-      g_free (self->accessible_name);
-      self->accessible_name = g_steal_pointer (&name);
-      g_free (self->accessible_description);
-      self->accessible_description = g_steal_pointer (&description);
-    }
-}
-
 /* ------------------------------------------------------------------------------------------ */
 /* Drawing                                                                                    */
 /* ------------------------------------------------------------------------------------------ */
@@ -448,7 +135,7 @@ update_accessible (SluiceStagesGraphNode *self)
 static void
 invalidate_layouts (SluiceStagesGraphNode *self)
 {
-  g_clear_pointer (&self->layouts, g_ptr_array_unref);
+  g_clear_pointer (&self->layouts, g_array_unref);
   g_clear_pointer (&self->static_node, gsk_render_node_unref);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -459,7 +146,7 @@ invalidate_status_layouts (SluiceStagesGraphNode *self)
   guint n_header = sluice_stages_node_kind_get_n_header_lines (sluice_stages_graph_node_get_node (self)->kind);
 
   if (self->layouts != NULL && self->layouts->len > n_header)
-    g_ptr_array_set_size (self->layouts, n_header);
+    g_array_set_size (self->layouts, n_header);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -508,7 +195,6 @@ make_line (SluiceStagesGraphNode *self,
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
       pango_layout_set_height (layout, -2);
     }
-  g_object_set_data (G_OBJECT (layout), "sluice-role", GINT_TO_POINTER (role));
   return layout;
 }
 
@@ -518,7 +204,9 @@ add_line (SluiceStagesGraphNode *self,
           const char            *text,
           int                    width)
 {
-  g_ptr_array_add (self->layouts, make_line (self, role, text, width));
+  NodeLine line = { make_line (self, role, text, width), role };
+
+  g_array_append_val (self->layouts, line);
 }
 
 /* The lines, top to bottom: the header lines, then the status lines (a missing branch's
@@ -534,21 +222,22 @@ ensure_layouts (SluiceStagesGraphNode *self,
   /* What the node is never changes with its state: a new status makes the status lines only. */
   if (self->layouts == NULL || self->layouts_width != width)
     {
-      g_autofree char *title = node_title (node);
-      g_autofree char *subtitle = node_subtitle (node);
+      g_autofree char *title = _sluice_stages_graph_node_title (node);
+      g_autofree char *subtitle = _sluice_stages_graph_node_subtitle (node);
 
-      g_clear_pointer (&self->layouts, g_ptr_array_unref);
-      self->layouts = g_ptr_array_new_with_free_func (g_object_unref);
+      g_clear_pointer (&self->layouts, g_array_unref);
+      self->layouts = g_array_new (FALSE, TRUE, sizeof (NodeLine));
+      g_array_set_clear_func (self->layouts, (GDestroyNotify) node_line_clear);
       self->layouts_width = width;
 
       add_line (self, LINE_TITLE, title, text_width);
       add_line (self, LINE_SUBTITLE, subtitle, text_width);
       if (node->kind == SLUICE_STAGES_NODE_DEPLOY)
         {
-          g_autofree char *where = account_region (node);
-          g_autofree char *team = team_line (node);
+          g_autofree char *where = _sluice_stages_graph_node_account_region (node);
+          g_autofree char *team = _sluice_stages_graph_node_team_line (node);
 
-          add_line (self, LINE_PLAIN, or_dash (node->environment), text_width);
+          add_line (self, LINE_PLAIN, _sluice_stages_graph_node_or_dash (node->environment), text_width);
           add_line (self, LINE_PLAIN, where, text_width);
           add_line (self, LINE_PLAIN, team, text_width);
         }
@@ -556,19 +245,19 @@ ensure_layouts (SluiceStagesGraphNode *self,
   if (self->layouts->len > sluice_stages_node_kind_get_n_header_lines (node->kind))
     return;
 
-  add_line (self, LINE_STATUS, status_title (self), status_width);
+  add_line (self, LINE_STATUS, _sluice_stages_graph_node_status_title (self), status_width);
 
   if (self->status == SLUICE_STAGES_STATUS_BRANCH_MISSING)
     {
-      g_autofree char *reason = missing_reason (self, TRUE);
+      g_autofree char *reason = _sluice_stages_graph_node_missing_reason (self, TRUE);
 
       add_line (self, LINE_REASON, reason, text_width);
       return;
     }
   if (self->revision_id != NULL)
     {
-      g_autofree char *id = short_revision (self->revision_id);
-      g_autofree char *summary = first_line (self->revision_summary);
+      g_autofree char *id = _sluice_stages_graph_node_short_commit (self->revision_id);
+      g_autofree char *summary = _sluice_stages_graph_node_first_line (self->revision_summary);
       g_autofree char *line = g_strdup_printf ("%s  %s", id, summary != NULL ? summary : "");
 
       add_line (self, LINE_REVISION, line, text_width);
@@ -698,8 +387,8 @@ append_lines (SluiceStagesGraphNode *self,
 
   for (guint i = first; i < last; i++)
     {
-      PangoLayout *layout = g_ptr_array_index (self->layouts, i);
-      LineRole role = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (layout), "sluice-role"));
+      PangoLayout *layout = g_array_index (self->layouts, NodeLine, i).layout;
+      LineRole role = g_array_index (self->layouts, NodeLine, i).role;
       double x = pad;
       int text_height;
       const GdkRGBA *color = &colors->dim;
@@ -895,6 +584,45 @@ sluice_stages_graph_node_state_flags_changed (GtkWidget     *widget,
 /* ------------------------------------------------------------------------------------------ */
 
 static void
+flush_accessible (SluiceStagesGraphNode *self)
+{
+  if (self->a11y_handler == 0)
+    return;
+  g_clear_signal_handler (&self->a11y_handler, self->a11y_clock);
+  g_clear_weak_pointer (&self->a11y_clock);
+  _sluice_stages_graph_node_update_accessible (self);
+}
+
+static void
+after_paint_cb (GdkFrameClock         *clock,
+                SluiceStagesGraphNode *self)
+{
+  flush_accessible (self);
+}
+
+/* A new state reaches the accessible name and description, and the tooltip, right after the
+ * frame that shows it: their AT-SPI signals (two D-Bus messages a node) would otherwise hold
+ * up that frame when a refresh changes every node. A node that is not on screen is updated at
+ * once. */
+static void
+queue_accessible_update (SluiceStagesGraphNode *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      g_clear_signal_handler (&self->a11y_handler, self->a11y_clock);
+      g_clear_weak_pointer (&self->a11y_clock);
+      _sluice_stages_graph_node_update_accessible (self);
+      return;
+    }
+  if (self->a11y_handler != 0)
+    return;
+  g_set_weak_pointer (&self->a11y_clock, clock);
+  self->a11y_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), self);
+}
+
+static void
 pressed_cb (GtkGestureClick       *gesture,
             int                    n_press,
             double                 x,
@@ -920,11 +648,28 @@ released_cb (GtkGestureClick       *gesture,
 /* ------------------------------------------------------------------------------------------ */
 
 static void
+sluice_stages_graph_node_unmap (GtkWidget *widget)
+{
+  flush_accessible (SLUICE_STAGES_GRAPH_NODE (widget));
+  GTK_WIDGET_CLASS (sluice_stages_graph_node_parent_class)->unmap (widget);
+}
+
+static void
+sluice_stages_graph_node_dispose (GObject *object)
+{
+  SluiceStagesGraphNode *self = SLUICE_STAGES_GRAPH_NODE (object);
+
+  g_clear_signal_handler (&self->a11y_handler, self->a11y_clock);
+  g_clear_weak_pointer (&self->a11y_clock);
+  G_OBJECT_CLASS (sluice_stages_graph_node_parent_class)->dispose (object);
+}
+
+static void
 sluice_stages_graph_node_finalize (GObject *object)
 {
   SluiceStagesGraphNode *self = SLUICE_STAGES_GRAPH_NODE (object);
 
-  g_clear_pointer (&self->layouts, g_ptr_array_unref);
+  g_clear_pointer (&self->layouts, g_array_unref);
   g_clear_pointer (&self->static_node, gsk_render_node_unref);
   g_clear_pointer (&self->input, sluice_stages_input_unref);
   g_clear_pointer (&self->revision_id, g_free);
@@ -944,12 +689,14 @@ sluice_stages_graph_node_class_init (SluiceStagesGraphNodeClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = sluice_stages_graph_node_dispose;
   object_class->finalize = sluice_stages_graph_node_finalize;
 
   widget_class->snapshot = sluice_stages_graph_node_snapshot;
   widget_class->measure = sluice_stages_graph_node_measure;
   widget_class->css_changed = sluice_stages_graph_node_css_changed;
   widget_class->state_flags_changed = sluice_stages_graph_node_state_flags_changed;
+  widget_class->unmap = sluice_stages_graph_node_unmap;
 
   /**
    * SluiceStagesGraphNode::activate:
@@ -1006,7 +753,7 @@ sluice_stages_graph_node_new (SluiceStagesInput *input,
 
   self->input = sluice_stages_input_ref (input);
   self->index = index;
-  update_accessible (self);
+  _sluice_stages_graph_node_update_accessible (self);
   return GTK_WIDGET (self);
 }
 
@@ -1058,7 +805,7 @@ sluice_stages_graph_node_set_state (SluiceStagesGraphNode *self,
   self->ago = sluice_stages_format_ago (self->since, now);
 
   invalidate_status_layouts (self);
-  update_accessible (self);
+  queue_accessible_update (self);
 }
 
 /**
@@ -1078,7 +825,7 @@ sluice_stages_graph_node_update_time (SluiceStagesGraphNode *self,
   g_free (self->ago);
   self->ago = g_steal_pointer (&ago);
   invalidate_status_layouts (self);
-  update_accessible (self);
+  queue_accessible_update (self);
 }
 
 /**

@@ -11,10 +11,9 @@
 
 #include <glib/gi18n.h>
 
-#include "sluice-codepipeline-client.h"
-#include "sluice-git.h"
 #include "sluice-stages-layout.h"
 #include "sluice-stages-view-private.h"
+#include "sluice-stages-words.h"
 
 /**
  * SluiceStagesView:
@@ -27,63 +26,6 @@
  * where, and the recent executions of each CodePipeline. A stage that finishes, fails or
  * starts waiting for approval while Sluice runs is told as a desktop notification.
  */
-
-typedef enum
-{
-  ACTION_NONE,
-  ACTION_APPROVE,
-  ACTION_REJECT,
-  ACTION_RETRY,
-  ACTION_RELEASE,
-  ACTION_STOP,
-  ACTION_DISABLE,
-  ACTION_ENABLE,
-} StagesAction;
-
-struct _SluiceStagesView
-{
-  AdwBin                    parent_instance;
-
-  SluiceAccount            *account;
-  SluicePipeline           *pipeline;
-  SluiceDeployment         *deployment;
-  SluiceCodePipelineClient *client;
-  SluiceGitRemote          *remote;
-  GCancellable             *cancellable;
-  GHashTable               *shown;         /* node id → SluiceDeploymentStatus last drawn */
-  char                     *shape;         /* the strategy and stages the graph was built for */
-  char                     *message;       /* the sentence shown instead of the graph */
-  char                     *summary;       /* the deployment's state in words, for the header */
-  const char               *summary_class;
-  char                     *action_error;
-  guint                     timeout_id;
-  guint                     interval;
-  guint                     n_refreshes;
-  gboolean                  requested;
-  gboolean                  loading;
-  gboolean                  has_data;
-  gboolean                  branches_known;
-  gboolean                  disposed;
-  gboolean                  acting;
-
-  /* the dialog open now and what it is about */
-  AdwMessageDialog         *dialog;
-  GtkTextView              *comment_view;
-  GtkEditable              *reason_entry;
-  char                     *dialog_lane;
-  char                     *dialog_step;
-
-  /* Template widgets */
-  GtkStack                 *stack;
-  AdwStatusPage            *message_page;
-  SluiceStagesGraph        *graph;
-  GtkLabel                 *error_label;
-  GtkButton                *release_button;
-  AdwPreferencesGroup      *where_group;
-  GtkBox                   *history_box;
-  GList                    *where_rows;
-  GList                    *history_groups;
-};
 
 G_DEFINE_FINAL_TYPE (SluiceStagesView, sluice_stages_view, ADW_TYPE_BIN)
 
@@ -103,55 +45,6 @@ static void start_refresh    (SluiceStagesView *self,
 /* ------------------------------------------------------------------------------------------ */
 /* Words                                                                                      */
 /* ------------------------------------------------------------------------------------------ */
-
-static const char *
-status_words (SluiceDeploymentStatus status)
-{
-  switch (status)
-    {
-    case SLUICE_DEPLOYMENT_STATUS_IN_PROGRESS:
-      return _("In progress");
-    case SLUICE_DEPLOYMENT_STATUS_WAITING_FOR_APPROVAL:
-      return _("Waiting for approval");
-    case SLUICE_DEPLOYMENT_STATUS_SUCCEEDED:
-      return _("Succeeded");
-    case SLUICE_DEPLOYMENT_STATUS_FAILED:
-      return _("Failed");
-    case SLUICE_DEPLOYMENT_STATUS_STOPPING:
-      return _("Stopping");
-    case SLUICE_DEPLOYMENT_STATUS_STOPPED:
-      return _("Stopped");
-    case SLUICE_DEPLOYMENT_STATUS_CANCELLED:
-      return _("Cancelled");
-    case SLUICE_DEPLOYMENT_STATUS_NOT_RUN:
-      return _("Not run yet");
-    case SLUICE_DEPLOYMENT_STATUS_UNKNOWN:
-    default:
-      return _("Unknown");
-    }
-}
-
-static const char *
-status_class (SluiceDeploymentStatus status)
-{
-  switch (status)
-    {
-    case SLUICE_DEPLOYMENT_STATUS_SUCCEEDED:
-      return "success";
-    case SLUICE_DEPLOYMENT_STATUS_FAILED:
-      return "error";
-    case SLUICE_DEPLOYMENT_STATUS_WAITING_FOR_APPROVAL:
-    case SLUICE_DEPLOYMENT_STATUS_STOPPING:
-    case SLUICE_DEPLOYMENT_STATUS_STOPPED:
-    case SLUICE_DEPLOYMENT_STATUS_CANCELLED:
-      return "warning";
-    case SLUICE_DEPLOYMENT_STATUS_IN_PROGRESS:
-    case SLUICE_DEPLOYMENT_STATUS_NOT_RUN:
-    case SLUICE_DEPLOYMENT_STATUS_UNKNOWN:
-    default:
-      return "accent";
-    }
-}
 
 static SluiceStagesStatus
 graph_status (SluiceDeploymentStatus status)
@@ -177,85 +70,6 @@ graph_status (SluiceDeploymentStatus status)
     default:
       return SLUICE_STAGES_STATUS_NONE;
     }
-}
-
-static const char *
-trigger_words (const char *trigger)
-{
-  if (trigger == NULL)
-    return _("Unknown");
-  if (g_str_equal (trigger, "CreatePipeline"))
-    return _("Pipeline created");
-  if (g_str_equal (trigger, "StartPipelineExecution"))
-    return _("Released by hand");
-  if (g_str_equal (trigger, "PollForSourceChanges") || g_str_equal (trigger, "CloudWatchEvent") ||
-      g_str_equal (trigger, "Webhook"))
-    return _("Push");
-  return trigger;
-}
-
-static const char *
-execution_status_words (SluiceCodePipelineStatus status)
-{
-  if (status == SLUICE_CODEPIPELINE_STATUS_SUPERSEDED)
-    return _("Superseded");
-  return status_words (sluice_deployment_status_from_codepipeline (status));
-}
-
-static char *
-short_revision (const char *revision_id,
-                const char *summary)
-{
-  g_autofree char *first_line = NULL;
-
-  if (revision_id == NULL)
-    return g_strdup (_("No revision yet"));
-  if (summary != NULL)
-    {
-      const char *nl = strchr (summary, '\n');
-
-      first_line = nl != NULL ? g_strndup (summary, nl - summary) : g_strdup (summary);
-    }
-  if (first_line == NULL || *first_line == '\0')
-    return g_strndup (revision_id, 7);
-  /* TRANSLATORS: a short commit id and its message's first line */
-  return g_strdup_printf (_("%.7s %s"), revision_id, first_line);
-}
-
-static char *
-format_time (gint64 unix_seconds)
-{
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (unix_seconds <= 0)
-    return g_strdup (_("Unknown"));
-  utc = g_date_time_new_from_unix_utc (unix_seconds);
-  local = g_date_time_to_local (utc);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M:%S");
-}
-
-static char *
-format_duration (gint64 seconds)
-{
-  if (seconds < 0)
-    return g_strdup (_("Unknown"));
-  if (seconds < 60)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d second", "%d seconds", seconds), (int) seconds);
-  if (seconds < 3600)
-    return g_strdup_printf (_("%d min %d s"), (int) (seconds / 60), (int) (seconds % 60));
-  return g_strdup_printf (_("%d h %d min"), (int) (seconds / 3600), (int) ((seconds % 3600) / 60));
-}
-
-/* The AWS console page of one CodePipeline. */
-static char *
-console_url (const char *region,
-             const char *pipeline)
-{
-  g_autofree char *name = g_uri_escape_string (pipeline, NULL, FALSE);
-
-  return g_strdup_printf ("https://%s.console.aws.amazon.com/codesuite/codepipeline/pipelines/%s/view?region=%s",
-                          region, name, region);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -415,10 +229,12 @@ notify_step (SluiceStagesView     *self,
   g_autoptr(GNotification) notification = NULL;
   g_autofree char *title = NULL;
   g_autofree char *id = NULL;
-  g_autofree char *revision = short_revision (step->revision_id, step->revision_summary);
+  g_autofree char *revision = sluice_stages_short_revision (step->revision_id, step->revision_summary);
   const char *what = step->stage != NULL ? step->stage : step->name;
 
-  if (app == NULL || !g_application_get_is_registered (app))
+  const char *body;
+
+  if ((app == NULL || !g_application_get_is_registered (app)) && self->notify_hook == NULL)
     return;
   switch (step->status)
     {
@@ -440,112 +256,16 @@ notify_step (SluiceStagesView     *self,
     default:
       return;
     }
+  body = step->status == SLUICE_DEPLOYMENT_STATUS_FAILED && step->error_message != NULL ? step->error_message : revision;
   notification = g_notification_new (title);
-  g_notification_set_body (notification, step->status == SLUICE_DEPLOYMENT_STATUS_FAILED &&
-                                         step->error_message != NULL ? step->error_message : revision);
+  g_notification_set_body (notification, body);
   id = g_strdup_printf ("stages-%s-%s-%s", sluice_pipeline_get_uri (self->pipeline), lane->name, step->name);
-  g_application_send_notification (app, id, notification);
+  if (self->notify_hook != NULL)
+    self->notify_hook (id, title, body, self->notify_hook_data);
+  if (app != NULL && g_application_get_is_registered (app))
+    g_application_send_notification (app, id, notification);
 }
 
-static void
-clear_rows (SluiceStagesView *self)
-{
-  for (GList *l = self->where_rows; l != NULL; l = l->next)
-    adw_preferences_group_remove (self->where_group, l->data);
-  g_clear_pointer (&self->where_rows, g_list_free);
-  for (GList *l = self->history_groups; l != NULL; l = l->next)
-    gtk_box_remove (self->history_box, l->data);
-  g_clear_pointer (&self->history_groups, g_list_free);
-}
-
-static GtkWidget *
-info_row (const char *title,
-          const char *subtitle,
-          const char *suffix,
-          const char *suffix_class)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  if (suffix != NULL)
-    {
-      GtkWidget *label = gtk_label_new (suffix);
-
-      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (label, "status-badge");
-      if (suffix_class != NULL)
-        gtk_widget_add_css_class (label, suffix_class);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-    }
-  return row;
-}
-
-/* What is where, and the recent executions of each CodePipeline. */
-static void
-update_history (SluiceStagesView *self)
-{
-  guint n_lanes = sluice_deployment_get_n_lanes (self->deployment);
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-
-  clear_rows (self);
-
-  for (guint i = 0; i < n_lanes; i++)
-    {
-      SluiceDeploymentLane *lane = sluice_deployment_get_lane (self->deployment, i);
-
-      for (guint j = 0; j < lane->steps->len; j++)
-        {
-          SluiceDeploymentStep *step = g_ptr_array_index (lane->steps, j);
-          g_autofree char *revision = NULL;
-          g_autofree char *title = NULL;
-          GtkWidget *row;
-
-          if (step->kind != SLUICE_DEPLOYMENT_STEP_DEPLOY)
-            continue;
-          revision = step->deployed_revision_id != NULL
-                     ? short_revision (step->deployed_revision_id, step->deployed_revision_summary)
-                     : g_strdup (_("Nothing deployed yet"));
-          title = step->stage != NULL ? g_strdup (step->stage) : g_strdup (step->name);
-          row = info_row (title, revision, NULL, NULL);
-          adw_preferences_group_add (self->where_group, row);
-          self->where_rows = g_list_append (self->where_rows, row);
-        }
-    }
-
-  for (guint i = 0; i < n_lanes; i++)
-    {
-      SluiceDeploymentLane *lane = sluice_deployment_get_lane (self->deployment, i);
-      GtkWidget *group = adw_preferences_group_new ();
-      g_autofree char *title = g_strdup_printf (_("Recent Executions of %s"), lane->name);
-
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-      if (lane->executions->len == 0)
-        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                                   info_row (_("No executions yet"), NULL, NULL, NULL));
-      for (guint j = 0; j < lane->executions->len && j < 10; j++)
-        {
-          SluiceCodePipelineExecution *execution = g_ptr_array_index (lane->executions, j);
-          SluiceDeploymentStatus status = sluice_deployment_status_from_codepipeline (execution->status);
-          g_autofree char *revision = short_revision (execution->revision_id, execution->revision_summary);
-          g_autofree char *started = format_time (execution->start_time);
-          gint64 end = execution->status == SLUICE_CODEPIPELINE_STATUS_IN_PROGRESS ? now : execution->last_update_time;
-          g_autofree char *duration = format_duration (execution->start_time > 0 ? end - execution->start_time : -1);
-          /* TRANSLATORS: an execution's trigger, start time and duration */
-          g_autofree char *subtitle = g_strdup_printf (_("%s · started %s · %s"), trigger_words (execution->trigger_type),
-                                                       started, duration);
-
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                                     info_row (revision, subtitle, execution_status_words (execution->status),
-                                               execution->status == SLUICE_CODEPIPELINE_STATUS_SUPERSEDED
-                                               ? NULL : status_class (status)));
-        }
-      gtk_box_append (self->history_box, group);
-      self->history_groups = g_list_append (self->history_groups, group);
-    }
-}
 
 static void
 update_graph (SluiceStagesView *self,
@@ -609,9 +329,9 @@ update_graph (SluiceStagesView *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), errors->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->release_button), n_lanes == 1);
   gtk_widget_set_sensitive (GTK_WIDGET (self->release_button), can_release && !self->acting);
-  update_history (self);
-  set_summary (self, overall == SLUICE_DEPLOYMENT_STATUS_UNKNOWN ? NULL : status_words (overall),
-               status_class (overall));
+  sluice_stages_history_update (self->history, self->deployment);
+  set_summary (self, overall == SLUICE_DEPLOYMENT_STATUS_UNKNOWN ? NULL : sluice_stages_status_words (overall),
+               sluice_stages_status_class (overall));
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -628,12 +348,30 @@ refresh_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Refreshes on its own only while the tab is on screen. */
+/* The page around the tab is on screen (whichever tab it shows). */
+static gboolean
+page_shown (SluiceStagesView *self)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  return parent != NULL && gtk_widget_get_mapped (parent);
+}
+
+/* Refreshes on its own while the tab is on screen, or, for the header, while its page is. */
 static void
 schedule_refresh (SluiceStagesView *self)
 {
   stop_timer (self);
-  if (!self->requested || self->loading || !gtk_widget_get_mapped (GTK_WIDGET (self)) || self->deployment == NULL)
+  if (self->loading || self->deployment == NULL)
+    return;
+  /* the tab was shown while the page's refresh ran: the branches come now */
+  if (self->branches_wanted)
+    {
+      self->branches_wanted = FALSE;
+      start_refresh (self, TRUE);
+      return;
+    }
+  if (!(self->requested && gtk_widget_get_mapped (GTK_WIDGET (self))) && !(self->following && page_shown (self)))
     return;
   self->timeout_id = g_timeout_add (self->interval, refresh_timeout_cb, self);
 }
@@ -655,6 +393,14 @@ refresh_cb (GObject      *source,
     return;
   set_loading (self, FALSE);
   self->n_refreshes++;
+  /* The page was closed while the refresh ran: its widgets are out of any window, where GTK
+   * 4.8's AT-SPI context of a widget that was in one asks for that window's focus. The next
+   * refresh, once in a window again, shows the deployment. */
+  if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    {
+      self->stale = TRUE;
+      return;
+    }
   self->interval = sluice_deployment_next_interval (self->deployment, self->interval, changed || !ok);
   if (!ok)
     {
@@ -707,7 +453,7 @@ branches_cb (GObject      *source,
     }
   sluice_deployment_set_remote_branches (self->deployment, (const char * const *) branches);
   self->branches_known = TRUE;
-  if (self->has_data)
+  if (self->has_data && gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
     update_graph (self, FALSE);
 }
 
@@ -719,7 +465,10 @@ start_refresh (SluiceStagesView *self,
   if (self->deployment == NULL)
     return;
   if (self->loading)
-    return;
+    {
+      self->branches_wanted |= read_branches;
+      return;
+    }
   set_loading (self, TRUE);
   if (self->cancellable == NULL)
     self->cancellable = g_cancellable_new ();
@@ -740,606 +489,13 @@ start_refresh (SluiceStagesView *self,
   sluice_deployment_refresh_async (self->deployment, self->client, self->cancellable, refresh_cb, g_object_ref (self));
 }
 
-/* ------------------------------------------------------------------------------------------ */
-/* Actions                                                                                    */
-/* ------------------------------------------------------------------------------------------ */
-
-/* Forgets the dialog; it closes itself after a response, and is destroyed here otherwise. */
-static void
-drop_dialog (SluiceStagesView *self,
-             gboolean          destroy)
+void
+_sluice_stages_view_start_refresh (SluiceStagesView *self,
+                                   gboolean          read_branches)
 {
-  if (self->dialog != NULL)
-    {
-      AdwMessageDialog *dialog = g_steal_pointer (&self->dialog);
-
-      g_signal_handlers_disconnect_by_data (dialog, self);
-      if (destroy)
-        gtk_window_destroy (GTK_WINDOW (dialog));
-      g_object_unref (dialog);
-    }
-  self->comment_view = NULL;
-  self->reason_entry = NULL;
+  start_refresh (self, read_branches);
 }
 
-static void
-close_dialog (SluiceStagesView *self)
-{
-  drop_dialog (self, TRUE);
-}
-
-static void
-acted (SluiceStagesView *self,
-       GError           *error)
-{
-  if (self->disposed)
-    return;
-  self->acting = FALSE;
-  g_clear_pointer (&self->action_error, g_free);
-  if (error != NULL)
-    {
-      AdwToast *toast;
-      GtkWidget *overlay;
-
-      self->action_error = g_strdup (error->message);
-      g_message ("A CodePipeline action failed: %s (%s)", error->message,
-                 sluice_codepipeline_error_get_detail (error) != NULL ? sluice_codepipeline_error_get_detail (error) : "");
-      overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-      if (overlay != NULL)
-        {
-          toast = adw_toast_new (error->message);
-          adw_toast_set_timeout (toast, 0);
-          adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-        }
-      gtk_label_set_text (self->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-    }
-  /* the answer shows on the next refresh, which comes at once */
-  self->interval = SLUICE_DEPLOYMENT_MIN_INTERVAL_MS;
-  start_refresh (self, FALSE);
-}
-
-static void
-approval_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(SluiceStagesView) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  sluice_codepipeline_client_put_approval_result_finish (SLUICE_CODEPIPELINE_CLIENT (source), result, NULL, &error);
-  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    acted (self, error);
-}
-
-static void
-string_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(SluiceStagesView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
-  GTask *task = G_TASK (result);
-  gpointer tag = g_task_get_source_tag (task);
-  SluiceCodePipelineClient *client = SLUICE_CODEPIPELINE_CLIENT (source);
-
-  if (tag == sluice_codepipeline_client_retry_stage_execution_async)
-    id = sluice_codepipeline_client_retry_stage_execution_finish (client, result, &error);
-  else if (tag == sluice_codepipeline_client_start_pipeline_execution_async)
-    id = sluice_codepipeline_client_start_pipeline_execution_finish (client, result, &error);
-  else
-    id = sluice_codepipeline_client_stop_pipeline_execution_finish (client, result, &error);
-  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    acted (self, error);
-}
-
-static void
-transition_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(SluiceStagesView) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  sluice_codepipeline_client_set_stage_transition_finish (SLUICE_CODEPIPELINE_CLIENT (source), result, &error);
-  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    acted (self, error);
-}
-
-static void
-run_action (SluiceStagesView *self,
-            StagesAction      action,
-            const char       *lane_name,
-            const char       *step_name,
-            const char       *text)
-{
-  SluiceDeploymentLane *lane = sluice_deployment_find_lane (self->deployment, lane_name);
-  SluiceDeploymentStep *step = NULL;
-
-  if (lane == NULL)
-    return;
-  for (guint i = 0; step_name != NULL && i < lane->steps->len; i++)
-    if (g_strcmp0 (((SluiceDeploymentStep *) g_ptr_array_index (lane->steps, i))->name, step_name) == 0)
-      step = g_ptr_array_index (lane->steps, i);
-  if (self->cancellable == NULL)
-    self->cancellable = g_cancellable_new ();
-  self->acting = TRUE;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->release_button), FALSE);
-
-  switch (action)
-    {
-    case ACTION_APPROVE:
-    case ACTION_REJECT:
-      g_return_if_fail (step != NULL);
-      sluice_codepipeline_client_put_approval_result_async (self->client, lane->name, step->name,
-                                                            step->action != NULL ? step->action : step->name,
-                                                            step->approval_token != NULL ? step->approval_token : "",
-                                                            action == ACTION_APPROVE, text != NULL ? text : "",
-                                                            self->cancellable, approval_cb, g_object_ref (self));
-      break;
-    case ACTION_RETRY:
-      g_return_if_fail (step != NULL);
-      sluice_codepipeline_client_retry_stage_execution_async (self->client, lane->name, step->name, step->execution_id,
-                                                              FALSE, self->cancellable, string_cb, g_object_ref (self));
-      break;
-    case ACTION_RELEASE:
-      sluice_codepipeline_client_start_pipeline_execution_async (self->client, lane->name, self->cancellable,
-                                                                 string_cb, g_object_ref (self));
-      break;
-    case ACTION_STOP:
-      sluice_codepipeline_client_stop_pipeline_execution_async (self->client, lane->name,
-                                                                step != NULL && step->execution_id != NULL
-                                                                ? step->execution_id
-                                                                : lane->latest != NULL ? lane->latest->execution_id : "",
-                                                                FALSE, text, self->cancellable, string_cb,
-                                                                g_object_ref (self));
-      break;
-    case ACTION_DISABLE:
-    case ACTION_ENABLE:
-      g_return_if_fail (step != NULL);
-      sluice_codepipeline_client_set_stage_transition_async (self->client, lane->name, step->name,
-                                                             SLUICE_CODEPIPELINE_TRANSITION_INBOUND,
-                                                             action == ACTION_ENABLE, text, self->cancellable,
-                                                             transition_cb, g_object_ref (self));
-      break;
-    case ACTION_NONE:
-    default:
-      self->acting = FALSE;
-      break;
-    }
-}
-
-static SluiceDeploymentStep *
-dialog_step (SluiceStagesView      *self,
-             SluiceDeploymentLane **lane_out)
-{
-  SluiceDeploymentLane *lane;
-
-  if (self->deployment == NULL || self->dialog_lane == NULL)
-    return NULL;
-  lane = sluice_deployment_find_lane (self->deployment, self->dialog_lane);
-  if (lane_out != NULL)
-    *lane_out = lane;
-  for (guint i = 0; lane != NULL && self->dialog_step != NULL && i < lane->steps->len; i++)
-    if (g_strcmp0 (((SluiceDeploymentStep *) g_ptr_array_index (lane->steps, i))->name, self->dialog_step) == 0)
-      return g_ptr_array_index (lane->steps, i);
-  return NULL;
-}
-
-static AdwMessageDialog *
-new_dialog (SluiceStagesView *self,
-            const char       *heading,
-            const char       *body)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  AdwMessageDialog *dialog;
-
-  close_dialog (self);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body));
-  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  gtk_window_set_hide_on_close (GTK_WINDOW (dialog), FALSE);
-  self->dialog = g_object_ref_sink (dialog);
-  return dialog;
-}
-
-static char *
-comment_text (SluiceStagesView *self)
-{
-  GtkTextBuffer *buffer;
-  GtkTextIter start, end;
-
-  if (self->comment_view == NULL)
-    return NULL;
-  buffer = gtk_text_view_get_buffer (self->comment_view);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
-}
-
-static void confirm_response_cb (AdwMessageDialog *dialog,
-                                 const char       *response,
-                                 SluiceStagesView *self);
-
-/* A confirmation, with a reason entry for Disable and Stop. */
-static void
-confirm (SluiceStagesView *self,
-         StagesAction      action)
-{
-  SluiceDeploymentLane *lane = NULL;
-  SluiceDeploymentStep *step = dialog_step (self, &lane);
-  g_autofree char *lane_name = g_strdup (self->dialog_lane);
-  g_autofree char *step_name = g_strdup (self->dialog_step);
-  g_autofree char *heading = NULL;
-  g_autofree char *body = NULL;
-  const char *label = NULL;
-  gboolean destructive = FALSE;
-  gboolean reason = FALSE;
-  AdwMessageDialog *dialog;
-  const char *what = step != NULL && step->stage != NULL ? step->stage : step_name;
-
-  if (lane == NULL)
-    return;
-  switch (action)
-    {
-    case ACTION_RETRY:
-      heading = g_strdup (_("Retry the Failed Actions?"));
-      body = g_strdup_printf (_("CodePipeline runs the failed actions of stage %s of %s again, with the same revision."),
-                              step_name, lane_name);
-      label = _("_Retry");
-      break;
-    case ACTION_RELEASE:
-      heading = g_strdup (_("Release Change?"));
-      body = g_strdup_printf (_("CodePipeline starts a new execution of %s with the latest commit of branch %s."),
-                              lane_name, lane->branch != NULL ? lane->branch : "main");
-      label = _("_Release");
-      break;
-    case ACTION_STOP:
-      heading = g_strdup (_("Stop the Execution?"));
-      body = g_strdup_printf (_("The running actions of %s finish, then the execution stops; an open approval is abandoned."),
-                              lane_name);
-      label = _("_Stop");
-      destructive = TRUE;
-      reason = TRUE;
-      break;
-    case ACTION_DISABLE:
-      heading = g_strdup (_("Disable the Transition?"));
-      body = g_strdup_printf (_("No execution enters %s of %s until the transition is enabled again."), what, lane_name);
-      label = _("_Disable");
-      destructive = TRUE;
-      reason = TRUE;
-      break;
-    case ACTION_ENABLE:
-      heading = g_strdup (_("Enable the Transition?"));
-      body = g_strdup_printf (_("Executions enter %s of %s again; one waiting there goes on at once."), what, lane_name);
-      label = _("_Enable");
-      break;
-    case ACTION_NONE:
-    case ACTION_APPROVE:
-    case ACTION_REJECT:
-    default:
-      return;
-    }
-
-  dialog = new_dialog (self, heading, body);
-  g_free (self->dialog_lane);
-  self->dialog_lane = g_steal_pointer (&lane_name);
-  g_free (self->dialog_step);
-  self->dialog_step = g_steal_pointer (&step_name);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "confirm", label, NULL);
-  adw_message_dialog_set_response_appearance (dialog, "confirm",
-                                              destructive ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  if (reason)
-    {
-      GtkWidget *entry = gtk_entry_new ();
-
-      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reason"), -1);
-      if (action == ACTION_DISABLE)
-        gtk_editable_set_text (GTK_EDITABLE (entry), _("Paused from Sluice"));
-      adw_message_dialog_set_extra_child (dialog, entry);
-      self->reason_entry = GTK_EDITABLE (entry);
-    }
-  g_object_set_data (G_OBJECT (dialog), "action", GINT_TO_POINTER (action));
-  g_signal_connect (dialog, "response", G_CALLBACK (confirm_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-confirm_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     SluiceStagesView *self)
-{
-  StagesAction action = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "action"));
-  g_autofree char *reason = NULL;
-  g_autofree char *lane = g_strdup (self->dialog_lane);
-  g_autofree char *step = g_strdup (self->dialog_step);
-
-  if (dialog != self->dialog)
-    return;
-  if (self->reason_entry != NULL)
-    reason = g_strstrip (g_strdup (gtk_editable_get_text (self->reason_entry)));
-  if (action == ACTION_DISABLE && (reason == NULL || *reason == '\0'))
-    {
-      g_free (reason);
-      reason = g_strdup (_("Paused from Sluice"));
-    }
-  drop_dialog (self, FALSE);
-  if (g_strcmp0 (response, "confirm") == 0)
-    run_action (self, action, lane, step, reason);
-}
-
-static void
-review_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    SluiceStagesView *self)
-{
-  g_autofree char *comment = comment_text (self);
-  g_autofree char *lane = g_strdup (self->dialog_lane);
-  g_autofree char *step = g_strdup (self->dialog_step);
-
-  if (dialog != self->dialog)
-    return;
-  drop_dialog (self, FALSE);
-  if (g_strcmp0 (response, "approve") == 0)
-    run_action (self, ACTION_APPROVE, lane, step, comment);
-  else if (g_strcmp0 (response, "reject") == 0)
-    run_action (self, ACTION_REJECT, lane, step, comment);
-}
-
-/* The Review dialog, as in the CodePipeline console: the revision being promoted, a comment,
- * Reject or Approve. */
-static void
-review (SluiceStagesView *self)
-{
-  SluiceDeploymentLane *lane = NULL;
-  SluiceDeploymentStep *step = dialog_step (self, &lane);
-  g_autofree char *lane_name = g_strdup (self->dialog_lane);
-  g_autofree char *step_name = g_strdup (self->dialog_step);
-  g_autofree char *revision = NULL;
-  g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
-  GtkWidget *box, *label, *scrolled, *view, *caption;
-
-  if (step == NULL)
-    return;
-  revision = short_revision (step->revision_id, step->revision_summary);
-  body = g_strdup_printf (_("Approve to promote this revision past %s of %s, or reject to stop it here."),
-                          step_name, lane_name);
-  dialog = new_dialog (self, _("Review"), body);
-  g_free (self->dialog_lane);
-  g_free (self->dialog_step);
-  self->dialog_lane = g_steal_pointer (&lane_name);
-  self->dialog_step = g_steal_pointer (&step_name);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  caption = gtk_label_new (_("Revision"));
-  gtk_label_set_xalign (GTK_LABEL (caption), 0);
-  gtk_widget_add_css_class (caption, "heading");
-  gtk_box_append (GTK_BOX (box), caption);
-  label = gtk_label_new (revision);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "monospace");
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_RELATION_LABELLED_BY, caption, NULL, -1);
-  gtk_box_append (GTK_BOX (box), label);
-  caption = gtk_label_new_with_mnemonic (_("_Comments"));
-  gtk_label_set_xalign (GTK_LABEL (caption), 0);
-  gtk_widget_add_css_class (caption, "heading");
-  gtk_widget_set_margin_top (caption, 6);
-  gtk_box_append (GTK_BOX (box), caption);
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 80);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_add_css_class (scrolled, "card");
-  view = gtk_text_view_new ();
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (caption), view);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Comments"), -1);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
-  gtk_box_append (GTK_BOX (box), scrolled);
-  adw_message_dialog_set_extra_child (dialog, box);
-  self->comment_view = GTK_TEXT_VIEW (view);
-
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "reject", _("Re_ject"),
-                                    "approve", _("_Approve"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "reject", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (dialog, "approve", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (review_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (view);
-}
-
-static void
-details_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     SluiceStagesView *self)
-{
-  if (dialog != self->dialog)
-    return;
-  /* the details close after any response; the next dialog takes their place */
-  drop_dialog (self, FALSE);
-  if (g_strcmp0 (response, "review") == 0)
-    review (self);
-  else if (g_strcmp0 (response, "retry") == 0)
-    confirm (self, ACTION_RETRY);
-  else if (g_strcmp0 (response, "release") == 0)
-    confirm (self, ACTION_RELEASE);
-  else if (g_strcmp0 (response, "stop") == 0)
-    confirm (self, ACTION_STOP);
-  else if (g_strcmp0 (response, "disable") == 0)
-    confirm (self, ACTION_DISABLE);
-  else if (g_strcmp0 (response, "enable") == 0)
-    confirm (self, ACTION_ENABLE);
-}
-
-static void
-add_detail (GtkGrid    *grid,
-            int         row,
-            const char *caption,
-            const char *value)
-{
-  GtkWidget *name = gtk_label_new (caption);
-  GtkWidget *text = gtk_label_new (value);
-
-  gtk_label_set_xalign (GTK_LABEL (name), 1);
-  gtk_label_set_yalign (GTK_LABEL (name), 0);
-  gtk_widget_add_css_class (name, "dim-label");
-  gtk_label_set_xalign (GTK_LABEL (text), 0);
-  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (text), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (text), 48);
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_RELATION_LABELLED_BY, name, NULL, -1);
-  gtk_grid_attach (grid, name, 0, row, 1, 1);
-  gtk_grid_attach (grid, text, 1, row, 1, 1);
-}
-
-/* A node's details, and the actions its state allows. */
-static void
-open_details (SluiceStagesView *self,
-              const char       *node_id)
-{
-  SluiceStagesInput *input = sluice_stages_graph_get_input (self->graph);
-  int index = input != NULL ? sluice_stages_input_find_node (input, node_id) : -1;
-  const SluiceStagesNode *node;
-  SluiceDeploymentLane *lane = NULL;
-  SluiceDeploymentStep *step = NULL;
-  AdwMessageDialog *dialog;
-  GtkWidget *grid, *box, *link;
-  g_autofree char *heading = NULL;
-  g_autofree char *url = NULL;
-  int row = 0;
-
-  if (index < 0 || self->deployment == NULL)
-    return;
-  node = sluice_stages_input_get_node (input, index);
-  lane = sluice_deployment_find_lane (self->deployment, node->pipeline_name);
-  if (lane == NULL)
-    return;
-  for (guint i = 0; node->stage_name != NULL && i < lane->steps->len; i++)
-    if (g_strcmp0 (((SluiceDeploymentStep *) g_ptr_array_index (lane->steps, i))->name, node->stage_name) == 0)
-      step = g_ptr_array_index (lane->steps, i);
-
-  if (node->kind == SLUICE_STAGES_NODE_BRANCH)
-    heading = g_strdup_printf (_("Branch %s"), node->branch);
-  else
-    heading = g_strdup (node->stage_name);
-  dialog = new_dialog (self, heading, NULL);
-  g_free (self->dialog_lane);
-  self->dialog_lane = g_strdup (lane->name);
-  g_free (self->dialog_step);
-  self->dialog_step = g_strdup (node->stage_name);
-
-  grid = gtk_grid_new ();
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  add_detail (GTK_GRID (grid), row++, _("Pipeline"), lane->name);
-  if (node->kind == SLUICE_STAGES_NODE_BRANCH)
-    {
-      add_detail (GTK_GRID (grid), row++, _("Status"),
-                  !self->branches_known ? _("Not checked yet")
-                  : lane->branch_missing ? _("Missing: the pipeline fails at its source stage until the branch is pushed.")
-                  : _("Pushed"));
-    }
-  else if (step != NULL)
-    {
-      g_autofree char *started = format_time (step->started);
-      gboolean finished = step->status != SLUICE_DEPLOYMENT_STATUS_IN_PROGRESS &&
-                          step->status != SLUICE_DEPLOYMENT_STATUS_WAITING_FOR_APPROVAL &&
-                          step->status != SLUICE_DEPLOYMENT_STATUS_STOPPING;
-      g_autofree char *ended = finished && step->changed > 0 ? format_time (step->changed) : g_strdup (_("Not finished"));
-      g_autofree char *revision = short_revision (step->revision_id, step->revision_summary);
-
-      add_detail (GTK_GRID (grid), row++, _("Status"), status_words (step->status));
-      if (node->environment != NULL)
-        add_detail (GTK_GRID (grid), row++, _("Environment"), node->environment);
-      add_detail (GTK_GRID (grid), row++, _("Execution"), step->execution_id != NULL ? step->execution_id : _("None yet"));
-      add_detail (GTK_GRID (grid), row++, _("Revision"), revision);
-      add_detail (GTK_GRID (grid), row++, _("Started"), started);
-      add_detail (GTK_GRID (grid), row++, _("Ended"), ended);
-      if (step->error_message != NULL)
-        add_detail (GTK_GRID (grid), row++, _("Error"), step->error_message);
-      if (!step->transition_enabled)
-        add_detail (GTK_GRID (grid), row++, _("Transition"),
-                    step->transition_reason != NULL ? step->transition_reason : _("Disabled"));
-    }
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_box_append (GTK_BOX (box), grid);
-  url = console_url (sluice_codepipeline_client_get_region (self->client), lane->name);
-  link = gtk_link_button_new_with_label (url, _("Open in the CodePipeline Console"));
-  gtk_widget_set_halign (link, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (box), link);
-  adw_message_dialog_set_extra_child (dialog, box);
-
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  if (step != NULL && step->status == SLUICE_DEPLOYMENT_STATUS_WAITING_FOR_APPROVAL && step->approval_token != NULL)
-    {
-      adw_message_dialog_add_response (dialog, "review", _("Re_view…"));
-      adw_message_dialog_set_response_appearance (dialog, "review", ADW_RESPONSE_SUGGESTED);
-      adw_message_dialog_set_default_response (dialog, "review");
-    }
-  if (step != NULL && (step->status == SLUICE_DEPLOYMENT_STATUS_FAILED || step->status == SLUICE_DEPLOYMENT_STATUS_STOPPED) &&
-      step->execution_id != NULL)
-    {
-      adw_message_dialog_add_response (dialog, "retry", _("_Retry…"));
-      adw_message_dialog_set_response_appearance (dialog, "retry", ADW_RESPONSE_SUGGESTED);
-    }
-  if (step != NULL && (step->status == SLUICE_DEPLOYMENT_STATUS_IN_PROGRESS ||
-                       step->status == SLUICE_DEPLOYMENT_STATUS_WAITING_FOR_APPROVAL))
-    adw_message_dialog_add_response (dialog, "stop", _("_Stop…"));
-  if (step != NULL && step->kind != SLUICE_DEPLOYMENT_STEP_SOURCE)
-    {
-      if (step->transition_enabled)
-        adw_message_dialog_add_response (dialog, "disable", _("_Disable Transition…"));
-      else
-        adw_message_dialog_add_response (dialog, "enable", _("_Enable Transition…"));
-    }
-  if (node->kind == SLUICE_STAGES_NODE_BRANCH || (step != NULL && step->kind == SLUICE_DEPLOYMENT_STEP_SOURCE))
-    adw_message_dialog_add_response (dialog, "release", _("Release _Change…"));
-  adw_message_dialog_set_close_response (dialog, "close");
-  g_signal_connect (dialog, "response", G_CALLBACK (details_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-node_activated_cb (SluiceStagesView *self,
-                   const char       *node_id)
-{
-  open_details (self, node_id);
-}
-
-static void
-release_clicked_cb (SluiceStagesView *self)
-{
-  SluiceDeploymentLane *lane;
-
-  if (self->deployment == NULL || sluice_deployment_get_n_lanes (self->deployment) == 0)
-    return;
-  lane = sluice_deployment_get_lane (self->deployment, 0);
-  g_free (self->dialog_lane);
-  self->dialog_lane = g_strdup (lane->name);
-  g_clear_pointer (&self->dialog_step, g_free);
-  confirm (self, ACTION_RELEASE);
-}
-
-static void
-refresh_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  sluice_stages_view_refresh (SLUICE_STAGES_VIEW (widget));
-}
 
 /* ------------------------------------------------------------------------------------------ */
 /* GObject                                                                                    */
@@ -1357,12 +513,28 @@ sluice_stages_view_map (GtkWidget *widget)
 }
 
 static void
+sluice_stages_view_root (GtkWidget *widget)
+{
+  SluiceStagesView *self = SLUICE_STAGES_VIEW (widget);
+
+  GTK_WIDGET_CLASS (sluice_stages_view_parent_class)->root (widget);
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      start_refresh (self, FALSE);
+    }
+}
+
+static void
 sluice_stages_view_unmap (GtkWidget *widget)
 {
   SluiceStagesView *self = SLUICE_STAGES_VIEW (widget);
 
   stop_timer (self);
   GTK_WIDGET_CLASS (sluice_stages_view_parent_class)->unmap (widget);
+  /* another tab of the page: the header's summary still follows */
+  if (self->following && !self->disposed)
+    schedule_refresh (self);
 }
 
 static void
@@ -1373,9 +545,7 @@ sluice_stages_view_dispose (GObject *object)
   self->disposed = TRUE;
   stop_timer (self);
   g_cancellable_cancel (self->cancellable);
-  close_dialog (self);
-  g_clear_pointer (&self->where_rows, g_list_free);
-  g_clear_pointer (&self->history_groups, g_list_free);
+  _sluice_stages_view_close_dialog (self);
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SLUICE_TYPE_STAGES_VIEW);
   G_OBJECT_CLASS (sluice_stages_view_parent_class)->dispose (object);
@@ -1434,6 +604,7 @@ sluice_stages_view_class_init (SluiceStagesViewClass *klass)
   object_class->get_property = sluice_stages_view_get_property;
   widget_class->map = sluice_stages_view_map;
   widget_class->unmap = sluice_stages_view_unmap;
+  widget_class->root = sluice_stages_view_root;
 
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -1447,19 +618,15 @@ sluice_stages_view_class_init (SluiceStagesViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SLUICE_TYPE_STAGES_GRAPH);
+  g_type_ensure (SLUICE_TYPE_STAGES_HISTORY);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/pipeline/sluice-stages-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SluiceStagesView, stack);
   gtk_widget_class_bind_template_child (widget_class, SluiceStagesView, message_page);
   gtk_widget_class_bind_template_child (widget_class, SluiceStagesView, graph);
   gtk_widget_class_bind_template_child (widget_class, SluiceStagesView, error_label);
   gtk_widget_class_bind_template_child (widget_class, SluiceStagesView, release_button);
-  gtk_widget_class_bind_template_child (widget_class, SluiceStagesView, where_group);
-  gtk_widget_class_bind_template_child (widget_class, SluiceStagesView, history_box);
-  gtk_widget_class_bind_template_callback (widget_class, node_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, release_clicked_cb);
-
-  gtk_widget_class_install_action (widget_class, "stages.refresh", NULL, refresh_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "stages.refresh", NULL);
+  gtk_widget_class_bind_template_child (widget_class, SluiceStagesView, history);
+  _sluice_stages_view_install_actions (widget_class);
 }
 
 static void
@@ -1497,8 +664,12 @@ sluice_stages_view_get_pipeline (SluiceStagesView *self)
 static void
 stack_changed_cb (SluiceStagesView *self)
 {
-  if (self->requested && self->deployment == NULL && !self->disposed)
+  if (self->deployment != NULL || self->disposed)
+    return;
+  if (self->requested)
     sluice_stages_view_load (self);
+  else if (self->following)
+    sluice_stages_view_follow (self);
 }
 
 /**
@@ -1545,6 +716,20 @@ sluice_stages_view_get_loading (SluiceStagesView *self)
   return self->loading;
 }
 
+/* The model for the pipeline as it is now, or a sentence (and no summary) why there is none. */
+static gboolean
+prepare (SluiceStagesView *self)
+{
+  if (!check_ready (self))
+    {
+      stop_timer (self);
+      set_summary (self, NULL, NULL);
+      return FALSE;
+    }
+  build_model (self);
+  return TRUE;
+}
+
 /**
  * sluice_stages_view_load:
  *
@@ -1557,16 +742,28 @@ sluice_stages_view_load (SluiceStagesView *self)
   g_return_if_fail (SLUICE_IS_STAGES_VIEW (self));
 
   self->requested = TRUE;
-  if (!check_ready (self))
-    {
-      stop_timer (self);
-      set_summary (self, NULL, NULL);
-      return;
-    }
-  build_model (self);
+  if (!prepare (self))
+    return;
   if (!self->has_data)
     gtk_stack_set_visible_child_name (self->stack, "loading");
   start_refresh (self, TRUE);
+}
+
+/**
+ * sluice_stages_view_follow:
+ *
+ * Reads the deployment without the tab being shown, for the summary the page's header shows
+ * (no branches: they only matter to the graph); the page calls it once data.all has answered
+ * for its Overview. Afterwards the deployment refreshes on its own while the page is shown.
+ */
+void
+sluice_stages_view_follow (SluiceStagesView *self)
+{
+  g_return_if_fail (SLUICE_IS_STAGES_VIEW (self));
+
+  self->following = TRUE;
+  if (prepare (self))
+    start_refresh (self, FALSE);
 }
 
 /**
@@ -1665,26 +862,18 @@ _sluice_stages_view_get_acting (SluiceStagesView *self)
   return self->acting;
 }
 
-static gboolean
-widget_shows (GtkWidget  *widget,
-              const char *text)
-{
-  if (ADW_IS_PREFERENCES_ROW (widget) &&
-      (g_strrstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), text) != NULL ||
-       (ADW_IS_ACTION_ROW (widget) && adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)) != NULL &&
-        g_strrstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)), text) != NULL)))
-    return TRUE;
-  if (GTK_IS_LABEL (widget) && g_strrstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (widget_shows (child, text))
-      return TRUE;
-  return FALSE;
-}
-
 gboolean
 _sluice_stages_view_history_shows (SluiceStagesView *self,
                                    const char       *text)
 {
-  return widget_shows (GTK_WIDGET (self->where_group), text) || widget_shows (GTK_WIDGET (self->history_box), text);
+  return sluice_stages_history_shows (self->history, text);
+}
+
+void
+_sluice_stages_view_set_notify_hook (SluiceStagesView       *self,
+                                     SluiceStagesNotifyHook  hook,
+                                     gpointer                user_data)
+{
+  self->notify_hook = hook;
+  self->notify_hook_data = user_data;
 }

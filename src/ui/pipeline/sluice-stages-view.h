@@ -28,6 +28,7 @@ void              sluice_stages_view_set_pipeline   (SluiceStagesView *self,
 gboolean          sluice_stages_view_get_requested  (SluiceStagesView *self);
 gboolean          sluice_stages_view_get_loading    (SluiceStagesView *self);
 void              sluice_stages_view_load           (SluiceStagesView *self);
+void              sluice_stages_view_follow         (SluiceStagesView *self);
 void              sluice_stages_view_refresh        (SluiceStagesView *self);
 SluiceDeployment *sluice_stages_view_get_deployment (SluiceStagesView *self);
 const char       *sluice_stages_view_get_summary    (SluiceStagesView *self);
