@@ -304,6 +304,16 @@ is_sign_in_error (const GError *error)
          g_error_matches (error, SLUICE_DATAALL_ERROR, SLUICE_DATAALL_ERROR_REAUTH_REQUIRED);
 }
 
+/* Everything was created: the draft has served. */
+static void
+created (SluiceCreateWizard *self)
+{
+  g_clear_object (&self->draft);
+  self->draft = sluice_pipeline_draft_new ();
+  sluice_pipeline_draft_discard (self->settings, sluice_account_get_id (self->account));
+  _sluice_create_wizard_emit_created (self);
+}
+
 static void
 run_done_cb (GObject      *source,
              GAsyncResult *result,
@@ -322,13 +332,7 @@ run_done_cb (GObject      *source,
   update_progress (self);
   _sluice_create_wizard_update_state (self);
   if (done)
-    {
-      /* Everything was created: the draft has served. */
-      g_clear_object (&self->draft);
-      self->draft = sluice_pipeline_draft_new ();
-      sluice_pipeline_draft_discard (self->settings, sluice_account_get_id (self->account));
-      _sluice_create_wizard_emit_created (self);
-    }
+    created (self);
 }
 
 void
@@ -446,12 +450,7 @@ found_created_cb (GObject      *source,
   update_progress (self);
   _sluice_create_wizard_update_state (self);
   if (sluice_pipeline_creator_is_done (self->creator))
-    {
-      g_clear_object (&self->draft);
-      self->draft = sluice_pipeline_draft_new ();
-      sluice_pipeline_draft_discard (self->settings, sluice_account_get_id (self->account));
-      _sluice_create_wizard_emit_created (self);
-    }
+    created (self);
 }
 
 /**
