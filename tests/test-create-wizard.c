@@ -609,6 +609,71 @@ test_stage_retry (void)
   }
 }
 
+/* Sluice was closed while createDataPipeline was under way, and data.all made the pipeline:
+ * the wizard opens on its progress, says it found it, and Retry Remaining Stages adds them
+ * to that one. */
+static void
+test_adopt_created (void)
+{
+  g_autoptr(SluiceAccount) account = sluice_test_emulator_new_account (emulator, "wizard-adopt", "engineer@example.com");
+  g_autoptr(SluicePipelineDraft) draft = sluice_pipeline_draft_new ();
+  g_autoptr(SluicePipelineDraft) bare = NULL;
+  g_autoptr(SluicePipelineCreator) earlier = NULL;
+  g_autoptr(GSettings) settings = sluice_settings_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *made = NULL;
+  const char * const none[] = { NULL };
+  SluiceCreateWizard *wizard;
+  GtkWidget *widget;
+  GtkWidget *row;
+
+  discard_drafts ("wizard-adopt");
+  sluice_pipeline_draft_set_name (draft, "Adopt ETL");
+  sluice_pipeline_draft_set_environment (draft, environment_uri (account, "CICD"), "CICD", "dataall");
+  sluice_pipeline_draft_set_team (draft, "DataEngineers");
+  sluice_pipeline_draft_set_strategy (draft, SLUICE_DEV_STRATEGY_TRUNK);
+  /* What the earlier run's createDataPipeline made, before its answer was kept. */
+  bare = sluice_pipeline_draft_copy (draft);
+  earlier = sluice_pipeline_creator_new (sluice_account_get_client (account), bare);
+  sluice_pipeline_creator_run_async (earlier, NULL, got_result_cb, &result);
+  g_assert_true (sluice_test_wait_for (has_result, &result, 10000));
+  g_assert_true (sluice_pipeline_creator_run_finish (earlier, result, &error));
+  g_assert_no_error (error);
+  made = g_strdup (sluice_pipeline_get_uri (sluice_pipeline_creator_get_pipeline (earlier)));
+  /* The draft as the kill left it: no pipeline with the label before, the create under way. */
+  sluice_pipeline_draft_add_stage (draft, "dev", environment_uri (account, "DEV"), "DEV", "DataEngineers");
+  sluice_pipeline_draft_add_stage (draft, "prod", environment_uri (account, "PROD"), "PROD", "DataEngineers");
+  sluice_pipeline_draft_set_progress (draft, NULL, 0, TRUE);
+  sluice_pipeline_draft_set_labelled_before (draft, none);
+  sluice_pipeline_draft_save (draft, settings, "wizard-adopt");
+
+  wizard = sluice_create_wizard_new (NULL, account);
+  widget = GTK_WIDGET (wizard);
+  g_object_add_weak_pointer (G_OBJECT (wizard), (gpointer *) &widget);
+  g_signal_connect (wizard, "created", G_CALLBACK (created_cb), &uri);
+  gtk_window_present (GTK_WINDOW (wizard));
+  g_assert_cmpstr (sluice_create_wizard_get_page (wizard), ==, "progress");
+  g_assert_true (sluice_test_wait_for (retry_shown, widget, 10000));
+  row = find (widget, ADW_TYPE_ACTION_ROW, "Create pipeline “Adopt ETL”");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "Sluice found the pipeline it had created before it was closed.");
+  g_assert_true (gtk_widget_get_visible (find (widget, GTK_TYPE_BUTTON, "_Open Pipeline")));
+  screenshot (widget, "8-adopted");
+  {
+    g_autoptr(SluicePipelineDraft) left = sluice_pipeline_draft_load (settings, "wizard-adopt");
+
+    g_assert_cmpstr (sluice_pipeline_draft_get_created_uri (left), ==, made);
+  }
+  gtk_widget_activate_action (widget, "wizard.retry", NULL);
+  g_assert_true (sluice_test_wait_for (has_string, &uri, 10000));
+  g_assert_cmpstr (uri, ==, made);
+  sluice_test_iterate (50);
+  g_assert_null (widget);
+  g_assert_null (sluice_pipeline_draft_load (settings, "wizard-adopt"));
+}
+
 static gboolean
 is_gone (gpointer data)
 {
@@ -731,6 +796,7 @@ main (int   argc,
   g_test_add_func ("/sluice/create-wizard/draft-kept", test_draft_kept);
   g_test_add_func ("/sluice/create-wizard/blank-name", test_blank_name);
   g_test_add_func ("/sluice/create-wizard/stage-retry", test_stage_retry);
+  g_test_add_func ("/sluice/create-wizard/adopt-created", test_adopt_created);
   g_test_add_func ("/sluice/create-wizard/stage-rows-keep-open", test_stage_rows_keep_open);
 
   status = g_test_run ();

@@ -3,7 +3,8 @@
  * The create flow (SluicePipelineCreator) against the emulator: everything recorded on a
  * server with the legacy fields, the refusal and "create without them" on one without, a
  * failing stage resumed by a retry, a run killed between its steps resumed by another
- * process from the draft it kept, and errors as sentences.
+ * process from the draft it kept, one killed while createDataPipeline was under way adopting
+ * the pipeline data.all made, and errors as sentences.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +17,7 @@
 #include "sluice-dataall-api.h"
 #include "sluice-pipeline-creator.h"
 #include "sluice-pipeline-draft.h"
+#include "sluice-pipeline-list.h"
 #include "sluice-test-emulator.h"
 #include "sluice-test-core-utils.h"
 
@@ -568,15 +570,15 @@ test_killed_between_steps (Fixture       *fixture,
                                   &error);
   g_assert_no_error (error);
 
-  /* Before each step the draft is kept with how far it got. */
+  /* Before each step the draft is kept with how far it got (the first once the pipelines
+   * with its label are known). */
   sluice_pipeline_creator_run_async (first, cancellable, got_result_cb, &result);
   while (TRUE)
     {
       g_autoptr(SluicePipelineDraft) now = sluice_pipeline_draft_load (settings, "account");
 
-      g_assert_nonnull (now);
       g_assert_null (result);
-      if (sluice_pipeline_draft_get_n_created_stages (now) == 1 &&
+      if (now != NULL && sluice_pipeline_draft_get_n_created_stages (now) == 1 &&
           sluice_pipeline_draft_get_in_flight (now) && faults_taken (fixture))
         break;
       g_main_context_iteration (NULL, FALSE);
@@ -628,6 +630,245 @@ test_killed_between_steps (Fixture       *fixture,
   }
   left = sluice_pipeline_draft_load (settings, "account");
   g_assert_null (left);
+}
+
+/* The URIs of the pipelines data.all lists with @label. */
+static GPtrArray *
+labelled (Fixture    *fixture,
+          const char *label)
+{
+  g_autoptr(SluicePipelineList) list = sluice_pipeline_list_new ();
+  g_autoptr(JsonObject) filter = json_object_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *uris = g_ptr_array_new_with_free_func (g_free);
+
+  json_object_set_string_member (filter, "term", label);
+  sluice_pipeline_list_load_async (list, fixture->client, filter, NULL, got_result_cb, &result);
+  g_assert_true (sluice_pipeline_list_load_finish (list, wait_result (&result), &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(SluicePipeline) pipeline = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      if (g_strcmp0 (sluice_pipeline_get_label (pipeline), label) == 0)
+        g_ptr_array_add (uris, g_strdup (sluice_pipeline_get_uri (pipeline)));
+    }
+  return uris;
+}
+
+static gboolean
+find_created (SluicePipelineCreator  *creator,
+              GError                **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  sluice_pipeline_creator_find_created_async (creator, NULL, got_result_cb, &result);
+  return sluice_pipeline_creator_find_created_finish (creator, wait_result (&result), error);
+}
+
+/* Sluice killed while createDataPipeline is under way (held by a slow fault; data.all still
+ * creates the pipeline once the delay is over), with a pipeline of the same label, team and
+ * environment there already: the next start finds the one it created, not the older one,
+ * and adds its stages; no third pipeline. */
+static void
+test_killed_while_creating (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  g_autoptr(SluicePipelineDraft) draft = gitflow_draft (fixture);
+  g_autoptr(SluicePipelineCreator) older = sluice_pipeline_creator_new (fixture->client, draft);
+  g_autoptr(SluicePipelineCreator) first = NULL;
+  g_autoptr(SluicePipelineCreator) second = NULL;
+  g_autoptr(SluicePipelineDraft) kept = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GVariant) at_kill = NULL;
+  g_autoptr(GPtrArray) uris = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *older_uri = NULL;
+  const char *adopted;
+  gint64 deadline;
+
+  /* The older pipeline, created and finished. */
+  g_assert_true (run (older, &error));
+  g_assert_no_error (error);
+  older_uri = g_strdup (sluice_pipeline_get_uri (sluice_pipeline_creator_get_pipeline (older)));
+
+  sluice_pipeline_draft_discard (settings, "account");
+  first = sluice_pipeline_creator_new (fixture->client, draft);
+  sluice_pipeline_creator_keep_progress (first, settings, "account");
+  sluice_test_emulator_add_fault (fixture->emulator,
+                                  "{\"kind\": \"slow\", \"delay_ms\": 1500, "
+                                  "\"match\": \"CreateDataPipeline\"}", &error);
+  g_assert_no_error (error);
+
+  sluice_pipeline_creator_run_async (first, cancellable, got_result_cb, &result);
+  while (TRUE)
+    {
+      g_autoptr(SluicePipelineDraft) now = sluice_pipeline_draft_load (settings, "account");
+
+      g_assert_null (result);
+      if (now != NULL && sluice_pipeline_draft_get_in_flight (now) && faults_taken (fixture))
+        {
+          const char * const *before = sluice_pipeline_draft_get_labelled_before (now);
+
+          /* What was there before it was sent: the older one. */
+          g_assert_nonnull (before);
+          g_assert_cmpuint (g_strv_length ((char **) before), ==, 1);
+          g_assert_cmpstr (before[0], ==, older_uri);
+          g_assert_null (sluice_pipeline_draft_get_created_uri (now));
+          break;
+        }
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10 * 1000);
+    }
+  at_kill = g_settings_get_value (settings, "pipeline-drafts");
+
+  /* The kill; data.all creates the pipeline once the delay is over. */
+  g_cancellable_cancel (cancellable);
+  g_assert_false (sluice_pipeline_creator_run_finish (first, wait_result (&result), &error));
+  g_clear_error (&error);
+  g_assert_null (sluice_pipeline_creator_get_pipeline (first));
+  g_clear_object (&first);
+  g_settings_set_value (settings, "pipeline-drafts", at_kill);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  do
+    {
+      g_clear_pointer (&uris, g_ptr_array_unref);
+      uris = labelled (fixture, "Orders ETL");
+      if (uris->len < 2)
+        g_usleep (100 * 1000);
+    }
+  while (uris->len < 2 && g_get_monotonic_time () < deadline);
+  g_assert_cmpuint (uris->len, ==, 2);
+
+  /* The next start: the wizard's look-up adopts the new one. */
+  kept = sluice_pipeline_draft_load (settings, "account");
+  g_assert_nonnull (kept);
+  g_assert_true (sluice_pipeline_draft_get_in_flight (kept));
+  second = sluice_pipeline_creator_new (fixture->client, kept);
+  g_assert_true (sluice_pipeline_creator_get_needs_lookup (second));
+  sluice_pipeline_creator_keep_progress (second, settings, "account");
+  g_assert_true (find_created (second, &error));
+  g_assert_no_error (error);
+  g_assert_true (sluice_pipeline_creator_is_resumed (second));
+  adopted = sluice_pipeline_get_uri (sluice_pipeline_creator_get_pipeline (second));
+  g_assert_nonnull (adopted);
+  g_assert_cmpstr (adopted, !=, older_uri);
+  g_assert_cmpint (sluice_pipeline_creator_get_step_state (second, 0), ==, SLUICE_CREATE_STEP_DONE);
+  message = sluice_pipeline_creator_dup_step_message (second, 0);
+  g_assert_nonnull (strstr (message, "Sluice found the pipeline it had created"));
+  g_assert_cmpint (sluice_pipeline_creator_get_step_state (second, 1), ==, SLUICE_CREATE_STEP_FAILED);
+  /* The adoption is kept at once: a kill now does not lose it. */
+  {
+    g_autoptr(SluicePipelineDraft) now = sluice_pipeline_draft_load (settings, "account");
+
+    g_assert_cmpstr (sluice_pipeline_draft_get_created_uri (now), ==, adopted);
+  }
+
+  g_assert_true (run (second, &error));
+  g_assert_no_error (error);
+  g_assert_true (sluice_pipeline_creator_is_done (second));
+  {
+    g_autoptr(JsonObject) recorded = fetch_pipeline (fixture, adopted, FALSE);
+
+    assert_stages (fixture, recorded);
+    assert_details (fixture, recorded);
+  }
+  /* The older one and the adopted one: no third. */
+  g_clear_pointer (&uris, g_ptr_array_unref);
+  uris = labelled (fixture, "Orders ETL");
+  g_assert_cmpuint (uris->len, ==, 2);
+  g_assert_null (sluice_pipeline_draft_load (settings, "account"));
+}
+
+/* Killed just after the draft was kept, before createDataPipeline reached data.all: nothing
+ * to adopt, so the next run creates it (its own first step looks again). */
+static void
+test_killed_before_created (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  g_autoptr(SluicePipelineDraft) draft = gitflow_draft (fixture);
+  g_autoptr(SluicePipelineDraft) kept = NULL;
+  g_autoptr(SluicePipelineCreator) creator = NULL;
+  g_autoptr(GPtrArray) uris = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const none[] = { NULL };
+
+  /* As the creator leaves the settings just before sending it. */
+  sluice_pipeline_draft_set_progress (draft, NULL, 0, TRUE);
+  sluice_pipeline_draft_set_labelled_before (draft, none);
+  sluice_pipeline_draft_save (draft, settings, "account");
+
+  kept = sluice_pipeline_draft_load (settings, "account");
+  g_assert_nonnull (sluice_pipeline_draft_get_labelled_before (kept));
+  creator = sluice_pipeline_creator_new (fixture->client, kept);
+  g_assert_true (sluice_pipeline_creator_get_needs_lookup (creator));
+  g_assert_false (find_created (creator, &error));
+  g_assert_no_error (error);
+  g_assert_null (sluice_pipeline_creator_get_pipeline (creator));
+  sluice_pipeline_creator_keep_progress (creator, settings, "account");
+  g_assert_true (run (creator, &error));
+  g_assert_no_error (error);
+  g_assert_true (sluice_pipeline_creator_is_done (creator));
+  uris = labelled (fixture, "Orders ETL");
+  g_assert_cmpuint (uris->len, ==, 1);
+  {
+    g_autoptr(JsonObject) recorded = fetch_pipeline (fixture, g_ptr_array_index (uris, 0), FALSE);
+
+    assert_stages (fixture, recorded);
+  }
+  g_assert_null (sluice_pipeline_draft_load (settings, "account"));
+}
+
+/* Two new pipelines with the label since the draft was kept: the creator does not guess, it
+ * says so; Create Anew makes a third. */
+static void
+test_killed_while_creating_ambiguous (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  g_autoptr(SluicePipelineDraft) draft = gitflow_draft (fixture);
+  g_autoptr(SluicePipelineCreator) creator = NULL;
+  g_autoptr(GPtrArray) uris = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  const char * const none[] = { NULL };
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(SluicePipelineCreator) other = sluice_pipeline_creator_new (fixture->client, draft);
+
+      g_assert_true (run (other, &error));
+      g_assert_no_error (error);
+    }
+  sluice_pipeline_draft_set_progress (draft, NULL, 0, TRUE);
+  sluice_pipeline_draft_set_labelled_before (draft, none);
+  creator = sluice_pipeline_creator_new (fixture->client, draft);
+  g_assert_false (find_created (creator, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, "Sluice cannot tell which one it created"));
+  g_clear_error (&error);
+  g_assert_null (sluice_pipeline_creator_get_pipeline (creator));
+  g_assert_cmpint (sluice_pipeline_creator_get_step_state (creator, 0), ==, SLUICE_CREATE_STEP_FAILED);
+  message = sluice_pipeline_creator_dup_step_message (creator, 0);
+  g_assert_nonnull (strstr (message, "2 new pipelines named “Orders ETL”"));
+  /* Running it as it is asks again and still does not guess. */
+  g_assert_false (run (creator, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+  uris = labelled (fixture, "Orders ETL");
+  g_assert_cmpuint (uris->len, ==, 2);
+  g_clear_pointer (&uris, g_ptr_array_unref);
+
+  sluice_pipeline_creator_create_anew (creator);
+  g_assert_true (run (creator, &error));
+  g_assert_no_error (error);
+  uris = labelled (fixture, "Orders ETL");
+  g_assert_cmpuint (uris->len, ==, 3);
 }
 
 static void
@@ -693,6 +934,12 @@ main (int   argc,
               set_up_default, test_stage_fault_retry, tear_down);
   g_test_add ("/sluice/pipeline-create/killed-between-steps", Fixture, NULL,
               set_up_default, test_killed_between_steps, tear_down);
+  g_test_add ("/sluice/pipeline-create/killed-while-creating", Fixture, NULL,
+              set_up_default, test_killed_while_creating, tear_down);
+  g_test_add ("/sluice/pipeline-create/killed-before-created", Fixture, NULL,
+              set_up_default, test_killed_before_created, tear_down);
+  g_test_add ("/sluice/pipeline-create/killed-while-creating-ambiguous", Fixture, NULL,
+              set_up_default, test_killed_while_creating_ambiguous, tear_down);
   g_test_add ("/sluice/pipeline-create/sentences", Fixture, NULL,
               set_up_default, test_sentences, tear_down);
 

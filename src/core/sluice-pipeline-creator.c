@@ -15,6 +15,7 @@
 #include "sluice-dataall-api.h"
 #include "sluice-dataall-error-private.h"
 #include "sluice-pipeline-creator.h"
+#include "sluice-pipeline-list.h"
 
 /* The create flow: step 0 is createDataPipeline (CreateDataPipeline-legacy when the template
  * or a dataset is filled), then one createDataPipelineEnvironment per stage, in order. The web
@@ -25,7 +26,15 @@
  * and after each step, so that a Sluice killed between two steps finds on its next start the
  * pipeline that exists and the stages that do not (sluice_pipeline_creator_new() on that
  * draft resumes there). A stage whose mutation was under way may have been added: a resumed
- * creator asks data.all for the pipeline's stages before adding each one. */
+ * creator asks data.all for the pipeline's stages before adding each one.
+ *
+ * createDataPipeline itself may reach data.all and Sluice be killed before its answer is
+ * saved. Without a clock to go by, the creator lists the pipelines carrying the label just
+ * before sending it and saves their URIs with the draft; a creator made from such a draft
+ * lists again and adopts the one pipeline with that label, environment and team that was not
+ * there before (sluice_pipeline_creator_find_created_async(), or its first step). More than
+ * one, it does not guess: the step fails with a sentence, and the user chooses
+ * (sluice_pipeline_creator_create_anew()). */
 
 struct _SluicePipelineCreator
 {
@@ -38,6 +47,9 @@ struct _SluicePipelineCreator
   GSettings           *settings;      /* where the progress is kept, or NULL */
   char                *account_id;
   gboolean             resumed;       /* from a draft an earlier run left */
+  gboolean             adopt;         /* createDataPipeline was under way when it was left */
+  gboolean             adopted;       /* the pipeline is the one that run created */
+  gboolean             create_sent;   /* this run of step 0 sent createDataPipeline */
 };
 
 G_DEFINE_FINAL_TYPE (SluicePipelineCreator, sluice_pipeline_creator, SLUICE_TYPE_STEP_RUNNER)
@@ -253,6 +265,201 @@ existing_stages_cb (GObject      *source,
 }
 
 static void
+pipeline_created_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SluicePipeline *pipeline;
+  GError *error = NULL;
+
+  pipeline = sluice_dataall_client_create_pipeline_finish (SLUICE_DATAALL_CLIENT (source), result,
+                                                           &error);
+  if (pipeline == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, pipeline, g_object_unref);
+}
+
+static void
+create_pipeline (GTask *task)
+{
+  SluicePipelineCreator *self = g_task_get_source_object (task);
+  SluicePipelineDraft *draft = self->draft;
+  const char *description = sluice_pipeline_draft_get_description (draft);
+  SluicePipelineSpec spec = {
+    .label = sluice_pipeline_draft_get_name (draft),
+    .environment_uri = sluice_pipeline_draft_get_environment_uri (draft),
+    .team = sluice_pipeline_draft_get_team (draft),
+    .dev_strategy = sluice_dev_strategy_to_string (sluice_pipeline_draft_get_strategy (draft)),
+    .description = description ? description : "",
+    .tags = sluice_pipeline_draft_get_tags (draft),
+    .template = sluice_pipeline_draft_get_template (draft),
+    .input_dataset_uri = sluice_pipeline_draft_get_input_dataset (draft),
+    .output_dataset_uri = sluice_pipeline_draft_get_output_dataset (draft),
+  };
+
+  keep_progress (self, 0, TRUE);
+  self->create_sent = TRUE;
+  sluice_dataall_client_create_pipeline_async (self->client, &spec, g_task_get_cancellable (task),
+                                               pipeline_created_cb, task);
+}
+
+/* The pipelines data.all lists under the draft's label: listDataPipelines matches its term
+ * as the start of a label or description, so only those with the very label are kept. */
+static void
+labelled_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SluicePipelineCreator *self = g_task_get_source_object (task);
+  SluicePipelineList *list = SLUICE_PIPELINE_LIST (source);
+  const char *label = sluice_pipeline_draft_get_name (self->draft);
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+  GError *error = NULL;
+
+  if (!sluice_pipeline_list_load_finish (list, result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(SluicePipeline) pipeline = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      if (g_strcmp0 (sluice_pipeline_get_label (pipeline), label) == 0)
+        g_ptr_array_add (found, g_steal_pointer (&pipeline));
+    }
+  g_task_return_pointer (task, g_steal_pointer (&found), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+list_labelled_async (SluicePipelineCreator *self,
+                     GCancellable          *cancellable,
+                     GAsyncReadyCallback    callback,
+                     gpointer               user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(SluicePipelineList) list = sluice_pipeline_list_new ();
+  g_autoptr(JsonObject) filter = json_object_new ();
+
+  g_task_set_source_tag (task, list_labelled_async);
+  json_object_set_string_member (filter, "term", sluice_pipeline_draft_get_name (self->draft));
+  /* One request in all but a crowded data.all. */
+  sluice_pipeline_list_set_page_size (list, 100);
+  sluice_pipeline_list_load_async (list, self->client, filter, cancellable, labelled_cb,
+                                   g_steal_pointer (&task));
+}
+
+static GPtrArray *
+list_labelled_finish (SluicePipelineCreator  *self,
+                      GAsyncResult           *result,
+                      GError                **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Of the pipelines with the label, those in the draft's environment and team that were not
+ * there before createDataPipeline was sent: the ones the earlier run may have created. */
+static GPtrArray *
+created_since (SluicePipelineCreator *self,
+               GPtrArray             *found)
+{
+  const char * const *before = sluice_pipeline_draft_get_labelled_before (self->draft);
+  GPtrArray *created = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      SluicePipeline *pipeline = g_ptr_array_index (found, i);
+      SluiceEnvironment *environment = sluice_pipeline_get_environment (pipeline);
+      const char *uri = sluice_pipeline_get_uri (pipeline);
+
+      if (uri == NULL || (before != NULL && g_strv_contains (before, uri)) ||
+          environment == NULL ||
+          g_strcmp0 (sluice_environment_get_uri (environment),
+                     sluice_pipeline_draft_get_environment_uri (self->draft)) != 0 ||
+          g_strcmp0 (sluice_pipeline_get_team (pipeline),
+                     sluice_pipeline_draft_get_team (self->draft)) != 0)
+        continue;
+      g_ptr_array_add (created, g_object_ref (pipeline));
+    }
+  return created;
+}
+
+static GError *
+ambiguous_error (SluicePipelineCreator *self,
+                 guint                  n)
+{
+  return g_error_new (G_IO_ERROR, G_IO_ERROR_EXISTS,
+                      ngettext ("Sluice was closed while creating this pipeline, and data.all "
+                                "now has %u new pipeline named “%s”: Sluice cannot tell "
+                                "whether it created it. Open the list of pipelines to look at "
+                                "it, or create a new one.",
+                                "Sluice was closed while creating this pipeline, and data.all "
+                                "now has %u new pipelines named “%s”: Sluice cannot tell which "
+                                "one it created. Open the list of pipelines to look at them, "
+                                "or create a new one.", n),
+                      n, sluice_pipeline_draft_get_name (self->draft));
+}
+
+/* Takes @pipeline as the one createDataPipeline made before Sluice was closed. */
+static void
+adopt (SluicePipelineCreator *self,
+       SluicePipeline        *pipeline)
+{
+  g_debug ("Pipeline %s was created before Sluice stopped", sluice_pipeline_get_uri (pipeline));
+  g_set_object (&self->pipeline, pipeline);
+  self->adopt = FALSE;
+  self->adopted = TRUE;
+  self->resumed = TRUE;
+}
+
+/* Step 0 once the pipelines with the label are known: adopt the one an earlier run created,
+ * or record them and create. */
+static void
+labelled_before_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SluicePipelineCreator *self = g_task_get_source_object (task);
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GStrvBuilder) uris = g_strv_builder_new ();
+  g_auto(GStrv) before = NULL;
+  GError *error = NULL;
+
+  found = list_labelled_finish (self, result, &error);
+  if (found == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (self->adopt)
+    {
+      g_autoptr(GPtrArray) created = created_since (self, found);
+
+      if (created->len == 1)
+        {
+          adopt (self, g_ptr_array_index (created, 0));
+          g_task_return_pointer (task, g_object_ref (self->pipeline), g_object_unref);
+          return;
+        }
+      if (created->len > 1)
+        {
+          g_task_return_error (task, ambiguous_error (self, created->len));
+          return;
+        }
+    }
+  for (guint i = 0; i < found->len; i++)
+    g_strv_builder_add (uris, sluice_pipeline_get_uri (g_ptr_array_index (found, i)));
+  before = g_strv_builder_end (uris);
+  sluice_pipeline_draft_set_labelled_before (self->draft, (const char * const *) before);
+  self->adopt = FALSE;
+  create_pipeline (g_steal_pointer (&task));
+}
+
+static void
 sluice_pipeline_creator_start_step (SluiceStepRunner    *runner,
                                     guint                step,
                                     GCancellable        *cancellable,
@@ -260,26 +467,18 @@ sluice_pipeline_creator_start_step (SluiceStepRunner    *runner,
                                     gpointer             user_data)
 {
   SluicePipelineCreator *self = SLUICE_PIPELINE_CREATOR (runner);
-  SluicePipelineDraft *draft = self->draft;
 
   if (step == 0)
     {
-      const char *description = sluice_pipeline_draft_get_description (draft);
-      SluicePipelineSpec spec = {
-        .label = sluice_pipeline_draft_get_name (draft),
-        .environment_uri = sluice_pipeline_draft_get_environment_uri (draft),
-        .team = sluice_pipeline_draft_get_team (draft),
-        .dev_strategy = sluice_dev_strategy_to_string (sluice_pipeline_draft_get_strategy (draft)),
-        .description = description ? description : "",
-        .tags = sluice_pipeline_draft_get_tags (draft),
-        .template = sluice_pipeline_draft_get_template (draft),
-        .input_dataset_uri = sluice_pipeline_draft_get_input_dataset (draft),
-        .output_dataset_uri = sluice_pipeline_draft_get_output_dataset (draft),
-      };
+      GTask *task = g_task_new (self, cancellable, callback, user_data);
 
-      keep_progress (self, 0, TRUE);
-      sluice_dataall_client_create_pipeline_async (self->client, &spec, cancellable, callback,
-                                                   user_data);
+      g_task_set_source_tag (task, sluice_pipeline_creator_start_step);
+      self->create_sent = FALSE;
+      /* Only a creator that keeps its progress can be killed and resumed. */
+      if (self->settings != NULL || self->adopt)
+        list_labelled_async (self, cancellable, labelled_before_cb, task);
+      else
+        create_pipeline (task);
       return;
     }
 
@@ -314,14 +513,17 @@ sluice_pipeline_creator_finish_step (SluiceStepRunner  *runner,
       return ok;
     }
 
-  self->pipeline = sluice_dataall_client_create_pipeline_finish (self->client, result,
-                                                                 &local_error);
-  keep_progress (self, 0, FALSE);
+  g_clear_object (&self->pipeline);
+  self->pipeline = g_task_propagate_pointer (G_TASK (result), &local_error);
+  /* Unless it found the pipeline, or several, a failure before createDataPipeline was sent
+   * leaves the progress as it was. */
+  if (self->create_sent || self->pipeline != NULL)
+    keep_progress (self, 0, FALSE);
   if (self->pipeline != NULL)
     return TRUE;
   /* Known before the step is marked failed, so that whoever watches it sees them. */
   g_clear_pointer (&self->refused_fields, g_strfreev);
-  if (sluice_pipeline_draft_has_legacy_fields (self->draft))
+  if (self->create_sent && sluice_pipeline_draft_has_legacy_fields (self->draft))
     self->refused_fields = find_refused_fields (self, local_error);
   g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
@@ -356,8 +558,14 @@ sluice_pipeline_creator_step_message (SluiceStepRunner *runner,
   const SluiceDraftStage *stage;
   const char *label;
 
+  if (error == NULL)
+    return step == 0 && self->adopted
+           ? g_strdup (_("Sluice found the pipeline it had created before it was closed."))
+           : NULL;
   if (step == 0 && self->refused_fields != NULL)
     return legacy_sentence ((const char * const *) self->refused_fields);
+  if (step == 0 && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    return g_strdup (error->message);
   if (step == 0)
     {
       label = sluice_pipeline_draft_get_environment_label (self->draft);
@@ -463,6 +671,10 @@ resume (SluicePipelineCreator *self)
  * a run that was killed) gives a creator with that pipeline and its created stages done, and
  * the next stage failed with a sentence saying Sluice stopped: running it adds the rest,
  * after asking data.all which stages it has.
+ *
+ * A draft left while createDataPipeline was under way, with the pipelines that carried its
+ * label then, gives a creator whose first step adopts the pipeline that run created, if
+ * data.all has exactly one new: see sluice_pipeline_creator_find_created_async().
  */
 SluicePipelineCreator *
 sluice_pipeline_creator_new (SluiceDataallClient *client,
@@ -480,6 +692,9 @@ sluice_pipeline_creator_new (SluiceDataallClient *client,
                                   1 + sluice_pipeline_draft_get_n_stages (self->draft));
   if (sluice_pipeline_draft_get_created_uri (self->draft) != NULL)
     resume (self);
+  else if (sluice_pipeline_draft_get_in_flight (self->draft) &&
+           sluice_pipeline_draft_get_labelled_before (self->draft) != NULL)
+    self->adopt = TRUE;
   return self;
 }
 
@@ -503,6 +718,119 @@ sluice_pipeline_creator_keep_progress (SluicePipelineCreator *self,
   g_set_object (&self->settings, settings);
   g_free (self->account_id);
   self->account_id = g_strdup (account_id);
+}
+
+static void
+found_created_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SluicePipelineCreator *self = g_task_get_source_object (task);
+  SluiceStepRunner *runner = SLUICE_STEP_RUNNER (self);
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) created = NULL;
+  g_autoptr(GError) error = NULL;
+
+  found = list_labelled_finish (self, result, &error);
+  if (found == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  created = created_since (self, found);
+  if (created->len > 1)
+    {
+      error = ambiguous_error (self, created->len);
+      sluice_step_runner_restore_step (runner, 0, SLUICE_STEP_FAILED, error);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (created->len == 0)
+    {
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+  adopt (self, g_ptr_array_index (created, 0));
+  keep_progress (self, 0, FALSE);
+  sluice_step_runner_restore_step (runner, 0, SLUICE_STEP_DONE, NULL);
+  if (sluice_step_runner_get_n_steps (runner) > 1)
+    {
+      error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED,
+                                   _("Sluice was closed before this stage was added."));
+      sluice_step_runner_restore_step (runner, 1, SLUICE_STEP_FAILED, error);
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * sluice_pipeline_creator_find_created_async:
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the outcome
+ * @user_data: data for @callback
+ *
+ * For a creator made from a draft that Sluice left while createDataPipeline was under way
+ * (sluice_pipeline_creator_get_needs_lookup()): lists the pipelines with the draft's label and
+ * adopts the one in its environment and team that was not there before. Then the first step
+ * is done (its message says Sluice found the pipeline), the first stage failed with a
+ * sentence saying Sluice stopped, and running the creator adds the stages.
+ */
+void
+sluice_pipeline_creator_find_created_async (SluicePipelineCreator *self,
+                                            GCancellable          *cancellable,
+                                            GAsyncReadyCallback    callback,
+                                            gpointer               user_data)
+{
+  g_return_if_fail (SLUICE_IS_PIPELINE_CREATOR (self));
+  g_return_if_fail (self->adopt);
+
+  list_labelled_async (self, cancellable, found_created_cb,
+                       g_task_new (self, cancellable, callback, user_data));
+}
+
+/**
+ * sluice_pipeline_creator_find_created_finish:
+ *
+ * Returns: %TRUE when the pipeline was found and adopted; %FALSE without @error when data.all
+ *   has none (running the creator creates it); %FALSE with @error when the listing failed or
+ *   several new pipelines carry the label (%G_IO_ERROR_EXISTS; the first step then failed with
+ *   that sentence: sluice_pipeline_creator_create_anew() or open the list)
+ */
+gboolean
+sluice_pipeline_creator_find_created_finish (SluicePipelineCreator  *self,
+                                             GAsyncResult           *result,
+                                             GError                **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * sluice_pipeline_creator_get_needs_lookup:
+ *
+ * Returns: whether the draft says createDataPipeline was under way when Sluice stopped, so
+ *   that data.all may have the pipeline already
+ */
+gboolean
+sluice_pipeline_creator_get_needs_lookup (SluicePipelineCreator *self)
+{
+  g_return_val_if_fail (SLUICE_IS_PIPELINE_CREATOR (self), FALSE);
+  return self->adopt;
+}
+
+/**
+ * sluice_pipeline_creator_create_anew:
+ *
+ * The user's answer to several new pipelines with the label: the next run creates one more,
+ * adopting none.
+ */
+void
+sluice_pipeline_creator_create_anew (SluicePipelineCreator *self)
+{
+  g_return_if_fail (SLUICE_IS_PIPELINE_CREATOR (self));
+  g_return_if_fail (self->pipeline == NULL);
+
+  self->adopt = FALSE;
 }
 
 /**

@@ -30,6 +30,15 @@ void                   sluice_pipeline_creator_keep_progress       (SluicePipeli
                                                                     GSettings             *settings,
                                                                     const char            *account_id);
 gboolean               sluice_pipeline_creator_is_resumed          (SluicePipelineCreator *self);
+gboolean               sluice_pipeline_creator_get_needs_lookup    (SluicePipelineCreator *self);
+void                   sluice_pipeline_creator_find_created_async  (SluicePipelineCreator *self,
+                                                                    GCancellable          *cancellable,
+                                                                    GAsyncReadyCallback    callback,
+                                                                    gpointer               user_data);
+gboolean               sluice_pipeline_creator_find_created_finish (SluicePipelineCreator *self,
+                                                                    GAsyncResult          *result,
+                                                                    GError               **error);
+void                   sluice_pipeline_creator_create_anew         (SluicePipelineCreator *self);
 
 /* The step runner's API under the names the create wizard calls. */
 #define sluice_pipeline_creator_get_n_steps(self) \

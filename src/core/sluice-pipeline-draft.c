@@ -40,6 +40,7 @@ struct _SluicePipelineDraft
   char              *created_uri;
   guint              n_created_stages;
   gboolean           in_flight;
+  GStrv              labelled_before; /* pipelines with its label before createDataPipeline */
 };
 
 G_DEFINE_FINAL_TYPE (SluicePipelineDraft, sluice_pipeline_draft, G_TYPE_OBJECT)
@@ -105,6 +106,7 @@ sluice_pipeline_draft_finalize (GObject *object)
   g_free (self->output_dataset);
   g_ptr_array_unref (self->stages);
   g_free (self->created_uri);
+  g_strfreev (self->labelled_before);
 
   G_OBJECT_CLASS (sluice_pipeline_draft_parent_class)->finalize (object);
 }
@@ -265,6 +267,42 @@ sluice_pipeline_draft_set_progress (SluicePipelineDraft *self,
   set_str (&self->created_uri, created_uri);
   self->n_created_stages = n_created_stages;
   self->in_flight = in_flight;
+  /* Only createDataPipeline under way needs them. */
+  if (created_uri != NULL || !in_flight)
+    g_clear_pointer (&self->labelled_before, g_strfreev);
+}
+
+/**
+ * sluice_pipeline_draft_get_labelled_before:
+ *
+ * Returns: (transfer none) (nullable) (array zero-terminated=1): the URIs of the pipelines
+ *   that carried the draft's label just before createDataPipeline was sent, %NULL when that
+ *   was not recorded
+ */
+const char * const *
+sluice_pipeline_draft_get_labelled_before (SluicePipelineDraft *self)
+{
+  g_return_val_if_fail (SLUICE_IS_PIPELINE_DRAFT (self), NULL);
+  return (const char * const *) self->labelled_before;
+}
+
+/**
+ * sluice_pipeline_draft_set_labelled_before:
+ * @uris: (nullable) (array zero-terminated=1): the pipelines with the draft's label
+ *
+ * Records which pipelines already carried the label before createDataPipeline is sent, so
+ * that a Sluice killed while it was under way can tell the one it created. Kept while the
+ * draft says createDataPipeline is under way (sluice_pipeline_draft_set_progress()). Not
+ * something the user typed: it does not emit #SluicePipelineDraft::changed.
+ */
+void
+sluice_pipeline_draft_set_labelled_before (SluicePipelineDraft *self,
+                                           const char * const  *uris)
+{
+  g_return_if_fail (SLUICE_IS_PIPELINE_DRAFT (self));
+
+  g_strfreev (self->labelled_before);
+  self->labelled_before = g_strdupv ((char **) uris);
 }
 
 /**
@@ -879,6 +917,14 @@ sluice_pipeline_draft_to_json (SluicePipelineDraft *self)
       json_builder_add_int_value (builder, self->n_created_stages);
       json_builder_set_member_name (builder, "inFlight");
       json_builder_add_boolean_value (builder, self->in_flight);
+      if (self->labelled_before != NULL)
+        {
+          json_builder_set_member_name (builder, "labelledBefore");
+          json_builder_begin_array (builder);
+          for (guint i = 0; self->labelled_before[i] != NULL; i++)
+            json_builder_add_string_value (builder, self->labelled_before[i]);
+          json_builder_end_array (builder);
+        }
     }
   json_builder_end_object (builder);
 
@@ -977,6 +1023,26 @@ sluice_pipeline_draft_new_from_json (const char  *json,
   node = json_object_get_member (object, "inFlight");
   self->in_flight = node != NULL && json_node_get_value_type (node) == G_TYPE_BOOLEAN &&
                     json_node_get_boolean (node);
+  /* A damaged list is taken as not recorded: then nothing is adopted. */
+  node = json_object_get_member (object, "labelledBefore");
+  if (self->in_flight && self->created_uri == NULL && node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *uris = json_node_get_array (node);
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      gboolean whole = TRUE;
+
+      for (guint i = 0; i < json_array_get_length (uris); i++)
+        {
+          JsonNode *uri = json_array_get_element (uris, i);
+
+          if (json_node_get_value_type (uri) != G_TYPE_STRING)
+            whole = FALSE;
+          else
+            g_strv_builder_add (builder, json_node_get_string (uri));
+        }
+      if (whole)
+        self->labelled_before = g_strv_builder_end (builder);
+    }
   return g_steal_pointer (&self);
 }
 

@@ -81,6 +81,9 @@ void                    sluice_pipeline_draft_set_progress           (SluicePipe
                                                                       const char           *created_uri,
                                                                       guint                 n_created_stages,
                                                                       gboolean              in_flight);
+const char * const     *sluice_pipeline_draft_get_labelled_before    (SluicePipelineDraft  *self);
+void                    sluice_pipeline_draft_set_labelled_before    (SluicePipelineDraft  *self,
+                                                                      const char * const   *uris);
 
 guint                   sluice_pipeline_draft_get_n_stages           (SluicePipelineDraft  *self);
 const SluiceDraftStage *sluice_pipeline_draft_get_stage              (SluicePipelineDraft  *self,

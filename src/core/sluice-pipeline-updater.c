@@ -318,6 +318,8 @@ sluice_pipeline_updater_step_message (SluiceStepRunner *runner,
   const GError *error = sluice_step_runner_get_step_error (runner, index);
   Step *step = get_step (self, index);
 
+  if (error == NULL)
+    return NULL;
   if (step->kind == SLUICE_UPDATE_STEP_DETAILS)
     return sluice_pipeline_describe_error (error, sluice_pipeline_draft_get_team (self->draft),
                                            sluice_pipeline_draft_get_environment_label (self->draft));

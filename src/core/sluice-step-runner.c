@@ -295,9 +295,11 @@ sluice_step_runner_dup_step_title (SluiceStepRunner *self,
 /**
  * sluice_step_runner_dup_step_message:
  *
- * Why @step failed, as a sentence that names what was involved.
+ * Why @step failed, as a sentence that names what was involved; for a step done, what the
+ * subclass has to say about it, if anything (a creator's pipeline found rather than created).
  *
- * Returns: (transfer full) (nullable): the sentence, %NULL when the step did not fail
+ * Returns: (transfer full) (nullable): the sentence, %NULL when the step did not fail and
+ *   there is nothing to say
  */
 char *
 sluice_step_runner_dup_step_message (SluiceStepRunner *self,
@@ -306,7 +308,7 @@ sluice_step_runner_dup_step_message (SluiceStepRunner *self,
   g_return_val_if_fail (SLUICE_IS_STEP_RUNNER (self), NULL);
   g_return_val_if_fail (step < sluice_step_runner_get_n_steps (self), NULL);
 
-  if (get_step (self, step)->error == NULL)
+  if (get_step (self, step)->error == NULL && get_step (self, step)->state != SLUICE_STEP_DONE)
     return NULL;
   return SLUICE_STEP_RUNNER_GET_CLASS (self)->dup_step_message (self, step);
 }

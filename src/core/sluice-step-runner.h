@@ -37,8 +37,8 @@ G_DECLARE_DERIVABLE_TYPE (SluiceStepRunner, sluice_step_runner, SLUICE, STEP_RUN
  * @finish_step: the outcome of @step from the result @start_step's call gave; %FALSE with
  *   @error set when it failed
  * @dup_step_title: what @step does, as a sentence for a progress list
- * @dup_step_message: (nullable): why @step failed, as a sentence; the default is the step
- *   error's message
+ * @dup_step_message: (nullable): why @step failed, as a sentence, or a note on a step done
+ *   (called for those too); the default is the step error's message
  *
  * The steps run in order, one at a time: a subclass says how many there are with
  * sluice_step_runner_set_n_steps() and how each one starts and ends.

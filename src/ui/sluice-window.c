@@ -174,7 +174,11 @@ offer_unfinished_pipeline (SluiceWindow *self)
   g_free (self->resume_checked);
   self->resume_checked = g_strdup (id);
   draft = sluice_pipeline_draft_load (self->settings, id);
-  if (draft != NULL && sluice_pipeline_draft_get_created_uri (draft) != NULL)
+  /* Or one killed while createDataPipeline was under way: data.all may have it. */
+  if (draft != NULL &&
+      (sluice_pipeline_draft_get_created_uri (draft) != NULL ||
+       (sluice_pipeline_draft_get_in_flight (draft) &&
+        sluice_pipeline_draft_get_labelled_before (draft) != NULL)))
     gtk_widget_activate_action (GTK_WIDGET (self), "win.new-pipeline", NULL);
 }
 

@@ -8,6 +8,9 @@
   held by the emulator's slow fault, which data.all still carries out): the next start opens
   the wizard on what was done, with Retry Remaining Stages, and the retry adds only what is
   missing (data.all is asked, not the wizard).
+- Sluice killed while createDataPipeline itself is under way (held by the slow fault; the draft
+  keeps the pipelines that had the label before it was sent): the next start finds the one
+  data.all made, says so, and Retry Remaining Stages adds the stages to it; no second pipeline.
 - The refresh token revoked while creating: the wizard stays with everything in it and says
   "Sign in again"; its Sign In Again… button signs in, and the creation goes on by itself.
 
@@ -144,6 +147,38 @@ class CrashTest(WizardTestCase):
                                                     (2, 'test', 'TEST', 'DataEngineers'),
                                                     (3, 'prod', 'PROD', 'DataEngineers')])
         self.assertNotIn('createdPipelineUri', self.keyfile(), 'the draft has served')
+
+    def test_killed_while_creating_the_pipeline(self):
+        self.start_emulator()
+        app = self.start_signed_in()
+        wizard = self.open_wizard(app)
+        wizard.fill_to_review(NAME, DESCRIPTION)
+        # createDataPipeline held 3 s: data.all creates the pipeline after Sluice is gone.
+        self.emu.control('POST', 'faults', {'kind': 'slow', 'delay_ms': 3000, 'match': 'CreateDataPipeline'})
+        wizard.next(6)
+        atspi.wait_for(lambda: '"inFlight":true' in self.keyfile() and '"labelledBefore":[]' in self.keyfile()
+                       and self.emu.control('GET', 'state')['faults'] == [],
+                       timeout=20, what='createDataPipeline to be on its way, the labels kept in the draft')
+        self.kill(app)
+        made = atspi.wait_for(lambda: self.pipeline(NAME), timeout=15, interval=0.3,
+                              what='data.all to finish the held createDataPipeline')
+
+        app, _ = self.restart()
+        wizard = Wizard(app, app.wait('frame', 'New Pipeline', timeout=20))
+        retry = wizard.wait('push button', 'Retry Remaining Stages', 'progress', timeout=20)
+        wizard.wait('label', 'Sluice found the pipeline it had created before it was closed.', 'progress')
+        wizard.wait('label', lambda text: text.startswith('The pipeline was created, but not all of its stages:')
+                    and 'Sluice was closed before this stage was added' in text, 'progress')
+        KILLS['intact'] += 1
+        self.shoot('wizard-adopted-after-kill.png')
+
+        app.action(retry)
+        pipeline = self.wait_created(NAME, 3)  # one pipeline with the label, or it fails
+        self.assertEqual(pipeline['DataPipelineUri'], made['DataPipelineUri'])
+        self.assertEqual(self.stages_of(pipeline), [(1, 'dev', 'DEV', 'DataEngineers'),
+                                                    (2, 'test', 'TEST', 'DataEngineers'),
+                                                    (3, 'prod', 'PROD', 'DataEngineers')])
+        self.assertNotIn('labelledBefore', self.keyfile(), 'the draft has served')
 
     def test_refresh_token_revoked_while_creating(self):
         self.start_emulator()

@@ -84,7 +84,7 @@ sluice_step_row_get_state (SluiceStepRow *self)
  * sluice_step_row_set_state:
  * @self: a #SluiceStepRow
  * @state: how the step stands
- * @message: (nullable): why a failed step failed
+ * @message: (nullable): why a failed step failed, or a note on one done
  */
 void
 sluice_step_row_set_state (SluiceStepRow         *self,
@@ -103,7 +103,7 @@ sluice_step_row_set_state (SluiceStepRow         *self,
     {
     case SLUICE_CREATE_STEP_DONE:
       gtk_image_set_from_icon_name (self->icon, "object-select-symbolic");
-      adw_action_row_set_subtitle (row, _("Done"));
+      adw_action_row_set_subtitle (row, message ? message : _("Done"));
       break;
     case SLUICE_CREATE_STEP_FAILED:
       gtk_image_set_from_icon_name (self->icon, "dialog-error-symbolic");

@@ -237,6 +237,7 @@ update_progress (SluiceCreateWizard *self)
   g_autofree char *failure_message = NULL;
   gboolean refused;
   gboolean has_pipeline = sluice_pipeline_creator_get_pipeline (self->creator) != NULL;
+  gboolean ambiguous = !self->creating && _sluice_create_wizard_is_ambiguous (self);
 
   for (guint i = 0; i < n; i++)
     {
@@ -280,8 +281,12 @@ update_progress (SluiceCreateWizard *self)
                           !self->creating && failure != NULL && !refused);
   gtk_button_set_label (self->retry_button, self->awaiting_sign_in ? _("_Sign In Again…")
                                            : has_pipeline ? _("_Retry Remaining Stages")
+                                           : ambiguous ? _("Create _Anew")
                                            : _("_Retry"));
-  gtk_widget_set_visible (GTK_WIDGET (self->open_button), !self->creating && has_pipeline);
+  /* Signed out, there is nothing to open until Sign In Again. */
+  gtk_widget_set_visible (GTK_WIDGET (self->open_button),
+                          !self->creating && !self->awaiting_sign_in && (has_pipeline || ambiguous));
+  gtk_button_set_label (self->open_button, ambiguous ? _("Show _Pipelines") : _("_Open Pipeline"));
   sluice_a11y_name_mnemonic_buttons (GTK_WIDGET (self->progress_box));
 }
 
@@ -297,6 +302,16 @@ is_sign_in_error (const GError *error)
 {
   return g_error_matches (error, SLUICE_DATAALL_ERROR, SLUICE_DATAALL_ERROR_NOT_SIGNED_IN) ||
          g_error_matches (error, SLUICE_DATAALL_ERROR, SLUICE_DATAALL_ERROR_REAUTH_REQUIRED);
+}
+
+/* Everything was created: the draft has served. */
+static void
+created (SluiceCreateWizard *self)
+{
+  g_clear_object (&self->draft);
+  self->draft = sluice_pipeline_draft_new ();
+  sluice_pipeline_draft_discard (self->settings, sluice_account_get_id (self->account));
+  _sluice_create_wizard_emit_created (self);
 }
 
 static void
@@ -317,13 +332,7 @@ run_done_cb (GObject      *source,
   update_progress (self);
   _sluice_create_wizard_update_state (self);
   if (done)
-    {
-      /* Everything was created: the draft has served. */
-      g_clear_object (&self->draft);
-      self->draft = sluice_pipeline_draft_new ();
-      sluice_pipeline_draft_discard (self->settings, sluice_account_get_id (self->account));
-      _sluice_create_wizard_emit_created (self);
-    }
+    created (self);
 }
 
 void
@@ -399,6 +408,69 @@ _sluice_create_wizard_resume (SluiceCreateWizard *self)
   show_progress (self);
   update_progress (self);
   _sluice_create_wizard_update_state (self);
+}
+
+/**
+ * _sluice_create_wizard_is_ambiguous:
+ *
+ * Returns: whether data.all has several new pipelines that Sluice, closed while creating
+ *   one, may have made: the user chooses between Create Anew and the list
+ */
+gboolean
+_sluice_create_wizard_is_ambiguous (SluiceCreateWizard *self)
+{
+  return self->creator != NULL && sluice_pipeline_creator_get_pipeline (self->creator) == NULL &&
+         g_error_matches (sluice_pipeline_creator_get_step_error (self->creator, 0), G_IO_ERROR,
+                          G_IO_ERROR_EXISTS);
+}
+
+static void
+found_created_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(SluiceCreateWizard) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean found;
+
+  found = sluice_pipeline_creator_find_created_finish (SLUICE_PIPELINE_CREATOR (source), result,
+                                                       &error);
+  self->creating = FALSE;
+  g_clear_object (&self->create_cancellable);
+  if (self->account == NULL || SLUICE_PIPELINE_CREATOR (source) != self->creator)
+    return; /* closed meanwhile */
+  if (!found && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      /* Not created (or data.all could not say): the draft as typed; Create looks again
+       * before it sends anything. */
+      g_debug ("No pipeline to adopt: %s", error ? error->message : "none new");
+      _sluice_create_wizard_show_page (self, N_PAGES - 1);
+      return;
+    }
+  update_progress (self);
+  _sluice_create_wizard_update_state (self);
+  if (sluice_pipeline_creator_is_done (self->creator))
+    created (self);
+}
+
+/**
+ * _sluice_create_wizard_find_created:
+ *
+ * The draft says an earlier Sluice was closed while createDataPipeline was under way: the
+ * progress page, while data.all is asked for the pipeline it may have created. Found, it goes
+ * on as _sluice_create_wizard_resume(); several, the user chooses; none, the draft as typed.
+ */
+void
+_sluice_create_wizard_find_created (SluiceCreateWizard *self)
+{
+  new_creator (self);
+  show_progress (self);
+  self->creating = TRUE;
+  self->create_cancellable = g_cancellable_new ();
+  update_progress (self);
+  _sluice_create_wizard_update_state (self);
+  sluice_pipeline_creator_find_created_async (self->creator, self->create_cancellable,
+                                              found_created_cb, g_object_ref (self));
 }
 
 /* Sign In Again…: the application's sign-in for this account; the run goes on after it. */

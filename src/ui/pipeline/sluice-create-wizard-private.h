@@ -89,6 +89,8 @@ struct _SluiceCreateWizard
 void _sluice_create_wizard_save_now                (SluiceCreateWizard *self);
 void _sluice_create_wizard_update_state            (SluiceCreateWizard *self);
 void _sluice_create_wizard_emit_created            (SluiceCreateWizard *self);
+void _sluice_create_wizard_show_page               (SluiceCreateWizard *self,
+                                                    guint               page);
 
 /* sluice-create-wizard-create.c: datasets, review and creating */
 void _sluice_create_wizard_load_datasets           (SluiceCreateWizard *self);
@@ -100,6 +102,8 @@ void _sluice_create_wizard_rebuild_review          (SluiceCreateWizard *self);
 void _sluice_create_wizard_start_creating          (SluiceCreateWizard *self);
 void _sluice_create_wizard_start_run               (SluiceCreateWizard *self);
 void _sluice_create_wizard_resume                  (SluiceCreateWizard *self);
+void _sluice_create_wizard_find_created            (SluiceCreateWizard *self);
+gboolean _sluice_create_wizard_is_ambiguous        (SluiceCreateWizard *self);
 void _sluice_create_wizard_account_state_cb        (SluiceCreateWizard *self);
 void _sluice_create_wizard_sign_in_again           (SluiceCreateWizard *self);
 

@@ -403,6 +403,13 @@ show_page (SluiceCreateWizard *self,
   _sluice_create_wizard_update_state (self);
 }
 
+void
+_sluice_create_wizard_show_page (SluiceCreateWizard *self,
+                                 guint               page)
+{
+  show_page (self, page);
+}
+
 static void
 next_action (GtkWidget  *widget,
              const char *action_name,
@@ -474,7 +481,12 @@ retry_action (GtkWidget  *widget,
   if (self->awaiting_sign_in)
     _sluice_create_wizard_sign_in_again (self);
   else
-    _sluice_create_wizard_start_run (self);
+    {
+      /* Create Anew: the user's answer to several pipelines Sluice may have created. */
+      if (_sluice_create_wizard_is_ambiguous (self))
+        sluice_pipeline_creator_create_anew (self->creator);
+      _sluice_create_wizard_start_run (self);
+    }
 }
 
 static void
@@ -503,6 +515,8 @@ open_action (GtkWidget  *widget,
 
   if (self->creator != NULL && sluice_pipeline_creator_get_pipeline (self->creator) != NULL)
     _sluice_create_wizard_emit_created (self);
+  else if (self->creator != NULL && _sluice_create_wizard_is_ambiguous (self))
+    gtk_window_close (GTK_WINDOW (self)); /* the list is in the window behind */
 }
 
 /* Puts the draft into the widgets. */
@@ -750,6 +764,10 @@ sluice_create_wizard_new (GtkWindow     *parent,
    * the rest. */
   if (sluice_pipeline_draft_get_created_uri (self->draft) != NULL)
     _sluice_create_wizard_resume (self);
+  /* Stopped while createDataPipeline was under way: data.all may have it. */
+  else if (sluice_pipeline_draft_get_in_flight (self->draft) &&
+           sluice_pipeline_draft_get_labelled_before (self->draft) != NULL)
+    _sluice_create_wizard_find_created (self);
   sluice_environment_catalog_load (self->catalog);
   update_spinners (self);
   return self;
