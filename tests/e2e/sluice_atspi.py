@@ -55,9 +55,18 @@ def is_visible(node):
         return False
 
 
-def walk(node, depth=0, max_depth=60):
+def walk(node, depth=0, max_depth=60, seen=None):
+    """Every node under `node`, each once. GTK 4.8's tree is not always a tree: a popover or a
+    list's row can appear again under one of its own descendants, and walking that cycle down
+    to `max_depth` never ends for a test waiting on it (seen in test_wizard_crash.py). pygobject
+    hands out one wrapper per accessible, so the wrappers themselves mark what was seen."""
     if node is None or depth > max_depth:
         return
+    if seen is None:
+        seen = set()
+    if node in seen:
+        return
+    seen.add(node)
     yield node
     try:
         count = node.get_child_count()
@@ -68,7 +77,7 @@ def walk(node, depth=0, max_depth=60):
             child = node.get_child_at_index(i)
         except Exception:
             continue
-        yield from walk(child, depth + 1, max_depth)
+        yield from walk(child, depth + 1, max_depth, seen)
 
 
 def dump(node, file=sys.stderr):
