@@ -35,6 +35,9 @@ struct _SluiceStagesGraphNode
    * the font changes. */
   GArray             *layouts;
   int                 layouts_width;
+  /* The status lines' layouts, shared by the graph's nodes (see
+   * sluice_stages_graph_node_set_line_cache()); NULL: the node's own. */
+  GHashTable         *line_cache;
   /* The card and header, as last drawn (see make_static_node()). */
   GskRenderNode      *static_node;
   int                 static_width;

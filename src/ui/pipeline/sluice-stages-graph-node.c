@@ -198,14 +198,37 @@ make_line (SluiceStagesGraphNode *self,
   return layout;
 }
 
+/* Past this many, the shared status lines are dropped and made again as they are drawn. */
+#define LINE_CACHE_MAX 512
+
 static void
 add_line (SluiceStagesGraphNode *self,
           LineRole               role,
           const char            *text,
           int                    width)
 {
-  NodeLine line = { make_line (self, role, text, width), role };
+  NodeLine line = { NULL, role };
+  g_autofree char *key = NULL;
 
+  /* A refresh mostly gives every node the same words (a status, the revision that is going
+   * through, how long ago): a status line is shaped once per graph, not once per node. */
+  if (self->line_cache != NULL && role >= LINE_STATUS)
+    {
+      key = g_strdup_printf ("%d %d %s", (int) role, width, text != NULL ? text : "");
+      line.layout = g_hash_table_lookup (self->line_cache, key);
+      if (line.layout != NULL)
+        g_object_ref (line.layout);
+    }
+  if (line.layout == NULL)
+    {
+      line.layout = make_line (self, role, text, width);
+      if (key != NULL)
+        {
+          if (g_hash_table_size (self->line_cache) >= LINE_CACHE_MAX)
+            g_hash_table_remove_all (self->line_cache);
+          g_hash_table_insert (self->line_cache, g_steal_pointer (&key), g_object_ref (line.layout));
+        }
+    }
   g_array_append_val (self->layouts, line);
 }
 
@@ -564,7 +587,9 @@ sluice_stages_graph_node_css_changed (GtkWidget         *widget,
 {
   GTK_WIDGET_CLASS (sluice_stages_graph_node_parent_class)->css_changed (widget, change);
 
-  /* The font may have changed with the style. */
+  /* The font may have changed with the style: the shared lines were made with the old one. */
+  if (SLUICE_STAGES_GRAPH_NODE (widget)->line_cache != NULL)
+    g_hash_table_remove_all (SLUICE_STAGES_GRAPH_NODE (widget)->line_cache);
   invalidate_layouts (SLUICE_STAGES_GRAPH_NODE (widget));
 }
 
@@ -670,6 +695,7 @@ sluice_stages_graph_node_finalize (GObject *object)
   SluiceStagesGraphNode *self = SLUICE_STAGES_GRAPH_NODE (object);
 
   g_clear_pointer (&self->layouts, g_array_unref);
+  g_clear_pointer (&self->line_cache, g_hash_table_unref);
   g_clear_pointer (&self->static_node, gsk_render_node_unref);
   g_clear_pointer (&self->input, sluice_stages_input_unref);
   g_clear_pointer (&self->revision_id, g_free);
@@ -841,4 +867,37 @@ sluice_stages_graph_node_set_text_scale (SluiceStagesGraphNode *self,
   self->text_scale = scale;
   invalidate_layouts (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/**
+ * sluice_stages_graph_node_line_cache_new:
+ *
+ * Returns: (transfer full): an empty cache of status lines for
+ *   sluice_stages_graph_node_set_line_cache()
+ */
+GHashTable *
+sluice_stages_graph_node_line_cache_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+}
+
+/**
+ * sluice_stages_graph_node_set_line_cache:
+ * @cache: (nullable): from sluice_stages_graph_node_line_cache_new(), shared by nodes drawn
+ *   in the same font (one graph's)
+ *
+ * Lets the node share its status lines' layouts with the other nodes of @cache: those with the
+ * same words and width are shaped once.
+ */
+void
+sluice_stages_graph_node_set_line_cache (SluiceStagesGraphNode *self,
+                                         GHashTable            *cache)
+{
+  g_return_if_fail (SLUICE_IS_STAGES_GRAPH_NODE (self));
+
+  if (self->line_cache == cache)
+    return;
+  g_clear_pointer (&self->line_cache, g_hash_table_unref);
+  self->line_cache = cache != NULL ? g_hash_table_ref (cache) : NULL;
+  invalidate_layouts (self);
 }

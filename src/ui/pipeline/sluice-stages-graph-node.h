@@ -32,6 +32,9 @@ void                    sluice_stages_graph_node_set_text_scale (SluiceStagesGra
                                                                  double                 scale);
 void                    sluice_stages_graph_node_update_time    (SluiceStagesGraphNode *self,
                                                                  GDateTime             *now);
+GHashTable             *sluice_stages_graph_node_line_cache_new (void);
+void                    sluice_stages_graph_node_set_line_cache (SluiceStagesGraphNode *self,
+                                                                 GHashTable            *cache);
 
 const char             *sluice_stages_status_get_title          (SluiceStagesStatus     status);
 char                   *sluice_stages_format_ago                (GDateTime             *since,

@@ -38,6 +38,7 @@ struct _SluiceStagesGraph
   double              text_scale;   /* 0 until measured */
   PangoLayout       **lane_titles;  /* one per lane, made when first drawn */
   GskRenderNode      *background;   /* lanes, titles and edges, kept while the layout and style are */
+  GHashTable         *line_cache;   /* the nodes' status lines, shared among them */
   guint               time_source;
 };
 
@@ -501,6 +502,7 @@ sluice_stages_graph_css_changed (GtkWidget         *widget,
   /* A new font or size: measure the text again. */
   self->text_scale = 0;
   clear_lane_titles (self);
+  g_hash_table_remove_all (self->line_cache);
   invalidate_layout (self);
   gtk_widget_queue_draw (widget);
 }
@@ -552,6 +554,7 @@ sluice_stages_graph_finalize (GObject *object)
   g_clear_pointer (&self->layout, sluice_stages_layout_free);
   g_clear_pointer (&self->input, sluice_stages_input_unref);
   g_clear_pointer (&self->nodes, g_ptr_array_unref);
+  g_clear_pointer (&self->line_cache, g_hash_table_unref);
 
   G_OBJECT_CLASS (sluice_stages_graph_parent_class)->finalize (object);
 }
@@ -640,6 +643,7 @@ static void
 sluice_stages_graph_init (SluiceStagesGraph *self)
 {
   self->nodes = g_ptr_array_new ();
+  self->line_cache = sluice_stages_graph_node_line_cache_new ();
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stages"),
                                   -1);
@@ -695,6 +699,7 @@ sluice_stages_graph_set_input (SluiceStagesGraph *self,
       GtkWidget *node = sluice_stages_graph_node_new (input, i);
 
       sluice_stages_graph_node_set_text_scale (SLUICE_STAGES_GRAPH_NODE (node), get_text_scale (self));
+      sluice_stages_graph_node_set_line_cache (SLUICE_STAGES_GRAPH_NODE (node), self->line_cache);
       g_signal_connect_object (node, "activate", G_CALLBACK (node_activate_cb), self, 0);
       gtk_widget_set_parent (node, GTK_WIDGET (self));
       g_ptr_array_add (self->nodes, node);
