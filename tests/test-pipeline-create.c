@@ -972,6 +972,63 @@ test_timeout_retry_adopts (Fixture       *fixture,
   g_assert_null (sluice_pipeline_draft_load (settings, "account"));
 }
 
+/* Unanswered, and meanwhile someone else made a pipeline with the same label, team and
+ * environment: two new ones, so the retry does not guess; Create Anew makes a third. */
+static void
+test_timeout_retry_ambiguous (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  g_autoptr(SluicePipelineDraft) draft = gitflow_draft (fixture);
+  g_autoptr(SluicePipelineCreator) creator = NULL;
+  g_autoptr(SluicePipelineCreator) other = NULL;
+  g_autoptr(GPtrArray) uris = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  gint64 deadline;
+
+  sluice_pipeline_draft_discard (settings, "account");
+  sluice_dataall_client_set_test_timing (fixture->client, 600, 20);
+  creator = sluice_pipeline_creator_new (fixture->client, draft);
+  sluice_pipeline_creator_keep_progress (creator, settings, "account");
+  sluice_test_emulator_add_fault (fixture->emulator,
+                                  "{\"kind\": \"slow\", \"delay_ms\": 1500, "
+                                  "\"match\": \"CreateDataPipeline\"}", &error);
+  g_assert_no_error (error);
+  g_assert_false (run (creator, &error));
+  g_assert_error (error, SLUICE_DATAALL_ERROR, SLUICE_DATAALL_ERROR_TIMEOUT);
+  g_clear_error (&error);
+
+  other = sluice_pipeline_creator_new (fixture->client, draft);
+  g_assert_true (run (other, &error));
+  g_assert_no_error (error);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  do
+    {
+      g_clear_pointer (&uris, g_ptr_array_unref);
+      uris = labelled (fixture, "Orders ETL");
+      if (uris->len < 2)
+        g_usleep (100 * 1000);
+    }
+  while (uris->len < 2 && g_get_monotonic_time () < deadline);
+  g_assert_cmpuint (uris->len, ==, 2);
+
+  g_assert_false (run (creator, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_null (sluice_pipeline_creator_get_pipeline (creator));
+  message = sluice_pipeline_creator_dup_step_message (creator, 0);
+  g_assert_true (g_str_has_prefix (message, "data.all did not answer whether it created this "
+                                            "pipeline, and it now has 2 new pipelines named "
+                                            "“Orders ETL”"));
+  sluice_pipeline_creator_create_anew (creator);
+  g_assert_true (run (creator, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&uris, g_ptr_array_unref);
+  uris = labelled (fixture, "Orders ETL");
+  g_assert_cmpuint (uris->len, ==, 3);
+}
+
 /* The connection dropped before data.all ran createDataPipeline (the emulator's drop fault
  * closes it before executing): Retry looks, finds none, and creates one. */
 static void
@@ -1116,6 +1173,8 @@ main (int   argc,
               set_up_default, test_killed_while_creating_ambiguous, tear_down);
   g_test_add ("/sluice/pipeline-create/timeout-retry-adopts", Fixture, NULL,
               set_up_default, test_timeout_retry_adopts, tear_down);
+  g_test_add ("/sluice/pipeline-create/timeout-retry-ambiguous", Fixture, NULL,
+              set_up_default, test_timeout_retry_ambiguous, tear_down);
   g_test_add ("/sluice/pipeline-create/dropped-retry-creates", Fixture, NULL,
               set_up_default, test_dropped_retry_creates, tear_down);
   g_test_add ("/sluice/pipeline-create/refusal-retry-sends", Fixture, NULL,

@@ -737,6 +737,10 @@ resume (SluicePipelineCreator *self)
  * A draft left while createDataPipeline was under way, with the pipelines that carried its
  * label then, gives a creator whose first step adopts the pipeline that run created, if
  * data.all has exactly one new: see sluice_pipeline_creator_find_created_async().
+ *
+ * With sluice_pipeline_creator_keep_progress(), a createDataPipeline that failed without a
+ * certain answer (a timeout, a lost connection, HTTP 5xx) is looked for the same way when the
+ * creator runs again, before it is sent again.
  */
 SluicePipelineCreator *
 sluice_pipeline_creator_new (SluiceDataallClient *client,
