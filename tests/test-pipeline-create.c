@@ -669,6 +669,25 @@ find_created (SluicePipelineCreator  *creator,
   return sluice_pipeline_creator_find_created_finish (creator, wait_result (&result), error);
 }
 
+/* The pipelines with @label once data.all lists at least @n (a held request finishing), or
+ * after ten seconds. */
+static GPtrArray *
+wait_labelled (Fixture    *fixture,
+               const char *label,
+               guint       n)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GPtrArray *uris = labelled (fixture, label);
+
+  while (uris->len < n && g_get_monotonic_time () < deadline)
+    {
+      g_usleep (100 * 1000);
+      g_ptr_array_unref (uris);
+      uris = labelled (fixture, label);
+    }
+  return uris;
+}
+
 /* Sluice killed while createDataPipeline is under way (held by a slow fault; data.all still
  * creates the pipeline once the delay is over), with a pipeline of the same label, team and
  * environment there already: the next start finds the one it created, not the older one,
@@ -691,7 +710,6 @@ test_killed_while_creating (Fixture       *fixture,
   g_autofree char *message = NULL;
   g_autofree char *older_uri = NULL;
   const char *adopted;
-  gint64 deadline;
 
   /* The older pipeline, created and finished. */
   g_assert_true (run (older, &error));
@@ -735,15 +753,8 @@ test_killed_while_creating (Fixture       *fixture,
   g_assert_null (sluice_pipeline_creator_get_pipeline (first));
   g_clear_object (&first);
   g_settings_set_value (settings, "pipeline-drafts", at_kill);
-  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  do
-    {
-      g_clear_pointer (&uris, g_ptr_array_unref);
-      uris = labelled (fixture, "Orders ETL");
-      if (uris->len < 2)
-        g_usleep (100 * 1000);
-    }
-  while (uris->len < 2 && g_get_monotonic_time () < deadline);
+  g_clear_pointer (&uris, g_ptr_array_unref);
+  uris = wait_labelled (fixture, "Orders ETL", 2);
   g_assert_cmpuint (uris->len, ==, 2);
 
   /* The next start: the wizard's look-up adopts the new one. */
@@ -892,6 +903,31 @@ request_count (Fixture    *fixture,
   return json_object_get_int_member_with_default (requests, operation, 0);
 }
 
+/* A creator keeping its progress in @settings whose createDataPipeline was held past the
+ * client's timeout (a slow fault of 1.5 s, 600 ms timeout): data.all carries it out later. */
+static SluicePipelineCreator *
+create_unanswered (Fixture             *fixture,
+                   SluicePipelineDraft *draft,
+                   GSettings           *settings)
+{
+  SluicePipelineCreator *creator;
+  g_autoptr(GError) error = NULL;
+
+  sluice_pipeline_draft_discard (settings, "account");
+  sluice_dataall_client_set_test_timing (fixture->client, 600, 20);
+  creator = sluice_pipeline_creator_new (fixture->client, draft);
+  sluice_pipeline_creator_keep_progress (creator, settings, "account");
+  sluice_test_emulator_add_fault (fixture->emulator,
+                                  "{\"kind\": \"slow\", \"delay_ms\": 1500, "
+                                  "\"match\": \"CreateDataPipeline\"}", &error);
+  g_assert_no_error (error);
+  g_assert_false (run (creator, &error));
+  g_assert_error (error, SLUICE_DATAALL_ERROR, SLUICE_DATAALL_ERROR_TIMEOUT);
+  g_assert_cmpint (sluice_pipeline_creator_get_step_state (creator, 0), ==, SLUICE_CREATE_STEP_FAILED);
+  g_assert_null (sluice_pipeline_creator_get_pipeline (creator));
+  return creator;
+}
+
 /* createDataPipeline held past the client's timeout (a slow fault; data.all still creates the
  * pipeline once the delay is over): the step fails with the timeout's sentence, the draft
  * stays under way, and Retry in the same run looks first and adopts that pipeline rather than
@@ -906,21 +942,9 @@ test_timeout_retry_adopts (Fixture       *fixture,
   g_autoptr(GPtrArray) uris = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  gint64 deadline;
   gint64 creates;
 
-  sluice_pipeline_draft_discard (settings, "account");
-  sluice_dataall_client_set_test_timing (fixture->client, 600, 20);
-  creator = sluice_pipeline_creator_new (fixture->client, draft);
-  sluice_pipeline_creator_keep_progress (creator, settings, "account");
-  sluice_test_emulator_add_fault (fixture->emulator,
-                                  "{\"kind\": \"slow\", \"delay_ms\": 1500, "
-                                  "\"match\": \"CreateDataPipeline\"}", &error);
-  g_assert_no_error (error);
-
-  g_assert_false (run (creator, &error));
-  g_assert_error (error, SLUICE_DATAALL_ERROR, SLUICE_DATAALL_ERROR_TIMEOUT);
-  g_clear_error (&error);
+  creator = create_unanswered (fixture, draft, settings);
   g_assert_cmpint (sluice_pipeline_creator_get_step_state (creator, 0), ==, SLUICE_CREATE_STEP_FAILED);
   g_assert_null (sluice_pipeline_creator_get_pipeline (creator));
   message = sluice_pipeline_creator_dup_step_message (creator, 0);
@@ -937,15 +961,8 @@ test_timeout_retry_adopts (Fixture       *fixture,
   }
 
   /* data.all carries it out once the delay is over. */
-  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  do
-    {
-      g_clear_pointer (&uris, g_ptr_array_unref);
-      uris = labelled (fixture, "Orders ETL");
-      if (uris->len < 1)
-        g_usleep (100 * 1000);
-    }
-  while (uris->len < 1 && g_get_monotonic_time () < deadline);
+  g_clear_pointer (&uris, g_ptr_array_unref);
+  uris = wait_labelled (fixture, "Orders ETL", 1);
   g_assert_cmpuint (uris->len, ==, 1);
 
   /* Retry: found, not sent again; then the three stages. */
@@ -985,32 +1002,14 @@ test_timeout_retry_ambiguous (Fixture       *fixture,
   g_autoptr(GPtrArray) uris = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  gint64 deadline;
 
-  sluice_pipeline_draft_discard (settings, "account");
-  sluice_dataall_client_set_test_timing (fixture->client, 600, 20);
-  creator = sluice_pipeline_creator_new (fixture->client, draft);
-  sluice_pipeline_creator_keep_progress (creator, settings, "account");
-  sluice_test_emulator_add_fault (fixture->emulator,
-                                  "{\"kind\": \"slow\", \"delay_ms\": 1500, "
-                                  "\"match\": \"CreateDataPipeline\"}", &error);
-  g_assert_no_error (error);
-  g_assert_false (run (creator, &error));
-  g_assert_error (error, SLUICE_DATAALL_ERROR, SLUICE_DATAALL_ERROR_TIMEOUT);
-  g_clear_error (&error);
+  creator = create_unanswered (fixture, draft, settings);
 
   other = sluice_pipeline_creator_new (fixture->client, draft);
   g_assert_true (run (other, &error));
   g_assert_no_error (error);
-  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  do
-    {
-      g_clear_pointer (&uris, g_ptr_array_unref);
-      uris = labelled (fixture, "Orders ETL");
-      if (uris->len < 2)
-        g_usleep (100 * 1000);
-    }
-  while (uris->len < 2 && g_get_monotonic_time () < deadline);
+  g_clear_pointer (&uris, g_ptr_array_unref);
+  uris = wait_labelled (fixture, "Orders ETL", 2);
   g_assert_cmpuint (uris->len, ==, 2);
 
   g_assert_false (run (creator, &error));
