@@ -4,7 +4,8 @@
  * server with the legacy fields, the refusal and "create without them" on one without, a
  * failing stage resumed by a retry, a run killed between its steps resumed by another
  * process from the draft it kept, one killed while createDataPipeline was under way adopting
- * the pipeline data.all made, and errors as sentences.
+ * the pipeline data.all made, a retry after an unanswered createDataPipeline doing the same,
+ * and errors as sentences.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +16,7 @@
 #include <string.h>
 
 #include "sluice-dataall-api.h"
+#include "sluice-dataall-client-private.h"
 #include "sluice-pipeline-creator.h"
 #include "sluice-pipeline-draft.h"
 #include "sluice-pipeline-list.h"
@@ -667,6 +669,25 @@ find_created (SluicePipelineCreator  *creator,
   return sluice_pipeline_creator_find_created_finish (creator, wait_result (&result), error);
 }
 
+/* The pipelines with @label once data.all lists at least @n (a held request finishing), or
+ * after ten seconds. */
+static GPtrArray *
+wait_labelled (Fixture    *fixture,
+               const char *label,
+               guint       n)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GPtrArray *uris = labelled (fixture, label);
+
+  while (uris->len < n && g_get_monotonic_time () < deadline)
+    {
+      g_usleep (100 * 1000);
+      g_ptr_array_unref (uris);
+      uris = labelled (fixture, label);
+    }
+  return uris;
+}
+
 /* Sluice killed while createDataPipeline is under way (held by a slow fault; data.all still
  * creates the pipeline once the delay is over), with a pipeline of the same label, team and
  * environment there already: the next start finds the one it created, not the older one,
@@ -689,7 +710,6 @@ test_killed_while_creating (Fixture       *fixture,
   g_autofree char *message = NULL;
   g_autofree char *older_uri = NULL;
   const char *adopted;
-  gint64 deadline;
 
   /* The older pipeline, created and finished. */
   g_assert_true (run (older, &error));
@@ -733,15 +753,8 @@ test_killed_while_creating (Fixture       *fixture,
   g_assert_null (sluice_pipeline_creator_get_pipeline (first));
   g_clear_object (&first);
   g_settings_set_value (settings, "pipeline-drafts", at_kill);
-  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  do
-    {
-      g_clear_pointer (&uris, g_ptr_array_unref);
-      uris = labelled (fixture, "Orders ETL");
-      if (uris->len < 2)
-        g_usleep (100 * 1000);
-    }
-  while (uris->len < 2 && g_get_monotonic_time () < deadline);
+  g_clear_pointer (&uris, g_ptr_array_unref);
+  uris = wait_labelled (fixture, "Orders ETL", 2);
   g_assert_cmpuint (uris->len, ==, 2);
 
   /* The next start: the wizard's look-up adopts the new one. */
@@ -871,6 +884,223 @@ test_killed_while_creating_ambiguous (Fixture       *fixture,
   g_assert_cmpuint (uris->len, ==, 3);
 }
 
+
+static gint64
+request_count (Fixture    *fixture,
+               const char *operation)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *state = sluice_test_emulator_request (fixture->emulator, "GET", "/_emulator/state",
+                                                         NULL, NULL, &error);
+  JsonObject *requests;
+
+  g_assert_no_error (error);
+  json_parser_load_from_data (parser, state, -1, &error);
+  g_assert_no_error (error);
+  requests = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
+                                            "requests");
+  return json_object_get_int_member_with_default (requests, operation, 0);
+}
+
+/* A creator keeping its progress in @settings whose createDataPipeline was held past the
+ * client's timeout (a slow fault of 1.5 s, 600 ms timeout): data.all carries it out later. */
+static SluicePipelineCreator *
+create_unanswered (Fixture             *fixture,
+                   SluicePipelineDraft *draft,
+                   GSettings           *settings)
+{
+  SluicePipelineCreator *creator;
+  g_autoptr(GError) error = NULL;
+
+  sluice_pipeline_draft_discard (settings, "account");
+  sluice_dataall_client_set_test_timing (fixture->client, 600, 20);
+  creator = sluice_pipeline_creator_new (fixture->client, draft);
+  sluice_pipeline_creator_keep_progress (creator, settings, "account");
+  sluice_test_emulator_add_fault (fixture->emulator,
+                                  "{\"kind\": \"slow\", \"delay_ms\": 1500, "
+                                  "\"match\": \"CreateDataPipeline\"}", &error);
+  g_assert_no_error (error);
+  g_assert_false (run (creator, &error));
+  g_assert_error (error, SLUICE_DATAALL_ERROR, SLUICE_DATAALL_ERROR_TIMEOUT);
+  g_assert_cmpint (sluice_pipeline_creator_get_step_state (creator, 0), ==, SLUICE_CREATE_STEP_FAILED);
+  g_assert_null (sluice_pipeline_creator_get_pipeline (creator));
+  return creator;
+}
+
+/* createDataPipeline held past the client's timeout (a slow fault; data.all still creates the
+ * pipeline once the delay is over): the step fails with the timeout's sentence, the draft
+ * stays under way, and Retry in the same run looks first and adopts that pipeline rather than
+ * creating a second. */
+static void
+test_timeout_retry_adopts (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  g_autoptr(SluicePipelineDraft) draft = gitflow_draft (fixture);
+  g_autoptr(SluicePipelineCreator) creator = NULL;
+  g_autoptr(GPtrArray) uris = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  gint64 creates;
+
+  creator = create_unanswered (fixture, draft, settings);
+  g_assert_cmpint (sluice_pipeline_creator_get_step_state (creator, 0), ==, SLUICE_CREATE_STEP_FAILED);
+  g_assert_null (sluice_pipeline_creator_get_pipeline (creator));
+  message = sluice_pipeline_creator_dup_step_message (creator, 0);
+  g_assert_cmpstr (message, ==, "data.all did not answer in time. Try again later.");
+  g_clear_pointer (&message, g_free);
+  /* A kill now: the next start looks too. */
+  {
+    g_autoptr(SluicePipelineDraft) now = sluice_pipeline_draft_load (settings, "account");
+
+    g_assert_nonnull (now);
+    g_assert_true (sluice_pipeline_draft_get_in_flight (now));
+    g_assert_nonnull (sluice_pipeline_draft_get_labelled_before (now));
+    g_assert_null (sluice_pipeline_draft_get_created_uri (now));
+  }
+
+  /* data.all carries it out once the delay is over. */
+  g_clear_pointer (&uris, g_ptr_array_unref);
+  uris = wait_labelled (fixture, "Orders ETL", 1);
+  g_assert_cmpuint (uris->len, ==, 1);
+
+  /* Retry: found, not sent again; then the three stages. */
+  creates = request_count (fixture, "CreateDataPipeline");
+  g_assert_true (run (creator, &error));
+  g_assert_no_error (error);
+  g_assert_true (sluice_pipeline_creator_is_done (creator));
+  g_assert_cmpint (request_count (fixture, "CreateDataPipeline"), ==, creates);
+  g_assert_cmpstr (sluice_pipeline_get_uri (sluice_pipeline_creator_get_pipeline (creator)), ==,
+                   g_ptr_array_index (uris, 0));
+  message = sluice_pipeline_creator_dup_step_message (creator, 0);
+  g_assert_cmpstr (message, ==,
+                   "data.all had created the pipeline although its answer did not arrive. "
+                   "Sluice found it.");
+  {
+    g_autoptr(JsonObject) recorded = fetch_pipeline (fixture, g_ptr_array_index (uris, 0), FALSE);
+
+    assert_stages (fixture, recorded);
+    assert_details (fixture, recorded);
+  }
+  g_clear_pointer (&uris, g_ptr_array_unref);
+  uris = labelled (fixture, "Orders ETL");
+  g_assert_cmpuint (uris->len, ==, 1);
+  g_assert_null (sluice_pipeline_draft_load (settings, "account"));
+}
+
+/* Unanswered, and meanwhile someone else made a pipeline with the same label, team and
+ * environment: two new ones, so the retry does not guess; Create Anew makes a third. */
+static void
+test_timeout_retry_ambiguous (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  g_autoptr(SluicePipelineDraft) draft = gitflow_draft (fixture);
+  g_autoptr(SluicePipelineCreator) creator = NULL;
+  g_autoptr(SluicePipelineCreator) other = NULL;
+  g_autoptr(GPtrArray) uris = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  creator = create_unanswered (fixture, draft, settings);
+
+  other = sluice_pipeline_creator_new (fixture->client, draft);
+  g_assert_true (run (other, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&uris, g_ptr_array_unref);
+  uris = wait_labelled (fixture, "Orders ETL", 2);
+  g_assert_cmpuint (uris->len, ==, 2);
+
+  g_assert_false (run (creator, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_null (sluice_pipeline_creator_get_pipeline (creator));
+  message = sluice_pipeline_creator_dup_step_message (creator, 0);
+  g_assert_true (g_str_has_prefix (message, "data.all did not answer whether it created this "
+                                            "pipeline, and it now has 2 new pipelines named "
+                                            "“Orders ETL”"));
+  sluice_pipeline_creator_create_anew (creator);
+  g_assert_true (run (creator, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&uris, g_ptr_array_unref);
+  uris = labelled (fixture, "Orders ETL");
+  g_assert_cmpuint (uris->len, ==, 3);
+}
+
+/* The connection dropped before data.all ran createDataPipeline (the emulator's drop fault
+ * closes it before executing): Retry looks, finds none, and creates one. */
+static void
+test_dropped_retry_creates (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  g_autoptr(SluicePipelineDraft) draft = gitflow_draft (fixture);
+  g_autoptr(SluicePipelineCreator) creator = NULL;
+  g_autoptr(GPtrArray) uris = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 lists;
+
+  sluice_pipeline_draft_discard (settings, "account");
+  creator = sluice_pipeline_creator_new (fixture->client, draft);
+  sluice_pipeline_creator_keep_progress (creator, settings, "account");
+  sluice_test_emulator_add_fault (fixture->emulator,
+                                  "{\"kind\": \"drop\", \"match\": \"CreateDataPipeline\"}", &error);
+  g_assert_no_error (error);
+
+  g_assert_false (run (creator, &error));
+  g_assert_error (error, SLUICE_DATAALL_ERROR, SLUICE_DATAALL_ERROR_NETWORK);
+  g_clear_error (&error);
+  g_assert_cmpint (sluice_pipeline_creator_get_step_state (creator, 0), ==, SLUICE_CREATE_STEP_FAILED);
+  uris = labelled (fixture, "Orders ETL");
+  g_assert_cmpuint (uris->len, ==, 0);
+
+  lists = request_count (fixture, "ListDataPipelines");
+  g_assert_true (run (creator, &error));
+  g_assert_no_error (error);
+  g_assert_true (sluice_pipeline_creator_is_done (creator));
+  g_assert_cmpint (request_count (fixture, "ListDataPipelines"), >, lists);
+  g_assert_null (sluice_pipeline_creator_dup_step_message (creator, 0));
+  g_clear_pointer (&uris, g_ptr_array_unref);
+  uris = labelled (fixture, "Orders ETL");
+  g_assert_cmpuint (uris->len, ==, 1);
+  {
+    g_autoptr(JsonObject) recorded = fetch_pipeline (fixture, g_ptr_array_index (uris, 0), FALSE);
+
+    assert_stages (fixture, recorded);
+  }
+}
+
+/* A refusal data.all answered is certain: the retry sends again without looking. */
+static void
+test_refusal_retry_sends (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  g_autoptr(SluicePipelineDraft) draft = gitflow_draft (fixture);
+  g_autoptr(SluicePipelineCreator) creator = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sluice_pipeline_draft_discard (settings, "account");
+  creator = sluice_pipeline_creator_new (fixture->client, draft);
+  sluice_pipeline_creator_keep_progress (creator, settings, "account");
+  sluice_test_emulator_add_fault (fixture->emulator,
+                                  "{\"kind\": \"error\", \"match\": \"CreateDataPipeline\"}", &error);
+  g_assert_no_error (error);
+
+  g_assert_false (run (creator, &error));
+  g_assert_error (error, SLUICE_DATAALL_ERROR, SLUICE_DATAALL_ERROR_NOT_AUTHORIZED);
+  g_clear_error (&error);
+  {
+    g_autoptr(SluicePipelineDraft) now = sluice_pipeline_draft_load (settings, "account");
+
+    g_assert_false (sluice_pipeline_draft_get_in_flight (now));
+  }
+  g_assert_true (run (creator, &error));
+  g_assert_no_error (error);
+  g_assert_null (sluice_pipeline_creator_dup_step_message (creator, 0));
+}
+
 static void
 test_sentences (Fixture       *fixture,
                 gconstpointer  data)
@@ -940,6 +1170,14 @@ main (int   argc,
               set_up_default, test_killed_before_created, tear_down);
   g_test_add ("/sluice/pipeline-create/killed-while-creating-ambiguous", Fixture, NULL,
               set_up_default, test_killed_while_creating_ambiguous, tear_down);
+  g_test_add ("/sluice/pipeline-create/timeout-retry-adopts", Fixture, NULL,
+              set_up_default, test_timeout_retry_adopts, tear_down);
+  g_test_add ("/sluice/pipeline-create/timeout-retry-ambiguous", Fixture, NULL,
+              set_up_default, test_timeout_retry_ambiguous, tear_down);
+  g_test_add ("/sluice/pipeline-create/dropped-retry-creates", Fixture, NULL,
+              set_up_default, test_dropped_retry_creates, tear_down);
+  g_test_add ("/sluice/pipeline-create/refusal-retry-sends", Fixture, NULL,
+              set_up_default, test_refusal_retry_sends, tear_down);
   g_test_add ("/sluice/pipeline-create/sentences", Fixture, NULL,
               set_up_default, test_sentences, tear_down);
 

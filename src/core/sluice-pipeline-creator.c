@@ -34,7 +34,13 @@
  * lists again and adopts the one pipeline with that label, environment and team that was not
  * there before (sluice_pipeline_creator_find_created_async(), or its first step). More than
  * one, it does not guess: the step fails with a sentence, and the user chooses
- * (sluice_pipeline_creator_create_anew()). */
+ * (sluice_pipeline_creator_create_anew()).
+ *
+ * The same holds while Sluice runs on: createDataPipeline that ends without a certain answer
+ * (no answer in time, the connection dropped, HTTP 5xx) may have been carried out, so the
+ * retry of that step looks first, with the same listing and the URIs recorded before it was
+ * sent, and the draft stays marked as under way, for a next start to look too. A refusal
+ * data.all answered (a GraphQL error, a permission, HTTP 4xx) retries as it is. */
 
 struct _SluicePipelineCreator
 {
@@ -50,6 +56,8 @@ struct _SluicePipelineCreator
   gboolean             adopt;         /* createDataPipeline was under way when it was left */
   gboolean             adopted;       /* the pipeline is the one that run created */
   gboolean             create_sent;   /* this run of step 0 sent createDataPipeline */
+  gboolean             listed;        /* this run of step 0 recorded the labelled pipelines */
+  gboolean             uncertain;     /* it failed in this run without a certain answer */
 };
 
 G_DEFINE_FINAL_TYPE (SluicePipelineCreator, sluice_pipeline_creator, SLUICE_TYPE_STEP_RUNNER)
@@ -158,6 +166,30 @@ legacy_sentence (const char * const *fields)
                        "accept one. You can create the pipeline without it."));
   return g_strdup (_("This data.all refused the input and output datasets: data.all 1.2 and "
                      "later no longer accept them. You can create the pipeline without them."));
+}
+
+/* Whether createDataPipeline, failing with @error, may still have been carried out: no answer
+ * in time, the connection lost, or an answer that is not data.all's refusal (HTTP 5xx, a
+ * status or body no GraphQL server sends). A 4xx (the gateway's 403 and 429, data.all's 401
+ * maintenance block) and every GraphQL error data.all answered are certain refusals. */
+static gboolean
+may_have_been_created (const GError *error)
+{
+  guint status;
+
+  if (error == NULL || error->domain != SLUICE_DATAALL_ERROR)
+    return FALSE;
+  switch (error->code)
+    {
+    case SLUICE_DATAALL_ERROR_TIMEOUT:
+    case SLUICE_DATAALL_ERROR_NETWORK:
+      return TRUE;
+    case SLUICE_DATAALL_ERROR_SERVER:
+      status = sluice_dataall_error_get_http_status (error);
+      return status < 400 || status >= 500;
+    default:
+      return FALSE;
+    }
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -391,6 +423,17 @@ static GError *
 ambiguous_error (SluicePipelineCreator *self,
                  guint                  n)
 {
+  if (self->uncertain)
+    return g_error_new (G_IO_ERROR, G_IO_ERROR_EXISTS,
+                        ngettext ("data.all did not answer whether it created this pipeline, "
+                                  "and it now has %u new pipeline named “%s”: Sluice cannot "
+                                  "tell whether it created it. Open the list of pipelines to "
+                                  "look at it, or create a new one.",
+                                  "data.all did not answer whether it created this pipeline, "
+                                  "and it now has %u new pipelines named “%s”: Sluice cannot "
+                                  "tell which one it created. Open the list of pipelines to "
+                                  "look at them, or create a new one.", n),
+                        n, sluice_pipeline_draft_get_name (self->draft));
   return g_error_new (G_IO_ERROR, G_IO_ERROR_EXISTS,
                       ngettext ("Sluice was closed while creating this pipeline, and data.all "
                                 "now has %u new pipeline named “%s”: Sluice cannot tell "
@@ -403,7 +446,8 @@ ambiguous_error (SluicePipelineCreator *self,
                       n, sluice_pipeline_draft_get_name (self->draft));
 }
 
-/* Takes @pipeline as the one createDataPipeline made before Sluice was closed. */
+/* Takes @pipeline as the one createDataPipeline made before Sluice was closed, or in this
+ * run without an answer saying so. */
 static void
 adopt (SluicePipelineCreator *self,
        SluicePipeline        *pipeline)
@@ -456,6 +500,8 @@ labelled_before_cb (GObject      *source,
   before = g_strv_builder_end (uris);
   sluice_pipeline_draft_set_labelled_before (self->draft, (const char * const *) before);
   self->adopt = FALSE;
+  self->listed = TRUE;
+  self->uncertain = FALSE;
   create_pipeline (g_steal_pointer (&task));
 }
 
@@ -474,6 +520,7 @@ sluice_pipeline_creator_start_step (SluiceStepRunner    *runner,
 
       g_task_set_source_tag (task, sluice_pipeline_creator_start_step);
       self->create_sent = FALSE;
+      self->listed = FALSE;
       /* Only a creator that keeps its progress can be killed and resumed. */
       if (self->settings != NULL || self->adopt)
         list_labelled_async (self, cancellable, labelled_before_cb, task);
@@ -515,10 +562,20 @@ sluice_pipeline_creator_finish_step (SluiceStepRunner  *runner,
 
   g_clear_object (&self->pipeline);
   self->pipeline = g_task_propagate_pointer (G_TASK (result), &local_error);
+  /* Sent and not answered for certain: data.all may have the pipeline, with the labelled
+   * ones recorded before it was sent to tell it from the others. The retry looks first, and
+   * the draft stays under way for a next start to look too. */
+  if (self->pipeline == NULL && self->create_sent)
+    {
+      self->uncertain = self->listed && may_have_been_created (local_error);
+      self->adopt = self->uncertain;
+      if (self->uncertain)
+        g_debug ("createDataPipeline may have been carried out: %s", local_error->message);
+    }
   /* Unless it found the pipeline, or several, a failure before createDataPipeline was sent
    * leaves the progress as it was. */
   if (self->create_sent || self->pipeline != NULL)
-    keep_progress (self, 0, FALSE);
+    keep_progress (self, 0, self->pipeline == NULL && self->uncertain);
   if (self->pipeline != NULL)
     return TRUE;
   /* Known before the step is marked failed, so that whoever watches it sees them. */
@@ -559,9 +616,14 @@ sluice_pipeline_creator_step_message (SluiceStepRunner *runner,
   const char *label;
 
   if (error == NULL)
-    return step == 0 && self->adopted
-           ? g_strdup (_("Sluice found the pipeline it had created before it was closed."))
-           : NULL;
+    {
+      if (step != 0 || !self->adopted)
+        return NULL;
+      return self->uncertain
+             ? g_strdup (_("data.all had created the pipeline although its answer did not "
+                           "arrive. Sluice found it."))
+             : g_strdup (_("Sluice found the pipeline it had created before it was closed."));
+    }
   if (step == 0 && self->refused_fields != NULL)
     return legacy_sentence ((const char * const *) self->refused_fields);
   if (step == 0 && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
@@ -675,6 +737,10 @@ resume (SluicePipelineCreator *self)
  * A draft left while createDataPipeline was under way, with the pipelines that carried its
  * label then, gives a creator whose first step adopts the pipeline that run created, if
  * data.all has exactly one new: see sluice_pipeline_creator_find_created_async().
+ *
+ * With sluice_pipeline_creator_keep_progress(), a createDataPipeline that failed without a
+ * certain answer (a timeout, a lost connection, HTTP 5xx) is looked for the same way when the
+ * creator runs again, before it is sent again.
  */
 SluicePipelineCreator *
 sluice_pipeline_creator_new (SluiceDataallClient *client,
