@@ -34,24 +34,6 @@ typedef struct
 } Fixture;
 
 static void
-got_result_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  *slot = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_result (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
-static void
 fixture_set_up (Fixture    *fixture,
                 const char *flag)
 {
@@ -67,9 +49,9 @@ fixture_set_up (Fixture    *fixture,
   fixture->client = sluice_dataall_client_new (sluice_test_emulator_get_url (fixture->emulator));
   sluice_dataall_client_set_token (fixture->client, fixture->token);
 
-  sluice_dataall_client_list_environments_async (fixture->client, NULL, got_result_cb, &result);
+  sluice_dataall_client_list_environments_async (fixture->client, NULL, sluice_test_got_result_cb, &result);
   environments = sluice_dataall_client_list_environments_finish (fixture->client,
-                                                                 wait_result (&result), &error);
+                                                                 sluice_test_wait_result (&result), &error);
   g_assert_no_error (error);
   fixture->environments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (guint i = 0; i < g_list_model_get_n_items (environments); i++)
@@ -136,8 +118,8 @@ dataset (Fixture    *fixture,
   g_autoptr(GError) error = NULL;
 
   sluice_dataall_client_list_datasets_async (fixture->client, env (fixture, environment), team,
-                                             NULL, got_result_cb, &result);
-  datasets = sluice_dataall_client_list_datasets_finish (fixture->client, wait_result (&result),
+                                             NULL, sluice_test_got_result_cb, &result);
+  datasets = sluice_dataall_client_list_datasets_finish (fixture->client, sluice_test_wait_result (&result),
                                                          &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (datasets), >, 0);
@@ -170,8 +152,8 @@ run (SluicePipelineCreator  *creator,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  sluice_pipeline_creator_run_async (creator, NULL, got_result_cb, &result);
-  return sluice_pipeline_creator_run_finish (creator, wait_result (&result), error);
+  sluice_pipeline_creator_run_async (creator, NULL, sluice_test_got_result_cb, &result);
+  return sluice_pipeline_creator_run_finish (creator, sluice_test_wait_result (&result), error);
 }
 
 /* What the server recorded, through a GraphQL query of our own (with the legacy fields when
@@ -574,7 +556,7 @@ test_killed_between_steps (Fixture       *fixture,
 
   /* Before each step the draft is kept with how far it got (the first once the pipelines
    * with its label are known). */
-  sluice_pipeline_creator_run_async (first, cancellable, got_result_cb, &result);
+  sluice_pipeline_creator_run_async (first, cancellable, sluice_test_got_result_cb, &result);
   while (TRUE)
     {
       g_autoptr(SluicePipelineDraft) now = sluice_pipeline_draft_load (settings, "account");
@@ -590,7 +572,7 @@ test_killed_between_steps (Fixture       *fixture,
 
   /* The kill: this process's creator is gone, the settings keep what they held. */
   g_cancellable_cancel (cancellable);
-  g_assert_false (sluice_pipeline_creator_run_finish (first, wait_result (&result), &error));
+  g_assert_false (sluice_pipeline_creator_run_finish (first, sluice_test_wait_result (&result), &error));
   g_clear_error (&error);
   uri = g_strdup (sluice_pipeline_get_uri (sluice_pipeline_creator_get_pipeline (first)));
   g_clear_object (&first);
@@ -646,8 +628,8 @@ labelled (Fixture    *fixture,
   GPtrArray *uris = g_ptr_array_new_with_free_func (g_free);
 
   json_object_set_string_member (filter, "term", label);
-  sluice_pipeline_list_load_async (list, fixture->client, filter, NULL, got_result_cb, &result);
-  g_assert_true (sluice_pipeline_list_load_finish (list, wait_result (&result), &error));
+  sluice_pipeline_list_load_async (list, fixture->client, filter, NULL, sluice_test_got_result_cb, &result);
+  g_assert_true (sluice_pipeline_list_load_finish (list, sluice_test_wait_result (&result), &error));
   g_assert_no_error (error);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
     {
@@ -665,8 +647,8 @@ find_created (SluicePipelineCreator  *creator,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  sluice_pipeline_creator_find_created_async (creator, NULL, got_result_cb, &result);
-  return sluice_pipeline_creator_find_created_finish (creator, wait_result (&result), error);
+  sluice_pipeline_creator_find_created_async (creator, NULL, sluice_test_got_result_cb, &result);
+  return sluice_pipeline_creator_find_created_finish (creator, sluice_test_wait_result (&result), error);
 }
 
 /* The pipelines with @label once data.all lists at least @n (a held request finishing), or
@@ -724,7 +706,7 @@ test_killed_while_creating (Fixture       *fixture,
                                   "\"match\": \"CreateDataPipeline\"}", &error);
   g_assert_no_error (error);
 
-  sluice_pipeline_creator_run_async (first, cancellable, got_result_cb, &result);
+  sluice_pipeline_creator_run_async (first, cancellable, sluice_test_got_result_cb, &result);
   while (TRUE)
     {
       g_autoptr(SluicePipelineDraft) now = sluice_pipeline_draft_load (settings, "account");
@@ -748,7 +730,7 @@ test_killed_while_creating (Fixture       *fixture,
 
   /* The kill; data.all creates the pipeline once the delay is over. */
   g_cancellable_cancel (cancellable);
-  g_assert_false (sluice_pipeline_creator_run_finish (first, wait_result (&result), &error));
+  g_assert_false (sluice_pipeline_creator_run_finish (first, sluice_test_wait_result (&result), &error));
   g_clear_error (&error);
   g_assert_null (sluice_pipeline_creator_get_pipeline (first));
   g_clear_object (&first);
